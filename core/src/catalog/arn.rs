@@ -1,0 +1,151 @@
+//! Splitting ARNs into their fields and matching a policy ARN against a catalog ARN template.
+
+use super::pattern::{intersects, policy_tokens, template_tokens};
+
+/// The six fields of an ARN: `arn:partition:service:region:account:resource`. The resource keeps
+/// its own colons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Arn<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+impl<'a> Arn<'a> {
+    /// Splits an ARN, or `None` when it does not start with `arn:` or has fewer than six fields
+    /// (the syntax checks report those).
+    pub fn parse(text: &'a str) -> Option<Arn<'a>> {
+        let mut fields = text.splitn(6, ':');
+        if fields.next()? != "arn" {
+            return None;
+        }
+        Some(Arn {
+            partition: fields.next()?,
+            service: fields.next()?,
+            region: fields.next()?,
+            account: fields.next()?,
+            resource: fields.next()?,
+        })
+    }
+}
+
+/// How a policy ARN relates to one ARN template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// Some resource of the template matches the ARN.
+    Matches,
+    /// Service and resource fit, but the ARN gives a region where the template has none.
+    RegionNotAllowed,
+    /// Service and resource fit, but the ARN gives an account where the template has none.
+    AccountNotAllowed,
+    /// Service and resource fit, but the ARN leaves out the region the template needs.
+    RegionMissing,
+    /// Service and resource fit, but the ARN leaves out the account the template needs.
+    AccountMissing,
+    /// Another kind of resource.
+    Other,
+}
+
+/// Compares a policy ARN with an ARN template. Service names compare case-insensitively (the
+/// syntax checks report upper case); the resource part is case-sensitive, as IAM matches it.
+pub(crate) fn fit(arn: &Arn<'_>, template: &str) -> Fit {
+    let Some(t) = Arn::parse(template) else {
+        return Fit::Other;
+    };
+    let field = |pattern: &str, template: &str, fold| {
+        intersects(&policy_tokens(pattern), &template_tokens(template, false), fold)
+    };
+    if !field(arn.service, t.service, true) || !field(arn.resource, t.resource, false) {
+        return Fit::Other;
+    }
+    if !field(arn.region, t.region, true) {
+        return if t.region.is_empty() { Fit::RegionNotAllowed } else { Fit::RegionMissing };
+    }
+    if !field(arn.account, t.account, true) {
+        return if t.account.is_empty() { Fit::AccountNotAllowed } else { Fit::AccountMissing };
+    }
+    Fit::Matches
+}
+
+/// A region field that is literal text (no wildcard, no variable).
+fn is_literal(field: &str) -> bool {
+    !field.contains(['*', '?', '$'])
+}
+
+/// A literal region that cannot be one: not `xx(-word)+-N` (`us-east-1`, `us-gov-west-1`,
+/// `eusc-de-east-1`). Catches placeholders such as `region` or `us-east-x`.
+pub(crate) fn is_bad_region(region: &str) -> bool {
+    if region.is_empty() || !is_literal(region) {
+        return false;
+    }
+    let parts: Vec<&str> = region.split('-').collect();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return true;
+    };
+    let letters = |s: &&str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase());
+    !(parts.len() >= 3
+        && (2..=4).contains(&first.len())
+        && parts[..parts.len() - 1].iter().all(letters)
+        && (1..=2).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A literal account that cannot be one: neither 12 digits nor `aws` (the account of AWS managed
+/// resources such as `arn:aws:iam::aws:policy/...`). Catches placeholders such as `account-id`.
+pub(crate) fn is_bad_account(account: &str) -> bool {
+    if account.is_empty() || !is_literal(account) || account == "aws" {
+        return false;
+    }
+    !(account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_arns() {
+        let arn = Arn::parse("arn:aws:ssm:*:*:session/a:b").unwrap();
+        assert_eq!(arn.service, "ssm");
+        assert_eq!(arn.resource, "session/a:b");
+        assert!(Arn::parse("arn:aws:ssm").is_none());
+        assert!(Arn::parse("session/abc").is_none());
+        assert!(Arn::parse("").is_none());
+    }
+
+    #[test]
+    fn fits() {
+        let instance = "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}";
+        let arn = |s| Arn::parse(s).unwrap();
+        assert_eq!(fit(&arn("arn:aws:ec2:us-east-2:123456789012:instance/i-1"), instance), Fit::Matches);
+        assert_eq!(fit(&arn("arn:aws:ec2:*:*:instance/*"), instance), Fit::Matches);
+        assert_eq!(fit(&arn("arn:aws:ec2::123456789012:instance/i-1"), instance), Fit::RegionMissing);
+        assert_eq!(fit(&arn("arn:aws:ec2:us-east-1::instance/i-1"), instance), Fit::AccountMissing);
+        assert_eq!(fit(&arn("arn:aws:ec2:*:*:volume/*"), instance), Fit::Other);
+        let role = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
+        assert_eq!(fit(&arn("arn:aws:iam::123456789012:role/a/b"), role), Fit::Matches);
+        assert_eq!(fit(&arn("arn:aws:iam:us-east-1:123456789012:role/x"), role), Fit::RegionNotAllowed);
+        let bucket = "arn:${Partition}:s3:::${BucketName}";
+        assert_eq!(fit(&arn("arn:aws:s3:::my-bucket"), bucket), Fit::Matches);
+        assert_eq!(fit(&arn("arn:aws:s3::123456789012:my-bucket"), bucket), Fit::AccountNotAllowed);
+        assert_eq!(fit(&arn("arn:aws:s3:*:*:my-bucket"), bucket), Fit::Matches);
+    }
+
+    #[test]
+    fn regions_and_accounts() {
+        for good in ["us-east-1", "us-gov-west-1", "cn-north-1", "eusc-de-east-1", "ap-southeast-5", "", "*", "us-*", "${aws:RequestedRegion}"] {
+            assert!(!is_bad_region(good), "{good}");
+        }
+        for bad in ["region", "us-east-x", "us-east", "US-EAST-1", "useast1", "us-east-1-", "-east-1"] {
+            assert!(is_bad_region(bad), "{bad}");
+        }
+        for good in ["123456789012", "aws", "", "*", "12345678901?"] {
+            assert!(!is_bad_account(good), "{good}");
+        }
+        for bad in ["account-id", "12345678901", "1234567890123", "AWS"] {
+            assert!(is_bad_account(bad), "{bad}");
+        }
+    }
+}

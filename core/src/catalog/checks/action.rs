@@ -1,0 +1,148 @@
+//! `check_action`: does an `Action` entry name a service and an action that exist?
+
+use super::has_wildcard;
+use crate::catalog::catalog;
+use crate::diagnostic::Finding;
+
+/// Services AWS has retired and removed from the Service Authorization Reference, which AWS
+/// managed policies still grant. Naming one is legal and harmless (it grants nothing), so it is a
+/// warning rather than `INVALID_SERVICE_IN_ACTION`.
+pub const RETIRED_SERVICES: &[&str] = &[
+    "deepracer",
+    "elastic-inference",
+    "honeycode",
+    "iot1click",
+    "iotthingsgraph",
+    "lookoutequipment-legacy",
+    "opsworks",
+    "opsworks-cm",
+    "qldb",
+    "worklink",
+];
+
+/// Checks one `Action` entry `service:name` (the name may hold `*` and `?`).
+///
+/// - unknown service: error `INVALID_SERVICE_IN_ACTION`, with the closest prefix;
+/// - retired service ([`RETIRED_SERVICES`]): warning `RETIRED_SERVICE_IN_ACTION`;
+/// - unknown action: error `INVALID_ACTION`, with the closest action (names are compared
+///   case-insensitively, as IAM does, so `ssm:startsession` is valid);
+/// - a wildcard that matches no action of the service: warning `WILDCARD_MATCHES_NO_ACTION`.
+///
+/// `*`, entries without exactly one colon and wildcards in the service are the syntax checks'.
+pub fn check_action(action: &str) -> Vec<Finding> {
+    let Some((prefix, name)) = action.split_once(':') else {
+        return Vec::new();
+    };
+    if prefix.is_empty() || name.is_empty() || name.contains(':') || has_wildcard(prefix) {
+        return Vec::new();
+    }
+    let catalog = catalog();
+    let Some(service) = catalog.service(prefix) else {
+        if RETIRED_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(prefix)) {
+            let message = format!("the service `{prefix}` in the action `{action}` has been retired");
+            return vec![
+                Finding::warning("RETIRED_SERVICE_IN_ACTION", message)
+                    .with_help("the action grants nothing; remove it"),
+            ];
+        }
+        let message = format!("the service `{prefix}` specified in the action does not exist");
+        let mut finding = Finding::error("INVALID_SERVICE_IN_ACTION", message);
+        if let Some(best) = crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix())) {
+            finding = finding.with_help(format!("did you mean `{best}`?"));
+        }
+        return vec![finding];
+    };
+    if has_wildcard(name) {
+        if service.actions().any(|a| super::glob_matches(name, a.name())) {
+            return Vec::new();
+        }
+        let message = format!(
+            "the action pattern `{action}` matches no action of the service `{}`",
+            service.prefix()
+        );
+        return vec![
+            Finding::warning("WILDCARD_MATCHES_NO_ACTION", message)
+                .with_help("it grants nothing; check the spelling of the pattern"),
+        ];
+    }
+    if service.action(name).is_some() {
+        return Vec::new();
+    }
+    let message = format!("the action `{action}` does not exist");
+    let mut finding = Finding::error("INVALID_ACTION", message);
+    if let Some(best) = crate::suggest::closest(name, service.actions().map(|a| a.name())) {
+        finding = finding.with_help(format!("did you mean `{}:{best}`?", service.prefix()));
+    }
+    vec![finding]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn one(action: &str) -> Finding {
+        let mut findings = check_action(action);
+        assert_eq!(findings.len(), 1, "{action}: {findings:?}");
+        findings.remove(0)
+    }
+
+    #[test]
+    fn valid_actions_pass_in_any_case() {
+        for action in [
+            "ssm:StartSession",
+            "ssm:startsession",
+            "SSM:TerminateSession",
+            "ssm:Start*",
+            "ssm:*",
+            "ssm:?tartSession",
+            "*",
+            "s3:GetObject",
+        ] {
+            assert_eq!(check_action(action), [], "{action}");
+        }
+    }
+
+    #[test]
+    fn unknown_service_suggests_a_prefix() {
+        let f = one("ssmx:StartSession");
+        assert_eq!(f.code, "INVALID_SERVICE_IN_ACTION");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.message, "the service `ssmx` specified in the action does not exist");
+        assert_eq!(f.help.as_deref(), Some("did you mean `ssm`?"));
+        assert_eq!(one("zzzzzzzzzz:Get").help, None);
+    }
+
+    #[test]
+    fn unknown_action_suggests_an_action() {
+        let f = one("ssm:StartSesion");
+        assert_eq!(f.code, "INVALID_ACTION");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.message, "the action `ssm:StartSesion` does not exist");
+        assert_eq!(f.help.as_deref(), Some("did you mean `ssm:StartSession`?"));
+        assert_eq!(one("ssm:TerminateSessions").help.as_deref(), Some("did you mean `ssm:TerminateSession`?"));
+    }
+
+    #[test]
+    fn wildcard_matching_nothing_is_a_warning() {
+        let f = one("ssm:Zzz*");
+        assert_eq!(f.code, "WILDCARD_MATCHES_NO_ACTION");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.message, "the action pattern `ssm:Zzz*` matches no action of the service `ssm`");
+    }
+
+    #[test]
+    fn retired_service_is_a_warning() {
+        let f = one("deepracer:ListModels");
+        assert_eq!(f.code, "RETIRED_SERVICE_IN_ACTION");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.message, "the service `deepracer` in the action `deepracer:ListModels` has been retired");
+    }
+
+    #[test]
+    fn malformed_entries_are_left_to_the_syntax_checks() {
+        for action in ["TerminateSession", "ssm:a:b", ":x", "ssm:", "ss*:Get", ""] {
+            assert_eq!(check_action(action), [], "{action}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! `check_condition_key`: does a condition key exist, and do the statement's actions use it?
+
+use super::{expand_all, full_name, list, suggest_key};
+use crate::catalog::catalog;
+use crate::catalog::global_keys::{GLOBAL_KEYS, global_key, is_global_prefix};
+use crate::diagnostic::Finding;
+
+/// Checks one condition key against the statement's `Action` entries. Keys compare
+/// case-insensitively.
+///
+/// - unknown `aws:` key: error `INVALID_GLOBAL_CONDITION_KEY`, with the closest key;
+/// - `aws:ARN`: warning `DEPRECATED_GLOBAL_CONDITION_KEY`;
+/// - unknown service key: error `INVALID_SERVICE_CONDITION_KEY`, with the closest key of that
+///   service (keys of identity providers, whose prefix is a host name such as
+///   `oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE`, cannot be known and pass);
+/// - a service key that none of the statement's known actions supports, through its own keys or
+///   those of its resource types: error `UNSUPPORTED_ACTION_FOR_CONDITION_KEY` (the condition is
+///   never true for them). Global keys and the cross-service keys of the AWS global-keys page
+///   are supported by every action.
+///
+/// Keys without a `prefix:` are the syntax checks'.
+pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
+    let Some((prefix, rest)) = key.split_once(':') else {
+        return Vec::new();
+    };
+    if prefix.is_empty() || rest.is_empty() {
+        return Vec::new();
+    }
+    if is_global_prefix(key) {
+        return check_global(key);
+    }
+    if global_key(key).is_some() {
+        return Vec::new();
+    }
+    let catalog = catalog();
+    if catalog.condition_key(key).is_none() {
+        return unknown_service_key(key, prefix);
+    }
+    let Some(known) = expand_all(catalog, actions) else {
+        return Vec::new();
+    };
+    if known.is_empty() || known.iter().any(|a| a.supports_key(key)) {
+        return Vec::new();
+    }
+    let names: Vec<String> = actions.iter().map(|a| (*a).to_owned()).collect();
+    let mut finding = Finding::error(
+        "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+        format!(
+            "the condition key `{key}` is not supported by the actions {}, so the condition is never true for them",
+            list(&names, 3)
+        ),
+    );
+    // For one action, say which keys of the same prefix it takes instead.
+    if let [action] = known.as_slice() {
+        let same_prefix: Vec<&str> = action
+            .condition_keys()
+            .chain(action.resource_types().flat_map(|(t, _)| t.condition_keys()))
+            .map(|k| k.name())
+            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .fold(Vec::new(), |mut acc, k| {
+                if !acc.contains(&k) {
+                    acc.push(k);
+                }
+                acc
+            });
+        if !same_prefix.is_empty() {
+            finding = finding.with_help(format!(
+                "`{}` supports {}",
+                full_name(action),
+                list(&same_prefix, 4)
+            ));
+            return vec![finding];
+        }
+    }
+    vec![finding.with_help("move these actions to a statement without this condition key")]
+}
+
+fn check_global(key: &str) -> Vec<Finding> {
+    match global_key(key) {
+        Some(global) if global.deprecated => {
+            let mut finding = Finding::warning(
+                "DEPRECATED_GLOBAL_CONDITION_KEY",
+                format!("the condition key `{key}` is deprecated"),
+            );
+            if let Some(replacement) = global.replacement() {
+                finding = finding.with_help(format!("use `{replacement}` instead"));
+            }
+            vec![finding]
+        }
+        Some(_) => Vec::new(),
+        None => {
+            let mut finding = Finding::error(
+                "INVALID_GLOBAL_CONDITION_KEY",
+                format!("the condition key `{key}` does not exist"),
+            );
+            if let Some(best) = suggest_key(key, GLOBAL_KEYS.iter().map(|k| k.name)) {
+                finding = finding.with_help(format!("did you mean `{best}`?"));
+            }
+            vec![finding]
+        }
+    }
+}
+
+fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
+    if prefix.contains(['.', '/']) {
+        return Vec::new();
+    }
+    let catalog = catalog();
+    let mut finding = Finding::error(
+        "INVALID_SERVICE_CONDITION_KEY",
+        format!("the condition key `{key}` does not exist in the service `{prefix}`"),
+    );
+    let same_prefix: Vec<&str> = match catalog.service(prefix) {
+        Some(service) => service
+            .condition_keys()
+            .map(|k| k.name())
+            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .collect(),
+        None => catalog
+            .condition_keys()
+            .map(|k| k.name())
+            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .collect(),
+    };
+    let help = if same_prefix.is_empty() {
+        crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix()))
+            .map(|best| format!("did you mean the service `{best}`?"))
+    } else {
+        suggest_key(key, same_prefix).map(|best| format!("did you mean `{best}`?"))
+    };
+    if let Some(help) = help {
+        finding = finding.with_help(help);
+    }
+    vec![finding]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn one(actions: &[&str], key: &str) -> Finding {
+        let mut findings = check_condition_key(actions, key);
+        assert_eq!(findings.len(), 1, "{key}: {findings:?}");
+        findings.remove(0)
+    }
+
+    #[test]
+    fn seed_keys_pass() {
+        let start = ["ssm:StartSession"];
+        assert_eq!(check_condition_key(&start, "ssm:resourceTag/Finance"), []);
+        assert_eq!(check_condition_key(&start, "ssm:resourceTag/tag-key1"), []);
+        let terminate = ["ssm:TerminateSession"];
+        for key in [
+            "ssm:resourceTag/aws:ssmmessages:target-id",
+            "ssm:resourceTag/aws:ssmmessages:session-id",
+            "SSM:ResourceTag/AWS:SSMMESSAGES:SESSION-ID",
+            "aws:username",
+            "aws:PrincipalTag/team",
+            "ec2:SourceInstanceARN",
+        ] {
+            assert_eq!(check_condition_key(&terminate, key), [], "{key}");
+        }
+    }
+
+    #[test]
+    fn resource_tag_on_terminate_session_is_unsupported() {
+        let f = one(&["ssm:TerminateSession"], "ssm:resourceTag/Finance");
+        assert_eq!(f.code, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(
+            f.message,
+            "the condition key `ssm:resourceTag/Finance` is not supported by the actions `ssm:TerminateSession`, so the condition is never true for them"
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some("`ssm:TerminateSession` supports `ssm:resourceTag/aws:ssmmessages:session-id`, `ssm:resourceTag/aws:ssmmessages:target-id`")
+        );
+        // One supporting action is enough.
+        assert_eq!(check_condition_key(&["ssm:TerminateSession", "ssm:StartSession"], "ssm:resourceTag/Finance"), []);
+    }
+
+    #[test]
+    fn keys_of_other_services_are_unsupported() {
+        let f = one(&["ssm:TerminateSession", "ssm:ResumeSession"], "ec2:InstanceType");
+        assert_eq!(f.code, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
+        assert_eq!(f.help.as_deref(), Some("move these actions to a statement without this condition key"));
+        assert_eq!(check_condition_key(&["ec2:RunInstances"], "ec2:InstanceType"), []);
+        assert_eq!(check_condition_key(&["ec2:Run*"], "ec2:InstanceType"), []);
+        assert_eq!(check_condition_key(&["*"], "ec2:InstanceType"), []);
+        assert_eq!(check_condition_key(&["ssmx:Foo"], "ec2:InstanceType"), []);
+    }
+
+    #[test]
+    fn unknown_global_key() {
+        let f = one(&["ssm:StartSession"], "aws:usrname");
+        assert_eq!(f.code, "INVALID_GLOBAL_CONDITION_KEY");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.message, "the condition key `aws:usrname` does not exist");
+        assert_eq!(f.help.as_deref(), Some("did you mean `aws:username`?"));
+        let f = one(&[], "aws:PrincipalTags/team");
+        assert_eq!(f.help.as_deref(), Some("did you mean `aws:PrincipalTag/team`?"));
+        assert_eq!(one(&[], "aws:FooBar").help, None);
+    }
+
+    #[test]
+    fn deprecated_global_key() {
+        let f = one(&[], "aws:ARN");
+        assert_eq!(f.code, "DEPRECATED_GLOBAL_CONDITION_KEY");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.message, "the condition key `aws:ARN` is deprecated");
+        assert_eq!(f.help.as_deref(), Some("use `aws:PrincipalArn` instead"));
+    }
+
+    #[test]
+    fn unknown_service_key() {
+        let f = one(&["ssm:StartSession"], "ssm:resourceTags/Finance");
+        assert_eq!(f.code, "INVALID_SERVICE_CONDITION_KEY");
+        assert_eq!(f.message, "the condition key `ssm:resourceTags/Finance` does not exist in the service `ssm`");
+        assert_eq!(f.help.as_deref(), Some("did you mean `ssm:resourceTag/Finance`?"));
+        let f = one(&[], "ssmx:Foo");
+        assert_eq!(f.help.as_deref(), Some("did you mean the service `ssm`?"));
+        assert_eq!(one(&[], "lakeformation:GlueARN").code, "INVALID_SERVICE_CONDITION_KEY");
+        assert_eq!(check_condition_key(&[], "oidc.eks.us-east-1.amazonaws.com/id/X:sub"), []);
+        assert_eq!(check_condition_key(&["sts:AssumeRoleWithSAML"], "saml:aud"), []);
+        assert_eq!(check_condition_key(&[], "nocolon"), []);
+    }
+}

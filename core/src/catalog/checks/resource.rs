@@ -1,0 +1,311 @@
+//! Do the statement's resources and actions fit together? Resource types come from each
+//! action's own service (`ssm:StartSession` acts on `ssm`'s `instance` type, whose ARN is an EC2
+//! ARN), and ARNs are matched against the types' ARN templates with wildcards and policy variables
+//! on the policy side and placeholders on the template side.
+
+use super::{Expansion, expand, expand_all, full_name, list};
+use crate::catalog::arn::{Arn, Fit, fit, is_bad_account, is_bad_region};
+use crate::catalog::model::Action;
+use crate::catalog::catalog;
+use crate::diagnostic::Finding;
+
+/// Checks one `Resource` entry against the statement's `Action` entries.
+///
+/// - a literal region that is no region (`region`, `us-east-x`): error `INVALID_ARN_REGION`;
+/// - a literal account that is not 12 digits or `aws` (`account-id`): error `INVALID_ARN_ACCOUNT`;
+/// - when no known action of the statement acts on the ARN:
+///   - because the ARN has a region (an account) that its resource type never has (IAM, S3
+///     buckets): error `ARN_REGION_NOT_ALLOWED` (`ARN_ACCOUNT_NOT_ALLOWED`), as IAM rejects it;
+///   - because it lacks a region (an account) its type needs: error `MISSING_ARN_REGION`
+///     (`MISSING_ARN_ACCOUNT`): the ARN names no resource;
+///   - otherwise: warning `RESOURCE_MISMATCH` (the entry grants nothing), with the formats the
+///     actions take.
+///
+/// `*`, values that are not ARNs, statements with `*` or a wildcard service among the actions,
+/// and statements whose actions are all unknown get only the region and account checks.
+pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Finding> {
+    let Some(arn) = Arn::parse(resource) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    if is_bad_region(arn.region) {
+        findings.push(
+            Finding::error(
+                "INVALID_ARN_REGION",
+                format!("the region `{}` is not valid for the resource `{resource}`", arn.region),
+            )
+            .with_help("use a region such as `us-east-1`, or `*` for any region"),
+        );
+    }
+    if is_bad_account(arn.account) {
+        findings.push(
+            Finding::error(
+                "INVALID_ARN_ACCOUNT",
+                format!("the account id `{}` is not valid for the resource `{resource}`", arn.account),
+            )
+            .with_help("use a 12-digit account id, or `*` for any account"),
+        );
+    }
+    let Some(known) = expand_all(catalog(), actions) else {
+        return findings;
+    };
+    if known.is_empty() {
+        return findings;
+    }
+    let mut fits = Vec::new();
+    for action in &known {
+        for template in templates(action) {
+            match fit(&arn, template) {
+                Fit::Matches => return findings,
+                other => fits.push(other),
+            }
+        }
+    }
+    findings.push(mismatch(&arn, resource, &known, &fits));
+    findings
+}
+
+/// The finding for an ARN that no action of the statement acts on.
+fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -> Finding {
+    let service = arn.service;
+    if fits.contains(&Fit::RegionNotAllowed) {
+        return Finding::error(
+            "ARN_REGION_NOT_ALLOWED",
+            format!("the service `{service}` does not support specifying a region in the resource ARN `{resource}`"),
+        )
+        .with_help(format!("remove the region `{}`", arn.region));
+    }
+    if fits.contains(&Fit::AccountNotAllowed) {
+        return Finding::error(
+            "ARN_ACCOUNT_NOT_ALLOWED",
+            format!("the service `{service}` does not support specifying an account id in the resource ARN `{resource}`"),
+        )
+        .with_help(format!("remove the account id `{}`", arn.account));
+    }
+    if fits.contains(&Fit::RegionMissing) {
+        return Finding::error(
+            "MISSING_ARN_REGION",
+            format!("the resource ARN `{resource}` has no region, which `{service}` resources need"),
+        )
+        .with_help("add a region such as `us-east-1`, or `*` for any region");
+    }
+    if fits.contains(&Fit::AccountMissing) {
+        return Finding::error(
+            "MISSING_ARN_ACCOUNT",
+            format!("the resource ARN `{resource}` has no account id, which `{service}` resources need"),
+        )
+        .with_help("add a 12-digit account id, or `*` for any account");
+    }
+    let mut formats: Vec<&str> = Vec::new();
+    for action in known {
+        for template in templates(action) {
+            if !formats.contains(&template) {
+                formats.push(template);
+            }
+        }
+    }
+    let message = if formats.is_empty() {
+        format!("the statement's actions take only `\"Resource\": \"*\"`, so `{resource}` grants nothing")
+    } else {
+        format!("no action of the statement acts on `{resource}`")
+    };
+    let finding = Finding::warning("RESOURCE_MISMATCH", message);
+    if formats.is_empty() {
+        finding.with_help("use `\"Resource\": \"*\"` for these actions")
+    } else {
+        finding.with_help(format!("the actions take resources such as {}", list(&formats, 3)))
+    }
+}
+
+/// Checks one `Action` entry against all the statement's `Resource` entries: whether any of them
+/// is a resource the action acts on.
+///
+/// - the action takes only `*` (it has no resource types, like `ssm:ListDocuments`) and no entry
+///   is `*`: warning `RESOURCE_WILDCARD_REQUIRED`: the statement does not grant it;
+/// - the action acts on resource types that none of the entries matches: warning
+///   `ACTION_RESOURCE_MISMATCH`.
+///
+/// For a wildcard entry (`ssm:Get*`) the finding comes only when none of the actions it covers
+/// fits. Unknown actions, `*`, and entries that are not ARNs give no finding.
+pub fn check_action_for_resources(action: &str, resources: &[&str]) -> Vec<Finding> {
+    let Expansion::Actions(covered) = expand(catalog(), action) else {
+        return Vec::new();
+    };
+    if covered.is_empty() || resources.is_empty() {
+        return Vec::new();
+    }
+    let mut arns = Vec::new();
+    for resource in resources {
+        match Arn::parse(resource) {
+            Some(arn) => arns.push(arn),
+            None => return Vec::new(),
+        }
+    }
+    let acts_on = |a: &Action<'_>| {
+        templates(a).any(|t| arns.iter().any(|arn| fit(arn, t) == Fit::Matches))
+    };
+    if covered.iter().any(acts_on) {
+        return Vec::new();
+    }
+    if covered.iter().all(|a| a.resource_types().next().is_none()) {
+        let what = if covered.len() == 1 { "action" } else { "actions" };
+        let message = format!(
+            "the {what} `{action}` take{} only `\"Resource\": \"*\"`, so this statement does not grant {}",
+            if covered.len() == 1 { "s" } else { "" },
+            if covered.len() == 1 { "it" } else { "them" },
+        );
+        return vec![
+            Finding::warning("RESOURCE_WILDCARD_REQUIRED", message)
+                .with_help("move the action to a statement with `\"Resource\": \"*\"`"),
+        ];
+    }
+    let mut types: Vec<String> = Vec::new();
+    for a in &covered {
+        for (t, _) in a.resource_types() {
+            if !types.iter().any(|n| n == t.name()) {
+                types.push(t.name().to_owned());
+            }
+        }
+    }
+    let name = match covered.as_slice() {
+        [only] => full_name(only),
+        _ => action.to_owned(),
+    };
+    let message = format!("none of the statement's resources is one that `{name}` acts on");
+    let formats: Vec<&str> = covered.iter().flat_map(templates).collect();
+    let mut unique: Vec<&str> = Vec::new();
+    for f in formats {
+        if !unique.contains(&f) {
+            unique.push(f);
+        }
+    }
+    vec![
+        Finding::warning("ACTION_RESOURCE_MISMATCH", message).with_help(format!(
+            "it acts on {} ({})",
+            list(&types, 3),
+            list(&unique, 2)
+        )),
+    ]
+}
+
+/// All ARN templates of all resource types an action acts on.
+fn templates<'c>(action: &Action<'c>) -> impl Iterator<Item = &'static str> + use<'c> {
+    action.resource_types().flat_map(|(t, _)| t.arn_templates())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn codes(findings: &[Finding]) -> Vec<&'static str> {
+        findings.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn ssm_instance_is_an_ec2_arn() {
+        let r = "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE";
+        assert_eq!(check_resource_for_actions(&["ssm:StartSession"], r), []);
+        assert_eq!(check_resource_for_actions(&["ssm:StartSession"], "arn:aws:ec2:*:*:instance/*"), []);
+        assert_eq!(check_action_for_resources("ssm:StartSession", &[r]), []);
+    }
+
+    #[test]
+    fn session_arn_with_a_variable() {
+        let r = "arn:aws:ssm:*:*:session/${aws:username}-*";
+        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession", "ssm:ResumeSession"], r), []);
+        assert_eq!(check_action_for_resources("ssm:TerminateSession", &[r]), []);
+    }
+
+    #[test]
+    fn ex0_placeholders_and_list_documents() {
+        let r = "arn:aws:ssm:region:account-id:document/SessionDocument-*";
+        let actions = ["ssm:GetDocument", "ssm:ListDocuments"];
+        let findings = check_resource_for_actions(&actions, r);
+        assert_eq!(codes(&findings), ["INVALID_ARN_REGION", "INVALID_ARN_ACCOUNT"]);
+        assert_eq!(
+            findings[0].message,
+            "the region `region` is not valid for the resource `arn:aws:ssm:region:account-id:document/SessionDocument-*`"
+        );
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert_eq!(
+            findings[1].message,
+            "the account id `account-id` is not valid for the resource `arn:aws:ssm:region:account-id:document/SessionDocument-*`"
+        );
+        assert_eq!(check_action_for_resources("ssm:GetDocument", &[r]), []);
+        let list = check_action_for_resources("ssm:ListDocuments", &[r]);
+        assert_eq!(codes(&list), ["RESOURCE_WILDCARD_REQUIRED"]);
+        assert_eq!(
+            list[0].message,
+            "the action `ssm:ListDocuments` takes only `\"Resource\": \"*\"`, so this statement does not grant it"
+        );
+        assert_eq!(list[0].severity, Severity::Warning);
+        assert_eq!(check_action_for_resources("ssm:ListDocuments", &[r, "*"]), []);
+    }
+
+    #[test]
+    fn ex2b_region_placeholder() {
+        let r = "arn:aws:ec2:region:987654321098:instance/*";
+        let findings = check_resource_for_actions(&["ssm:StartSession"], r);
+        assert_eq!(codes(&findings), ["INVALID_ARN_REGION"]);
+    }
+
+    #[test]
+    fn wrong_resource_type() {
+        let r = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+        let findings = check_resource_for_actions(&["ssm:TerminateSession"], r);
+        assert_eq!(codes(&findings), ["RESOURCE_MISMATCH"]);
+        assert_eq!(findings[0].message, format!("no action of the statement acts on `{r}`"));
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("the actions take resources such as `arn:${Partition}:ssm:${Region}:${Account}:session/${SessionId}`")
+        );
+        let by_action = check_action_for_resources("ssm:TerminateSession", &[r]);
+        assert_eq!(codes(&by_action), ["ACTION_RESOURCE_MISMATCH"]);
+        assert_eq!(
+            by_action[0].message,
+            "none of the statement's resources is one that `ssm:TerminateSession` acts on"
+        );
+        let only_star = check_resource_for_actions(&["ssm:DescribeSessions"], r);
+        assert_eq!(
+            only_star[0].message,
+            format!("the statement's actions take only `\"Resource\": \"*\"`, so `{r}` grants nothing")
+        );
+    }
+
+    #[test]
+    fn region_and_account_rules() {
+        let f = check_resource_for_actions(&["iam:GetRole"], "arn:aws:iam:us-east-1:123456789012:role/x");
+        assert_eq!(codes(&f), ["ARN_REGION_NOT_ALLOWED"]);
+        assert_eq!(
+            f[0].message,
+            "the service `iam` does not support specifying a region in the resource ARN `arn:aws:iam:us-east-1:123456789012:role/x`"
+        );
+        let f = check_resource_for_actions(&["s3:ListBucket"], "arn:aws:s3::123456789012:bucket");
+        assert_eq!(codes(&f), ["ARN_ACCOUNT_NOT_ALLOWED"]);
+        let f = check_resource_for_actions(&["s3:GetObject"], "arn:aws:s3:::bucket/*");
+        assert_eq!(f, []);
+        let f = check_resource_for_actions(&["sqs:SendMessage"], "arn:aws:sqs::123456789012:queue");
+        assert_eq!(codes(&f), ["MISSING_ARN_REGION"]);
+        assert_eq!(check_resource_for_actions(&["iam:GetPolicy"], "arn:aws:iam::aws:policy/ReadOnlyAccess"), []);
+    }
+
+    #[test]
+    fn nothing_to_judge() {
+        let r = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+        assert_eq!(check_resource_for_actions(&["*"], r), []);
+        assert_eq!(check_resource_for_actions(&["ssmx:Foo"], r), []);
+        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession"], "*"), []);
+        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession"], ""), []);
+        assert_eq!(check_action_for_resources("*", &[r]), []);
+        assert_eq!(check_action_for_resources("ssm:TerminateSession", &["", r]), []);
+    }
+
+    #[test]
+    fn wildcard_actions() {
+        let r = "arn:aws:ssm:us-east-1:123456789012:document/x";
+        assert_eq!(check_resource_for_actions(&["ssm:Get*"], r), []);
+        assert_eq!(check_action_for_resources("ssm:Get*", &[r]), []);
+        assert_eq!(codes(&check_action_for_resources("ssm:DescribeSess*", &[r])), ["RESOURCE_WILDCARD_REQUIRED"]);
+    }
+}

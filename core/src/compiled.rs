@@ -1,0 +1,166 @@
+//! The compiled (lowered) form of a policy: what evaluation reads.
+//!
+//! Every pattern is pre-split and pre-folded and every condition value pre-parsed, so evaluation
+//! never parses. Built from `Cow`s so that one type serves both paths: `policy!` expands to these
+//! values with borrowed `'static` data (usable in `static` and `const`), `Policy::from_json` builds
+//! them with owned data.
+
+use std::borrow::Cow;
+
+use crate::operator::Operator;
+use crate::values::{Decimal, IpNet, Timestamp};
+
+pub type Str = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledPolicy {
+    pub statements: List<Statement>,
+    /// The document as written, for export.
+    pub source: JsonValue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub sid: Option<Str>,
+    pub effect: Effect,
+    pub actions: Actions,
+    pub resources: Resources,
+    /// ANDed.
+    pub conditions: List<Condition>,
+}
+
+/// `Action` (`negated: false`) or `NotAction` (`negated: true`); entries are ORed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actions {
+    pub negated: bool,
+    pub patterns: List<ActionPattern>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ActionPattern {
+    /// `*`.
+    Any,
+    /// `service:name`, both lowercased; the name may hold `*` and `?`.
+    Named { service: Str, name: Glob },
+}
+
+/// `Resource` or `NotResource`; entries are ORed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resources {
+    pub negated: bool,
+    pub patterns: List<ResourcePattern>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResourcePattern {
+    /// `*` (or any all-`*` text): matches every resource, including the request resource `*`.
+    Any,
+    Arn(ArnPattern),
+    /// Matches nothing (an entry that is not an ARN, kept only so that lowering is total).
+    Never,
+}
+
+/// An ARN pattern split on its first five colons. The first five parts are matched each on its
+/// own; the resource part as a whole (`*` crosses `/` and `:`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArnPattern {
+    pub partition: Glob,
+    pub service: Glob,
+    pub region: Glob,
+    pub account: Glob,
+    pub resource: Glob,
+}
+
+/// A text pattern: literal runs, wildcards and policy variables, matched case-sensitively unless the
+/// caller folds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glob {
+    pub segments: List<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Segment {
+    Literal(Str),
+    /// `*`: any run of characters, possibly empty.
+    AnyRun,
+    /// `?`: exactly one character.
+    AnyOne,
+    /// `${key}` or `${key, 'default'}`: the request's value, compared literally.
+    Variable(Variable),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variable {
+    pub key: Str,
+    pub default: Option<Str>,
+}
+
+/// One key under one operator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub operator: Operator,
+    pub key: Str,
+    pub values: ConditionValues,
+}
+
+/// The policy values of a condition, parsed for the operator's family. ORed (NOR when negated).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConditionValues {
+    /// String operators; for the `Equals` forms the segments hold no wildcards.
+    Strings(List<Glob>),
+    Numbers(List<Decimal>),
+    Dates(List<Timestamp>),
+    Bools(List<BoolValue>),
+    Binary(List<Cow<'static, [u8]>>),
+    Ips(List<IpNet>),
+    Arns(List<ArnPattern>),
+    /// `true` means "the key must be absent".
+    Null(List<bool>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoolValue {
+    Literal(bool),
+    /// A policy variable, resolved and read as a boolean at evaluation.
+    Variable(Glob),
+}
+
+/// The document as written: key order, shapes and number text kept, for export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonValue {
+    Null,
+    Bool(bool),
+    Number(Str),
+    String(Str),
+    Array(List<JsonValue>),
+    Object(List<JsonMember>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonMember {
+    pub key: Str,
+    pub value: JsonValue,
+}
+
+impl Glob {
+    pub fn literal(text: impl Into<Str>) -> Glob {
+        Glob { segments: Cow::Owned(vec![Segment::Literal(text.into())]) }
+    }
+    pub fn any() -> Glob {
+        Glob { segments: Cow::Owned(vec![Segment::AnyRun]) }
+    }
+    pub fn has_variables(&self) -> bool {
+        self.segments.iter().any(|s| matches!(s, Segment::Variable(_)))
+    }
+    /// True when the pattern matches any text (`*`, `**`, ...).
+    pub fn is_any(&self) -> bool {
+        !self.segments.is_empty() && self.segments.iter().all(|s| matches!(s, Segment::AnyRun))
+    }
+}

@@ -1,0 +1,200 @@
+//! Findings of the validator: a stable code, a severity, a one-line message, an optional `help:` line
+//! and where the offending value is (a JSON path and a source location).
+
+use std::fmt;
+
+use crate::location::{JsonPath, Loc};
+
+/// How bad a finding is. `Error` fails `policy!` and `Policy::from_json`; the others are compiler
+/// warnings in `policy!` and reported findings elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Suggestion,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A finding without its location: what checks that look only at a value (an action name, a key)
+/// return, so that the caller, which knows where the value stands, can place it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Access Analyzer's issue code where one exists (`INVALID_ACTION`), else one in the same style.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Lowercase, one line, user input in backticks.
+    pub message: String,
+    /// The fix, without the `help: ` prefix.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Finding { code, severity: Severity::Error, message: message.into(), help: None }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Finding { code, severity: Severity::Warning, message: message.into(), help: None }
+    }
+
+    pub fn suggestion(code: &'static str, message: impl Into<String>) -> Self {
+        Finding { code, severity: Severity::Suggestion, message: message.into(), help: None }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Places the finding at a value of the document.
+    pub fn at(self, path: JsonPath, loc: Loc) -> Diagnostic {
+        Diagnostic { finding: self, path, loc }
+    }
+}
+
+/// A finding placed in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub finding: Finding,
+    /// Where the value is, as Access Analyzer reports it: `Statement[0].Resource[1]`.
+    pub path: JsonPath,
+    /// The value's location in its source: a byte range of a text, or a token of `policy!`.
+    pub loc: Loc,
+}
+
+impl Diagnostic {
+    pub fn code(&self) -> &'static str {
+        self.finding.code
+    }
+    pub fn severity(&self) -> Severity {
+        self.finding.severity
+    }
+    pub fn message(&self) -> &str {
+        &self.finding.message
+    }
+    pub fn help(&self) -> Option<&str> {
+        self.finding.help.as_deref()
+    }
+    pub fn is_error(&self) -> bool {
+        self.finding.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error[INVALID_EFFECT]: ... at Statement[0].Effect` then `help: ...` on the next line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.finding.severity, self.finding.code, self.finding.message)?;
+        if !self.path.is_root() {
+            write!(f, " (at `{}`)", self.path)?;
+        }
+        if let Some(help) = &self.finding.help {
+            write!(f, "\nhelp: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All findings of one document, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.is_error())
+    }
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+    /// Sorts by source position so that output follows the document.
+    pub fn sort(&mut self) {
+        self.items.sort_by_key(|d| (d.loc.start, d.loc.end));
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+/// A diagnostic of a text, with the line and column (1-based, in characters) where its value starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextDiagnostic {
+    pub diagnostic: Diagnostic,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl TextDiagnostic {
+    /// Places diagnostics whose locations are byte ranges of `text`.
+    pub fn place(text: &str, diagnostics: impl IntoIterator<Item = Diagnostic>) -> Vec<TextDiagnostic> {
+        diagnostics
+            .into_iter()
+            .map(|diagnostic| {
+                let (line, column) = crate::location::line_col(text, diagnostic.loc.start as usize);
+                TextDiagnostic { diagnostic, line, column }
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for TextDiagnostic {
+    /// `error[CODE]: message` then ` --> line:column` and `help:` lines.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = &self.diagnostic;
+        write!(f, "{}[{}]: {}", d.finding.severity, d.finding.code, d.finding.message)?;
+        write!(f, "\n  --> line {}, column {}", self.line, self.column)?;
+        if !d.path.is_root() {
+            write!(f, " (`{}`)", d.path)?;
+        }
+        if let Some(help) = &d.finding.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}

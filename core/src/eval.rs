@@ -1,0 +1,346 @@
+//! Evaluation semantics shared by both paths: the interpreter ([`crate::interpret`]) and the code
+//! `policy!` expands to call these for everything but the shape of the patterns, so that the
+//! rules of `docs/iam-semantics.md` exist once.
+
+use crate::compiled::{ArnPattern, BoolValue, Glob};
+use crate::operator::{BaseOperator, Comparison, Operator, Qualifier};
+use crate::pattern::{self, Case, Resolver};
+use crate::values::{self, Decimal, IpNet, Timestamp};
+
+/// The outcome of an evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decision {
+    /// An applicable `Allow` and no applicable `Deny`.
+    Allowed,
+    /// An applicable `Deny`: nothing else can allow the request.
+    ExplicitlyDenied,
+    /// No applicable statement: denied by default.
+    ImplicitlyDenied,
+}
+
+impl Decision {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Decision::Allowed => "Allowed",
+            Decision::ExplicitlyDenied => "ExplicitlyDenied",
+            Decision::ImplicitlyDenied => "ImplicitlyDenied",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Decision> {
+        [Decision::Allowed, Decision::ExplicitlyDenied, Decision::ImplicitlyDenied]
+            .into_iter()
+            .find(|d| d.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for Decision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The decision of one policy and the statement that took it (the Deny that applied, or the first
+/// Allow that applied).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Outcome {
+    pub decision: Decision,
+    pub statement: Option<usize>,
+}
+
+impl Outcome {
+    pub const IMPLICIT_DENY: Outcome = Outcome { decision: Decision::ImplicitlyDenied, statement: None };
+}
+
+/// The values of one context key: one value, or a set (a multivalued key; even with one member).
+#[derive(Clone, Copy, Debug)]
+pub enum Values<'a> {
+    One(&'a str),
+    Strs(&'a [&'a str]),
+    Strings(&'a [String]),
+}
+
+impl<'a> Values<'a> {
+    pub fn len(&self) -> usize {
+        match self {
+            Values::One(_) => 1,
+            Values::Strs(s) => s.len(),
+            Values::Strings(s) => s.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// A set (from a multivalued key), as opposed to a single value.
+    pub fn is_set(&self) -> bool {
+        !matches!(self, Values::One(_))
+    }
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        match *self {
+            Values::One(s) => (index == 0).then_some(s),
+            Values::Strs(s) => s.get(index).copied(),
+            Values::Strings(s) => s.get(index).map(String::as_str),
+        }
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let this = *self;
+        (0..this.len()).filter_map(move |i| this.get(i))
+    }
+}
+
+/// What evaluation reads of a request.
+pub trait RequestView: Resolver {
+    fn action(&self) -> &str;
+    fn resource(&self) -> &str;
+    /// The values of a context key, matched case-insensitively; `None` when absent.
+    fn values(&self, key: &str) -> Option<Values<'_>>;
+}
+
+/// Decides one condition (one key under one operator) from the request's values of the key and a
+/// test of one request value: `Some(true)` if it matches at least one policy value under the
+/// operator's positive comparison, `Some(false)` if none, `None` if the request value cannot be
+/// read as the operator's type (which makes it fail even a negated operator).
+///
+/// Rules: iam-semantics.md sections 5 and 7 and decisions 2 and 8.
+#[inline]
+pub fn condition_holds<'a>(
+    operator: Operator,
+    present: Option<Values<'a>>,
+    mut matches_any: impl FnMut(&'a str) -> Option<bool>,
+) -> bool {
+    let negated = operator.base.is_negated();
+    let Some(values) = present else {
+        if operator.if_exists {
+            return true;
+        }
+        return match operator.qualifier {
+            Some(Qualifier::ForAnyValue) => false,
+            Some(Qualifier::ForAllValues) => true,
+            None => negated,
+        };
+    };
+    let mut satisfied = |value: &'a str| matches!(matches_any(value), Some(m) if m != negated);
+    match operator.qualifier {
+        // A set under a plain operator is false, negated operators included (decision 8).
+        None if values.is_set() => false,
+        None => values.get(0).is_some_and(&mut satisfied),
+        Some(Qualifier::ForAnyValue) => values.iter().any(&mut satisfied),
+        Some(Qualifier::ForAllValues) => values.iter().all(&mut satisfied),
+    }
+}
+
+/// `Null`: `true` in the policy means "the key is absent". Any policy value may hold (OR). A key
+/// present with an empty value or an empty set counts as present (as iam-simulate does).
+#[inline]
+pub fn null_holds(policy: &[bool], present: bool) -> bool {
+    policy.iter().any(|&absent| absent != present)
+}
+
+/// String operators: one request value against one policy value.
+#[inline]
+pub fn string_matches<R: Resolver + ?Sized>(
+    comparison: Comparison,
+    policy: &Glob,
+    value: &str,
+    resolver: &R,
+) -> bool {
+    let case = if comparison == Comparison::EqualsIgnoreCase { Case::Insensitive } else { Case::Sensitive };
+    pattern::matches(policy, value, case, resolver)
+}
+
+/// Numeric and Date comparisons.
+#[inline]
+pub fn ordering_matches(comparison: Comparison, ordering: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match comparison {
+        Comparison::Equals => ordering == Equal,
+        Comparison::LessThan => ordering == Less,
+        Comparison::LessThanEquals => ordering != Greater,
+        Comparison::GreaterThan => ordering == Greater,
+        Comparison::GreaterThanEquals => ordering != Less,
+        _ => false,
+    }
+}
+
+/// Numeric operators: `None` when the request value is not a number.
+#[inline]
+pub fn numeric_matches_any(comparison: Comparison, policy: &[Decimal], value: &str) -> Option<bool> {
+    let request = values::parse_decimal_ref(value)?;
+    Some(policy.iter().any(|p| ordering_matches(comparison, values::compare_decimal(&request, p))))
+}
+
+/// Date operators: `None` when the request value is not a date.
+#[inline]
+pub fn date_matches_any(comparison: Comparison, policy: &[Timestamp], value: &str) -> Option<bool> {
+    let request = values::parse_date(value)?;
+    Some(policy.iter().any(|p| ordering_matches(comparison, request.cmp(p))))
+}
+
+/// `IpAddress` / `NotIpAddress`: `None` when the request value is not an address.
+#[inline]
+pub fn ip_matches_any(policy: &[IpNet], value: &str) -> Option<bool> {
+    let (v6, addr) = values::parse_ip(value)?;
+    Some(policy.iter().any(|net| values::ip_in(net, v6, addr)))
+}
+
+/// `BinaryEquals`: the request value is base64 text, compared as bytes.
+#[inline]
+pub fn binary_matches_any(policy: &[std::borrow::Cow<'static, [u8]>], value: &str) -> Option<bool> {
+    Some(policy.iter().any(|bytes| values::base64_equals(value, bytes)))
+}
+
+/// `Bool`: `None` when the request value is not a boolean.
+#[inline]
+pub fn bool_matches_any<R: Resolver + ?Sized>(policy: &[BoolValue], value: &str, resolver: &R) -> Option<bool> {
+    let request = values::parse_bool(value)?;
+    Some(policy.iter().any(|p| match p {
+        BoolValue::Literal(b) => *b == request,
+        BoolValue::Variable(glob) => {
+            bool_of_variable(glob, resolver).is_some_and(|b| b == request)
+        }
+    }))
+}
+
+/// A Bool value written as a variable: its resolved text read as a boolean.
+fn bool_of_variable<R: Resolver + ?Sized>(glob: &Glob, resolver: &R) -> Option<bool> {
+    [true, false].into_iter().find(|&b| {
+        let text = if b { "true" } else { "false" };
+        pattern::matches(glob, text, Case::Insensitive, resolver)
+    })
+}
+
+/// The six parts of an ARN, split on its first five colons; `None` if it has fewer.
+#[inline]
+pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
+    let mut parts = arn.splitn(6, ':');
+    let out = [parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?];
+    (out[0] == "arn").then_some(out)
+}
+
+/// ARN patterns (Resource entries and ARN operator values): each of the first five parts on its
+/// own, the resource part as a whole. Case-sensitive (decision 3).
+#[inline]
+pub fn arn_parts_match<R: Resolver + ?Sized>(pattern: &ArnPattern, parts: &[&str; 6], resolver: &R) -> bool {
+    let m = |glob: &Glob, text: &str| pattern::matches(glob, text, Case::Sensitive, resolver);
+    m(&pattern.partition, parts[1])
+        && m(&pattern.service, parts[2])
+        && m(&pattern.region, parts[3])
+        && m(&pattern.account, parts[4])
+        && m(&pattern.resource, parts[5])
+}
+
+/// ARN operators: `None` when the request value is not an ARN.
+#[inline]
+pub fn arn_matches_any<R: Resolver + ?Sized>(policy: &[ArnPattern], value: &str, resolver: &R) -> Option<bool> {
+    let parts = split_arn(value)?;
+    Some(policy.iter().any(|p| arn_parts_match(p, &parts, resolver)))
+}
+
+/// True when every variable of an ARN pattern has a value.
+pub fn arn_resolvable<R: Resolver + ?Sized>(pattern: &ArnPattern, resolver: &R) -> bool {
+    [&pattern.partition, &pattern.service, &pattern.region, &pattern.account, &pattern.resource]
+        .into_iter()
+        .all(|glob| pattern::resolvable(glob, resolver))
+}
+
+/// How one entry of `Resource`/`NotResource` relates to the request resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryMatch {
+    Yes,
+    No,
+    /// The entry names a variable the request has no value for: it matches nothing, and it makes
+    /// a `NotResource` not apply (iam-semantics.md section 4, decision 9).
+    Unresolved,
+}
+
+/// Combines the entries of a `Resource` (`negated: false`) or `NotResource` block.
+#[inline]
+pub fn block_applies(negated: bool, entries: impl IntoIterator<Item = EntryMatch>) -> bool {
+    let mut any = false;
+    for entry in entries {
+        match entry {
+            EntryMatch::Yes => any = true,
+            EntryMatch::No => {}
+            EntryMatch::Unresolved if negated => return false,
+            EntryMatch::Unresolved => {}
+        }
+    }
+    any != negated
+}
+
+/// Whether a base operator's comparison is positive-sense for a `Like`/`Equals` String test.
+pub fn string_comparison(base: BaseOperator) -> Comparison {
+    base.comparison()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operator::Operator;
+
+    fn op(text: &str) -> Operator {
+        Operator::parse(text).unwrap()
+    }
+
+    fn holds(operator: &str, present: Option<Values<'_>>, equal_to: &str) -> bool {
+        condition_holds(op(operator), present, |v| Some(v == equal_to))
+    }
+
+    #[test]
+    fn missing_key() {
+        assert!(!holds("StringEquals", None, "a"));
+        assert!(holds("StringNotEquals", None, "a"));
+        assert!(holds("StringEqualsIfExists", None, "a"));
+        assert!(!holds("ForAnyValue:StringEquals", None, "a"));
+        assert!(holds("ForAllValues:StringEquals", None, "a"));
+        assert!(holds("ForAnyValue:StringEqualsIfExists", None, "a"));
+    }
+
+    #[test]
+    fn single_values_and_negation() {
+        assert!(holds("StringEquals", Some(Values::One("a")), "a"));
+        assert!(!holds("StringNotEquals", Some(Values::One("a")), "a"));
+        assert!(holds("StringNotEquals", Some(Values::One("b")), "a"));
+    }
+
+    #[test]
+    fn sets() {
+        let set = Values::Strs(&["a", "b"]);
+        assert!(!holds("StringEquals", Some(set), "a"));
+        assert!(!holds("StringNotEquals", Some(set), "z"));
+        assert!(holds("ForAnyValue:StringEquals", Some(set), "a"));
+        assert!(!holds("ForAllValues:StringEquals", Some(set), "a"));
+        assert!(holds("ForAllValues:StringNotEquals", Some(set), "z"));
+        assert!(!holds("ForAnyValue:StringEquals", Some(Values::Strs(&[])), "a"));
+        assert!(holds("ForAllValues:StringEquals", Some(Values::Strs(&[])), "a"));
+        assert!(holds("ForAnyValue:StringEquals", Some(Values::One("a")), "a"));
+    }
+
+    #[test]
+    fn unreadable_request_value_fails_even_negated() {
+        assert!(!condition_holds(op("NumericNotEquals"), Some(Values::One("x")), |_| None));
+        assert!(!condition_holds(op("ForAllValues:NumericNotEquals"), Some(Values::One("x")), |_| None));
+    }
+
+    #[test]
+    fn null() {
+        assert!(null_holds(&[true], false));
+        assert!(!null_holds(&[true], true));
+        assert!(null_holds(&[false], true));
+    }
+
+    #[test]
+    fn arn_split() {
+        assert_eq!(split_arn("arn:aws:s3:::b/k:x"), Some(["arn", "aws", "s3", "", "", "b/k:x"]));
+        assert_eq!(split_arn("arn:aws:s3"), None);
+        assert_eq!(split_arn("nar:aws:s3:::b"), None);
+    }
+
+    #[test]
+    fn not_resource_with_unresolved_entry_does_not_apply() {
+        assert!(!block_applies(true, [EntryMatch::No, EntryMatch::Unresolved]));
+        assert!(block_applies(true, [EntryMatch::No]));
+        assert!(!block_applies(true, [EntryMatch::Yes]));
+        assert!(block_applies(false, [EntryMatch::Unresolved, EntryMatch::Yes]));
+        assert!(!block_applies(false, [EntryMatch::Unresolved]));
+    }
+}

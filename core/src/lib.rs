@@ -1,0 +1,68 @@
+//! Shared core of `iam-policy`.
+//!
+//! Used by `iam-policy-macros` at compile time and by `iam-policy` at run time, so that `policy!`,
+//! `Policy::from_json` and the command-line tool read, validate, lower and evaluate policies with one
+//! implementation. Nothing here depends on the proc-macro machinery.
+//!
+//! Data flow: a reader builds a [`json::Node`] tree (the text reader here, the token reader in the
+//! macro crate); [`validate::validate`] turns it into a [`validate::Document`] and findings;
+//! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
+//! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
+
+pub mod compiled;
+pub mod diagnostic;
+pub mod eval;
+pub mod export;
+pub mod interpret;
+pub mod json;
+pub mod location;
+pub mod lower;
+pub mod operator;
+pub mod pattern;
+pub mod suggest;
+pub mod validate;
+pub mod values;
+
+use diagnostic::{Diagnostics, Finding};
+use location::{JsonPath, Loc};
+
+/// Reads, validates and lowers a JSON text. `Err` carries every finding when any is an error;
+/// `Ok` carries the compiled policy and the findings below error (warnings, suggestions).
+pub fn compile_text(
+    text: &str,
+    options: &validate::Options,
+) -> Result<(compiled::CompiledPolicy, Diagnostics), Diagnostics> {
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let mut diagnostics = Diagnostics::new();
+            let offset = error.offset as u32;
+            diagnostics.push(syntax_finding(text, &error).at(JsonPath::root(), Loc::new(offset, offset)));
+            return Err(diagnostics);
+        }
+    };
+    compile_tree(&root, options)
+}
+
+/// Validates and lowers a JSON tree.
+pub fn compile_tree(
+    root: &json::Node,
+    options: &validate::Options,
+) -> Result<(compiled::CompiledPolicy, Diagnostics), Diagnostics> {
+    let validated = validate::validate(root, options);
+    match validated.document {
+        Some(document) if !validated.diagnostics.has_errors() => {
+            Ok((lower::lower(&document, root), validated.diagnostics))
+        }
+        _ => Err(validated.diagnostics),
+    }
+}
+
+fn syntax_finding(text: &str, error: &json::SyntaxError) -> Finding {
+    let (line, column) = location::line_col(text, error.offset);
+    Finding::error(
+        "JSON_SYNTAX_ERROR",
+        format!("{} (line {line}, column {column})", error.message),
+    )
+    .with_help("fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)")
+}

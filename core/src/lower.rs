@@ -1,0 +1,53 @@
+//! Lowering: a validated [`Document`] (with no error) and its JSON tree into a [`CompiledPolicy`].
+
+use std::borrow::Cow;
+
+use crate::compiled::{Actions, CompiledPolicy, Condition, JsonMember, JsonValue, Resources, Statement};
+use crate::json::{Node, Value};
+use crate::validate::Document;
+
+pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
+    let statements = document
+        .statements
+        .iter()
+        .map(|s| Statement {
+            sid: s.sid.as_ref().map(|sid| Cow::Owned(sid.value.clone())),
+            effect: s.effect,
+            actions: Actions {
+                negated: s.actions.negated,
+                patterns: s.actions.entries.iter().map(|e| e.value.clone()).collect(),
+            },
+            resources: Resources {
+                negated: s.resources.negated,
+                patterns: s.resources.entries.iter().map(|e| e.value.clone()).collect(),
+            },
+            conditions: s
+                .conditions
+                .iter()
+                .map(|c| Condition {
+                    operator: c.operator.value,
+                    key: Cow::Owned(c.key.value.clone()),
+                    values: c.values.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    CompiledPolicy { statements, source: json_value(source) }
+}
+
+/// The JSON tree in its exportable form.
+pub fn json_value(node: &Node) -> JsonValue {
+    match &node.value {
+        Value::Null => JsonValue::Null,
+        Value::Bool(b) => JsonValue::Bool(*b),
+        Value::Number(n) => JsonValue::Number(Cow::Owned(n.clone())),
+        Value::String(s) => JsonValue::String(Cow::Owned(s.clone())),
+        Value::Array(items) => JsonValue::Array(items.iter().map(json_value).collect()),
+        Value::Object(members) => JsonValue::Object(
+            members
+                .iter()
+                .map(|m| JsonMember { key: Cow::Owned(m.key.clone()), value: json_value(&m.value) })
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,147 @@
+//! The validator: reads a JSON tree into a [`Document`], collecting every finding (it never stops
+//! at the first), then runs the checks that look across elements.
+//!
+//! One implementation for `policy!` (whose token reader builds the tree), `Policy::from_json` and
+//! the command-line tool (whose text reader builds it).
+
+mod action;
+#[cfg(feature = "catalog")]
+mod catalog_checks;
+mod condition;
+pub mod document;
+mod policy;
+mod resource;
+mod statement;
+pub mod template;
+
+pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Version};
+
+use crate::diagnostic::{Diagnostics, Finding};
+use crate::json::Node;
+use crate::location::{JsonPath, Loc};
+
+/// The kind of policy, which decides the size quota and whether `Principal` may appear.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PolicyType {
+    /// A customer managed policy (6,144 characters).
+    #[default]
+    Managed,
+    /// Inline policies of a user (2,048), group (5,120) or role (10,240).
+    User,
+    Group,
+    Role,
+    /// A role trust policy (2,048): `Principal` is required there, not forbidden.
+    Trust,
+    /// A service control policy (5,120).
+    Scp,
+}
+
+impl PolicyType {
+    pub const ALL: [PolicyType; 6] = [
+        PolicyType::Managed,
+        PolicyType::User,
+        PolicyType::Group,
+        PolicyType::Role,
+        PolicyType::Trust,
+        PolicyType::Scp,
+    ];
+
+    /// The size quota in characters, white space not counted.
+    pub const fn size_quota(self) -> usize {
+        match self {
+            PolicyType::Managed => 6_144,
+            PolicyType::User => 2_048,
+            PolicyType::Group => 5_120,
+            PolicyType::Role => 10_240,
+            PolicyType::Trust => 2_048,
+            PolicyType::Scp => 5_120,
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            PolicyType::Managed => "managed",
+            PolicyType::User => "user",
+            PolicyType::Group => "group",
+            PolicyType::Role => "role",
+            PolicyType::Trust => "trust",
+            PolicyType::Scp => "scp",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PolicyType> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// What to validate against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub policy_type: PolicyType,
+    /// Check names against the service catalog (needs the `catalog` feature; ignored without it).
+    pub catalog: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { policy_type: PolicyType::Managed, catalog: true }
+    }
+}
+
+/// The outcome of validation: the model (present unless the document's shape is unusable) and
+/// every finding. The model may be lowered only when there is no error.
+#[derive(Clone, Debug)]
+pub struct Validated {
+    pub document: Option<Document>,
+    pub diagnostics: Diagnostics,
+}
+
+impl Validated {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.has_errors()
+    }
+}
+
+/// Validates a policy document.
+pub fn validate(root: &Node, options: &Options) -> Validated {
+    let mut v = Validator { diagnostics: Diagnostics::new(), options: *options };
+    let document = policy::read_policy(&mut v, root);
+    if let Some(document) = &document {
+        policy::check_across(&mut v, document, root);
+    }
+    let mut diagnostics = v.diagnostics;
+    diagnostics.sort();
+    Validated { document, diagnostics }
+}
+
+/// Collects findings as the reader walks the tree.
+pub(crate) struct Validator {
+    pub diagnostics: Diagnostics,
+    pub options: Options,
+}
+
+impl Validator {
+    pub fn report(&mut self, finding: Finding, path: &JsonPath, loc: Loc) {
+        self.diagnostics.push(finding.at(path.clone(), loc));
+    }
+
+    /// `DATA_TYPE_MISMATCH` for a value of the wrong JSON type.
+    pub fn type_mismatch(&mut self, node: &Node, expected: &str, path: &JsonPath, element: &str) {
+        self.report(
+            Finding::error(
+                "DATA_TYPE_MISMATCH",
+                format!("`{element}` must be {expected}, found {}", article(node.value.type_name())),
+            ),
+            path,
+            node.loc,
+        );
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "array" | "object" => format!("an {type_name}"),
+        "null" => "null".to_owned(),
+        _ => format!("a {type_name}"),
+    }
+}

@@ -1,0 +1,260 @@
+//! The top level of a policy (`Version`, `Id`, `Statement`) and the checks across statements.
+
+use std::collections::HashMap;
+
+use super::document::{Document, Version};
+use super::{Validator, statement};
+use crate::diagnostic::{Finding, Severity};
+use crate::json::{Member, Node, Value};
+use crate::location::{JsonPath, Loc};
+
+const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
+
+pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
+    let path = JsonPath::root();
+    let Value::Object(members) = &root.value else {
+        v.type_mismatch(root, "an object", &path, "the policy document");
+        return None;
+    };
+    let members = unique_members(v, members, &path, &TOP_LEVEL, "the policy");
+    let version = read_version(v, members.get("Version").copied(), root.loc);
+    if let Some(id) = members.get("Id") {
+        if !matches!(id.value.value, Value::String(_)) {
+            v.type_mismatch(&id.value, "a string", &path.key("Id"), "Id");
+        }
+    }
+    let mut statements = Vec::new();
+    match members.get("Statement") {
+        None => v.report(
+            Finding::error("MISSING_STATEMENT", "the policy has no `Statement`")
+                .with_help("add a `Statement` with at least one statement"),
+            &path,
+            root.loc,
+        ),
+        Some(member) => {
+            let path = path.key("Statement");
+            match &member.value.value {
+                Value::Array(items) if items.is_empty() => v.report(
+                    Finding::error("MISSING_STATEMENT", "`Statement` is empty")
+                        .with_help("add at least one statement"),
+                    &path,
+                    member.value.loc,
+                ),
+                Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        let path = path.index(index);
+                        if let Some(s) = statement::read_statement(v, item, index, path, version) {
+                            statements.push(s);
+                        }
+                    }
+                }
+                Value::Object(_) => {
+                    if let Some(s) = statement::read_statement(v, &member.value, 0, path, version) {
+                        statements.push(s);
+                    }
+                }
+                _ => v.type_mismatch(&member.value, "an array or an object", &path, "Statement"),
+            }
+        }
+    }
+    Some(Document { version, statements })
+}
+
+fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Version {
+    let path = JsonPath::root().key("Version");
+    let Some(member) = member else {
+        v.report(
+            Finding::warning(
+                "MISSING_VERSION",
+                "the policy has no `Version`: IAM reads it as version 2008-10-17, without policy variables",
+            )
+            .with_help("add `\"Version\": \"2012-10-17\"`"),
+            &JsonPath::root(),
+            root,
+        );
+        return Version::Missing;
+    };
+    match &member.value.value {
+        Value::String(s) if s == "2012-10-17" => Version::V2012_10_17,
+        Value::String(s) if s == "2008-10-17" => Version::V2008_10_17,
+        Value::String(s) => {
+            v.report(
+                Finding::error(
+                    "INVALID_VERSION",
+                    format!("the version `{s}` is not valid: use `2012-10-17` or `2008-10-17`"),
+                )
+                .with_help("use `\"Version\": \"2012-10-17\"`"),
+                &path,
+                member.value.loc,
+            );
+            Version::V2012_10_17
+        }
+        _ => {
+            v.type_mismatch(&member.value, "a string", &path, "Version");
+            Version::V2012_10_17
+        }
+    }
+}
+
+/// The members of an object by name, reporting unknown (`INVALID_POLICY_ELEMENT`) and duplicate
+/// (`DUPLICATE_ELEMENT`) ones; a duplicate keeps its first occurrence.
+pub(crate) fn unique_members<'a>(
+    v: &mut Validator,
+    members: &'a [Member],
+    path: &JsonPath,
+    known: &[&str],
+    owner: &str,
+) -> HashMap<&'a str, &'a Member> {
+    let mut seen: HashMap<&str, &Member> = HashMap::new();
+    for member in members {
+        let key = member.key.as_str();
+        if !known.contains(&key) {
+            let close = crate::suggest::closest(key, known.iter().copied());
+            let mut finding = Finding::error(
+                "INVALID_POLICY_ELEMENT",
+                format!("`{key}` is not a valid element of {owner}"),
+            );
+            finding = match close {
+                Some(name) => finding.with_help(format!("did you mean `{name}`?")),
+                None => finding.with_help(format!("the elements of {owner} are {}", list(known))),
+            };
+            v.report(finding, &path.key(key), member.key_loc);
+            continue;
+        }
+        if seen.contains_key(key) {
+            v.report(
+                Finding::error("DUPLICATE_ELEMENT", format!("`{key}` appears more than once in {owner}"))
+                    .with_help(format!("keep one `{key}`: IAM would not read both")),
+                &path.key(key),
+                member.key_loc,
+            );
+            continue;
+        }
+        seen.insert(key, member);
+    }
+    seen
+}
+
+fn list(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks that need the whole document: Sids, size, characters, and the service catalog.
+pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
+    check_sids(v, document);
+    check_size(v, root);
+    check_characters(v, root, &JsonPath::root());
+    #[cfg(feature = "catalog")]
+    if v.options.catalog {
+        super::catalog_checks::check(v, document);
+    }
+}
+
+fn check_sids(v: &mut Validator, document: &Document) {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for statement in &document.statements {
+        let Some(sid) = &statement.sid else { continue };
+        if sid.value.is_empty() {
+            continue;
+        }
+        if let Some(first) = first_of.get(sid.value.as_str()) {
+            v.report(
+                Finding::error(
+                    "UNIQUE_SIDS_REQUIRED",
+                    format!("the Sid `{}` is already used by statement {first}", sid.value),
+                )
+                .with_help("give each statement its own Sid"),
+                &sid.path,
+                sid.loc,
+            );
+        } else {
+            first_of.insert(&sid.value, statement.index);
+        }
+    }
+}
+
+/// IAM counts the characters of the document without white space.
+pub fn size_without_whitespace(root: &Node) -> usize {
+    fn string_size(s: &str) -> usize {
+        // Quotes count; escapes that JSON needs count as written by a compact serializer.
+        2 + s.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '"' || c == '\\' { 2 } else { 1 }).sum::<usize>()
+    }
+    match &root.value {
+        Value::Null => 4,
+        Value::Bool(true) => 4,
+        Value::Bool(false) => 5,
+        Value::Number(n) => n.len(),
+        Value::String(s) => string_size(s),
+        Value::Array(items) => {
+            2 + items.len().saturating_sub(1) + items.iter().map(size_without_whitespace).sum::<usize>()
+        }
+        Value::Object(members) => {
+            2 + members.len().saturating_sub(1)
+                + members.iter().map(|m| string_size(&m.key) + 1 + size_without_whitespace(&m.value)).sum::<usize>()
+        }
+    }
+}
+
+fn check_size(v: &mut Validator, root: &Node) {
+    let size = size_without_whitespace(root);
+    let policy_type = v.options.policy_type;
+    let quota = policy_type.size_quota();
+    if size > quota {
+        let code = match policy_type {
+            super::PolicyType::Scp => "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
+            super::PolicyType::Trust => "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+            _ => "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
+        };
+        let finding = Finding {
+            code,
+            severity: if policy_type == super::PolicyType::Scp { Severity::Error } else { Severity::Warning },
+            message: format!(
+                "the policy has {size} characters without white space, more than the {quota} allowed for a {} policy",
+                policy_type.name()
+            ),
+            help: Some("split the statements across several policies, or shorten them with wildcards".into()),
+        };
+        v.report(finding, &JsonPath::root(), root.loc);
+    }
+}
+
+/// IAM accepts only tab, line feed, carriage return and U+0020 to U+00FF in a policy.
+fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
+    let bad = |s: &str| s.chars().find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'));
+    match &node.value {
+        Value::String(s) => {
+            if let Some(c) = bad(s) {
+                v.report(
+                    Finding::error(
+                        "UNSUPPORTED_CHARACTER",
+                        format!("the character `{}` (U+{:04X}) is not allowed in an IAM policy", c.escape_debug(), c as u32),
+                    )
+                    .with_help("IAM policies may contain only tab, line feed, carriage return and U+0020 to U+00FF"),
+                    path,
+                    node.loc,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_characters(v, item, &path.index(i));
+            }
+        }
+        Value::Object(members) => {
+            for m in members {
+                if let Some(c) = bad(&m.key) {
+                    v.report(
+                        Finding::error(
+                            "UNSUPPORTED_CHARACTER",
+                            format!("the character `{}` (U+{:04X}) is not allowed in an IAM policy", c.escape_debug(), c as u32),
+                        ),
+                        &path.key(&m.key),
+                        m.key_loc,
+                    );
+                }
+                check_characters(v, &m.value, &path.key(&m.key));
+            }
+        }
+        _ => {}
+    }
+}

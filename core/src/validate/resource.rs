@@ -1,0 +1,283 @@
+//! `Resource` / `NotResource` entries and ARN patterns (also used by the ARN condition operators).
+
+use super::document::{Located, Version};
+use super::statement::string_list;
+use super::template::{self, Variables, Wildcards};
+use super::Validator;
+use crate::compiled::{ArnPattern, ResourcePattern};
+use crate::diagnostic::Finding;
+use crate::json::Member;
+use crate::location::JsonPath;
+
+/// The partitions AWS has.
+pub const PARTITIONS: [&str; 8] =
+    ["aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f"];
+
+pub(crate) fn read_resources(
+    v: &mut Validator,
+    member: &Member,
+    path: &JsonPath,
+    version: Version,
+) -> Vec<Located<ResourcePattern>> {
+    let element = member.key.as_str();
+    let path = path.key(element);
+    let Some(entries) = string_list(v, &member.value, &path, element) else {
+        return Vec::new();
+    };
+    if entries.is_empty() && v.diagnostics.iter().all(|d| d.path != path) {
+        v.report(
+            Finding::error("EMPTY_ARRAY_RESOURCE", format!("`{element}` is empty: the statement matches no resource"))
+                .with_help("use `\"*\"` or name at least one ARN"),
+            &path,
+            member.value.loc,
+        );
+    }
+    let mut out = Vec::new();
+    for (text, path, loc) in entries {
+        let (pattern, findings) = read_resource(text, version);
+        let ok = findings.iter().all(|f| !matches!(f.severity, crate::diagnostic::Severity::Error));
+        for finding in findings {
+            v.report(finding, &path, loc);
+        }
+        if ok {
+            out.push(Located { value: pattern, text: text.to_owned(), path, loc });
+        }
+    }
+    out
+}
+
+/// Reads one `Resource` entry: `*` or an ARN pattern.
+pub fn read_resource(text: &str, version: Version) -> (ResourcePattern, Vec<Finding>) {
+    if !text.is_empty() && text.chars().all(|c| c == '*') {
+        return (ResourcePattern::Any, Vec::new());
+    }
+    if text.is_empty() {
+        let finding = Finding::error(
+            "INVALID_ARN_PREFIX",
+            "the resource is an empty string: a resource must be an ARN or `\"*\"`",
+        )
+        .with_help("use `\"*\"` to apply the statement to every resource, or give an ARN");
+        return (ResourcePattern::Never, vec![finding]);
+    }
+    match read_arn(text, version, ArnUse::Resource) {
+        Ok((arn, findings)) => (ResourcePattern::Arn(arn), findings),
+        Err(findings) => (ResourcePattern::Never, findings),
+    }
+}
+
+/// Where an ARN pattern stands, which changes a few rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArnUse {
+    Resource,
+    /// A value of an ARN condition operator: six parts are not required (IAM compares what is there).
+    Condition,
+}
+
+/// Reads an ARN pattern. `Err` when it cannot be read at all; `Ok` may carry warnings or errors
+/// about single parts.
+pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPattern, Vec<Finding>), Vec<Finding>> {
+    let mut findings = Vec::new();
+    let Some(rest) = text.strip_prefix("arn:") else {
+        return Err(vec![Finding::error(
+            "INVALID_ARN_PREFIX",
+            format!("the resource `{text}` is not an ARN: a resource must be an ARN or `\"*\"`"),
+        )
+        .with_help("write an ARN as `arn:partition:service:region:account:resource`, or use `\"*\"`")]);
+    };
+    let mut parts = split_fields(rest);
+    if parts.len() < 5 {
+        let finding = Finding::error(
+            "MISSING_ARN_FIELD",
+            format!("the ARN `{text}` has {} of its 6 fields", parts.len() + 1),
+        )
+        .with_help("write an ARN as `arn:partition:service:region:account:resource`");
+        if usage == ArnUse::Resource {
+            return Err(vec![finding]);
+        }
+        // Padded with `*`, as iam-simulate reads a short ARN.
+        parts.resize(5, "*");
+    }
+    let (partition, service, region, account, resource) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
+    let variables = if version.supports_variables() { Variables::Allowed } else { Variables::UnsupportedInVersion };
+    // In a Resource entry variables may stand only in the resource part; an ARN condition value
+    // is a String-like value, where they may stand anywhere.
+    let fixed_part = |part: &str, name: &'static str, findings: &mut Vec<Finding>| {
+        let rule = if usage == ArnUse::Condition { variables } else { Variables::UnsupportedInElement(name) };
+        let (glob, mut f) = template::read(part, Wildcards::Glob, rule);
+        findings.append(&mut f);
+        glob
+    };
+    let partition_glob = fixed_part(partition, "the partition of an ARN", &mut findings);
+    let service_glob = fixed_part(service, "the service of an ARN", &mut findings);
+    let region_glob = fixed_part(region, "the region of an ARN", &mut findings);
+    let account_glob = fixed_part(account, "the account of an ARN", &mut findings);
+    let (resource_glob, mut f) = template::read(resource, Wildcards::Glob, variables);
+    findings.append(&mut f);
+
+    let wild = |s: &str| s.contains(['*', '?']);
+    if !wild(partition) && !partition.contains("${") && !PARTITIONS.contains(&partition) {
+        let mut finding = Finding::error(
+            "INVALID_PARTITION",
+            format!("`{partition}` in `{text}` is not an AWS partition"),
+        );
+        if let Some(close) = crate::suggest::closest(partition, PARTITIONS) {
+            finding = finding.with_help(format!("did you mean `{close}`?"));
+        } else {
+            finding = finding.with_help("use `aws`, `aws-cn` or `aws-us-gov`");
+        }
+        findings.push(finding);
+    }
+    if service.is_empty() {
+        findings.push(Finding::error("MISSING_ARN_FIELD", format!("the ARN `{text}` has no service")));
+    } else if wild(service) {
+        findings.push(
+            Finding::error(
+                "WILDCARD_IN_ARN_SERVICE",
+                format!("the service of the ARN `{text}` contains a wildcard, which IAM does not allow"),
+            )
+            .with_help("name the service, or use `\"*\"` for every resource"),
+        );
+    } else if service.chars().any(|c| c.is_ascii_uppercase()) {
+        findings.push(
+            Finding::error(
+                "INVALID_ARN_SERVICE_CASE",
+                format!("the service `{service}` in the ARN `{text}` must be lowercase"),
+            )
+            .with_help(format!("use `{}`", service.to_ascii_lowercase())),
+        );
+    } else if let Some(bad) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+        findings.push(Finding::error(
+            "INVALID_ARN_SERVICE",
+            format!("the service `{service}` in the ARN `{text}` contains `{}`", bad.escape_debug()),
+        ));
+    }
+    if !region.is_empty() && !wild(region) && !region.contains("${") && !is_region_shaped(region) {
+        findings.push(
+            Finding::error(
+                "INVALID_ARN_REGION",
+                format!("the region `{region}` in the ARN `{text}` is not a region"),
+            )
+            .with_help("use a region such as `us-east-1`, `*` for every region, or leave it empty"),
+        );
+    }
+    if !account.is_empty() && !wild(account) && !account.contains("${") && !is_account_shaped(account) {
+        findings.push(
+            Finding::error(
+                "INVALID_ARN_ACCOUNT",
+                format!("the account `{account}` in the ARN `{text}` is not a 12-digit account ID"),
+            )
+            .with_help("use a 12-digit account ID such as `123456789012`, `*` for every account, or leave it empty"),
+        );
+    }
+    if usage == ArnUse::Resource {
+        if resource.is_empty() {
+            findings.push(
+                Finding::error("INVALID_ARN_RESOURCE", format!("the ARN `{text}` has an empty resource part"))
+                    .with_help("name the resource, or end the ARN with `*`"),
+            );
+        } else if let Some(end) = resource.find(['/', ':']) {
+            let resource_type = &resource[..end];
+            if wild(resource_type) && service != "s3" {
+                findings.push(
+                    Finding::error(
+                        "WILDCARD_IN_RESOURCE_TYPE",
+                        format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which IAM does not allow"),
+                    )
+                    .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
+                );
+            }
+        }
+    }
+    let arn = ArnPattern {
+        partition: partition_glob,
+        service: service_glob,
+        region: region_glob,
+        account: account_glob,
+        resource: resource_glob,
+    };
+    Ok((arn, findings))
+}
+
+/// Splits the text after `arn:` on its first four colons, not counting colons inside `${...}`
+/// (a variable such as `${aws:username}` holds one).
+fn split_fields(text: &str) -> Vec<&str> {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    let mut in_variable = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && fields.len() < 4 {
+        match bytes[i] {
+            b'$' if bytes.get(i + 1) == Some(&b'{') => in_variable = true,
+            b'}' => in_variable = false,
+            b':' if !in_variable => {
+                fields.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    fields.push(&text[start..]);
+    fields
+}
+
+/// `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`.
+fn is_region_shaped(region: &str) -> bool {
+    let parts: Vec<&str> = region.split('-').collect();
+    parts.len() >= 3
+        && (2..=4).contains(&parts[0].len())
+        && parts[..parts.len() - 1].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+        && parts[parts.len() - 1].len() <= 2
+        && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && !parts[parts.len() - 1].is_empty()
+}
+
+/// Twelve digits, or `aws` (AWS-owned resources such as managed policies).
+fn is_account_shaped(account: &str) -> bool {
+    account == "aws" || (account.len() == 12 && account.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        read_resource(text, Version::V2012_10_17).1.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn valid_resources() {
+        for ok in [
+            "*",
+            "arn:aws:ssm:*:*:session/${aws:username}-*",
+            "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE",
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            "arn:aws-us-gov:ec2:us-gov-west-1:123456789012:instance/*",
+            "arn:aws:logs:*:*:*",
+            "arn:aws:s3:::*/key",
+            "arn:*:ec2:*:*:instance/*",
+        ] {
+            assert_eq!(codes(ok), Vec::<&str>::new(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn invalid_resources() {
+        assert_eq!(codes(""), ["INVALID_ARN_PREFIX"]);
+        assert_eq!(codes("session/abc"), ["INVALID_ARN_PREFIX"]);
+        assert_eq!(codes("arn:aws:ssm"), ["MISSING_ARN_FIELD"]);
+        assert_eq!(codes("arn:aws-foo:ssm:us-east-1:123456789012:session/x"), ["INVALID_PARTITION"]);
+        assert_eq!(codes("arn:aws:ssm:region:123456789012:session/x"), ["INVALID_ARN_REGION"]);
+        assert_eq!(codes("arn:aws:ssm:us-east-1:account-id:session/x"), ["INVALID_ARN_ACCOUNT"]);
+        assert_eq!(codes("arn:aws:SSM:us-east-1:123456789012:session/x"), ["INVALID_ARN_SERVICE_CASE"]);
+        assert_eq!(codes("arn:aws:ec2:*:*:*/12345"), ["WILDCARD_IN_RESOURCE_TYPE"]);
+        assert_eq!(codes("arn:aws:ec2:*:${aws:username}:instance/x"), ["VARIABLE_UNSUPPORTED_IN_ELEMENT"]);
+        assert_eq!(codes("arn:aws:ss*:*:*:session/x"), ["WILDCARD_IN_ARN_SERVICE"]);
+        assert_eq!(
+            read_resource("arn:aws:ssm:*:*:session/${aws:username}", Version::V2008_10_17).1[0].code,
+            "VARIABLE_UNSUPPORTED_IN_VERSION"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! One statement: `Sid`, `Effect`, `Principal`, `Action`, `Resource`, `Condition`.
+
+use super::document::{Block, Located, StatementModel, Version};
+use super::policy::unique_members;
+use super::{PolicyType, Validator, action, condition, resource};
+use crate::compiled::Effect;
+use crate::diagnostic::Finding;
+use crate::json::{Member, Node, Value};
+use crate::location::JsonPath;
+
+const ELEMENTS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
+pub(crate) fn read_statement(
+    v: &mut Validator,
+    node: &Node,
+    index: usize,
+    path: JsonPath,
+    version: Version,
+) -> Option<StatementModel> {
+    let Value::Object(members) = &node.value else {
+        v.type_mismatch(node, "an object", &path, "a statement");
+        return None;
+    };
+    let m = unique_members(v, members, &path, &ELEMENTS, "a statement");
+    let sid = m.get("Sid").and_then(|member| read_sid(v, member, &path));
+    let effect = read_effect(v, m.get("Effect").copied(), node, &path);
+    check_principal(v, &m, &path);
+
+    let actions = match pick(v, &m, "Action", "NotAction", node, &path) {
+        Some((member, negated)) => Block { negated, entries: action::read_actions(v, member, &path) },
+        None => {
+            v.report(
+                Finding::error("MISSING_ACTION", "the statement has no `Action` or `NotAction`")
+                    .with_help("add an `Action` element naming what the statement allows or denies"),
+                &path,
+                node.loc,
+            );
+            Block::default()
+        }
+    };
+    let resources = match pick(v, &m, "Resource", "NotResource", node, &path) {
+        Some((member, negated)) => {
+            Block { negated, entries: resource::read_resources(v, member, &path, version) }
+        }
+        None => {
+            v.report(
+                Finding::error("MISSING_RESOURCE", "the statement has no `Resource` or `NotResource`")
+                    .with_help("add `\"Resource\": \"*\"` or the ARNs the statement applies to"),
+                &path,
+                node.loc,
+            );
+            Block::default()
+        }
+    };
+    let conditions = match m.get("Condition") {
+        Some(member) => condition::read_conditions(v, &member.value, &path.key("Condition"), version),
+        None => Vec::new(),
+    };
+    Some(StatementModel { index, path, loc: node.loc, sid, effect, actions, resources, conditions })
+}
+
+/// One of a pair of exclusive elements (`Action`/`NotAction`), reporting both present.
+fn pick<'a>(
+    v: &mut Validator,
+    m: &std::collections::HashMap<&str, &'a Member>,
+    plain: &str,
+    negated: &str,
+    _node: &Node,
+    path: &JsonPath,
+) -> Option<(&'a Member, bool)> {
+    match (m.get(plain), m.get(negated)) {
+        (Some(p), Some(n)) => {
+            v.report(
+                Finding::error(
+                    "UNSUPPORTED_ELEMENT_COMBINATION",
+                    format!("`{plain}` and `{negated}` cannot be used in the same statement"),
+                )
+                .with_help(format!("remove `{negated}` or `{plain}`")),
+                &path.key(negated),
+                n.key_loc,
+            );
+            Some((p, false))
+        }
+        (Some(p), None) => Some((p, false)),
+        (None, Some(n)) => Some((n, true)),
+        (None, None) => None,
+    }
+}
+
+fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Located<String>> {
+    let path = path.key("Sid");
+    let Value::String(sid) = &member.value.value else {
+        v.type_mismatch(&member.value, "a string", &path, "Sid");
+        return None;
+    };
+    if sid.is_empty() {
+        v.report(
+            Finding::suggestion("EMPTY_SID_VALUE", "the Sid is empty")
+                .with_help("name the statement, or remove the `Sid`"),
+            &path,
+            member.value.loc,
+        );
+    } else if let Some(bad) = sid.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        let cleaned: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
+        let mut finding = Finding::error(
+            "UNSUPPORTED_SID",
+            format!("the Sid `{sid}` contains `{}`: a Sid may contain only `A-Z`, `a-z` and `0-9`", bad.escape_debug()),
+        );
+        if !cleaned.is_empty() {
+            finding = finding.with_help(format!("use `{cleaned}`"));
+        }
+        v.report(finding, &path, member.value.loc);
+    }
+    Some(Located { value: sid.clone(), text: sid.clone(), path, loc: member.value.loc })
+}
+
+fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &JsonPath) -> Effect {
+    let Some(member) = member else {
+        v.report(
+            Finding::error("MISSING_EFFECT", "the statement has no `Effect`")
+                .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`"),
+            path,
+            node.loc,
+        );
+        return Effect::Deny;
+    };
+    let path = path.key("Effect");
+    match &member.value.value {
+        Value::String(s) if s == "Allow" => Effect::Allow,
+        Value::String(s) if s == "Deny" => Effect::Deny,
+        Value::String(s) => {
+            let mut finding = Finding::error(
+                "INVALID_EFFECT",
+                format!("the effect `{s}` is not valid: use `Allow` or `Deny`"),
+            );
+            if s.eq_ignore_ascii_case("allow") {
+                finding = finding.with_help("use `Allow`");
+            } else if s.eq_ignore_ascii_case("deny") {
+                finding = finding.with_help("use `Deny`");
+            }
+            v.report(finding, &path, member.value.loc);
+            Effect::Deny
+        }
+        _ => {
+            v.type_mismatch(&member.value, "a string", &path, "Effect");
+            Effect::Deny
+        }
+    }
+}
+
+fn check_principal(v: &mut Validator, m: &std::collections::HashMap<&str, &Member>, path: &JsonPath) {
+    if v.options.policy_type == PolicyType::Trust {
+        return;
+    }
+    for name in ["Principal", "NotPrincipal"] {
+        if let Some(member) = m.get(name) {
+            v.report(
+                Finding::error(
+                    "UNSUPPORTED_PRINCIPAL",
+                    format!("an identity policy cannot have a `{name}` element"),
+                )
+                .with_help(format!(
+                    "remove `{name}`: an identity policy applies to the user, group or role it is attached to"
+                )),
+                &path.key(name),
+                member.key_loc,
+            );
+        }
+    }
+}
+
+/// The strings of an element that takes a string or an array of strings, with their places.
+pub(crate) fn string_list<'a>(
+    v: &mut Validator,
+    node: &'a Node,
+    path: &JsonPath,
+    element: &str,
+) -> Option<Vec<(&'a str, JsonPath, crate::location::Loc)>> {
+    match &node.value {
+        Value::String(s) => Some(vec![(s.as_str(), path.clone(), node.loc)]),
+        Value::Array(items) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match &item.value {
+                    Value::String(s) => out.push((s.as_str(), path.index(i), item.loc)),
+                    _ => v.type_mismatch(item, "a string", &path.index(i), element),
+                }
+            }
+            Some(out)
+        }
+        _ => {
+            v.type_mismatch(node, "a string or an array of strings", path, element);
+            None
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The compiled policy as constant Rust data: `'static` borrowed `Cow`s, usable in `static` and
+//! `const` items. Paths go through `::iam_policy::__private` (`p`).
+
+use iam_policy_core::compiled::{
+    ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
+    JsonValue, ResourcePattern, Segment, Statement, Variable,
+};
+use iam_policy_core::operator::{Operator, Qualifier};
+use iam_policy_core::values::{Decimal, IpNet, Timestamp};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// `p::Cow::Borrowed(&[items...])`.
+fn list<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
+    let slice = slice(items, each);
+    quote!(p::Cow::Borrowed(#slice))
+}
+
+/// `&[items...]`.
+pub fn slice<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
+    let items = items.iter().map(each);
+    quote!(&[#(#items),*])
+}
+
+fn text(s: &str) -> TokenStream {
+    quote!(p::Cow::Borrowed(#s))
+}
+
+pub fn compiled(policy: &CompiledPolicy) -> TokenStream {
+    let statements = list(&policy.statements, statement);
+    let source = json(&policy.source);
+    quote!(p::CompiledPolicy { statements: #statements, source: #source })
+}
+
+fn statement(s: &Statement) -> TokenStream {
+    let sid = match &s.sid {
+        Some(sid) => {
+            let sid = text(sid);
+            quote!(::core::option::Option::Some(#sid))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let effect = match s.effect {
+        Effect::Allow => quote!(p::Effect::Allow),
+        Effect::Deny => quote!(p::Effect::Deny),
+    };
+    let actions_negated = s.actions.negated;
+    let actions = list(&s.actions.patterns, action);
+    let resources_negated = s.resources.negated;
+    let resources = list(&s.resources.patterns, resource);
+    let conditions = list(&s.conditions, condition);
+    quote!(p::Statement {
+        sid: #sid,
+        effect: #effect,
+        actions: p::Actions { negated: #actions_negated, patterns: #actions },
+        resources: p::Resources { negated: #resources_negated, patterns: #resources },
+        conditions: #conditions,
+    })
+}
+
+fn action(a: &ActionPattern) -> TokenStream {
+    match a {
+        ActionPattern::Any => quote!(p::ActionPattern::Any),
+        ActionPattern::Named { service, name } => {
+            let service = text(service);
+            let name = glob(name);
+            quote!(p::ActionPattern::Named { service: #service, name: #name })
+        }
+    }
+}
+
+fn resource(r: &ResourcePattern) -> TokenStream {
+    match r {
+        ResourcePattern::Any => quote!(p::ResourcePattern::Any),
+        ResourcePattern::Never => quote!(p::ResourcePattern::Never),
+        ResourcePattern::Arn(arn) => {
+            let arn = arn_pattern(arn);
+            quote!(p::ResourcePattern::Arn(#arn))
+        }
+    }
+}
+
+pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
+    let (partition, service, region, account, resource) =
+        (glob(&a.partition), glob(&a.service), glob(&a.region), glob(&a.account), glob(&a.resource));
+    quote!(p::ArnPattern { partition: #partition, service: #service, region: #region, account: #account, resource: #resource })
+}
+
+pub fn glob(g: &Glob) -> TokenStream {
+    let segments = segments(&g.segments);
+    quote!(p::Glob { segments: #segments })
+}
+
+pub fn segments(segments: &[Segment]) -> TokenStream {
+    list(segments, segment)
+}
+
+pub fn segment(s: &Segment) -> TokenStream {
+    match s {
+        Segment::Literal(l) => {
+            let l = text(l);
+            quote!(p::Segment::Literal(#l))
+        }
+        Segment::AnyRun => quote!(p::Segment::AnyRun),
+        Segment::AnyOne => quote!(p::Segment::AnyOne),
+        Segment::Variable(v) => {
+            let v = variable(v);
+            quote!(p::Segment::Variable(#v))
+        }
+    }
+}
+
+fn variable(v: &Variable) -> TokenStream {
+    let key = text(&v.key);
+    let default = match &v.default {
+        Some(d) => {
+            let d = text(d);
+            quote!(::core::option::Option::Some(#d))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote!(p::Variable { key: #key, default: #default })
+}
+
+fn condition(c: &Condition) -> TokenStream {
+    let operator = operator(&c.operator);
+    let key = text(&c.key);
+    let values = condition_values(&c.values);
+    quote!(p::Condition { operator: #operator, key: #key, values: #values })
+}
+
+pub fn operator(o: &Operator) -> TokenStream {
+    let qualifier = match o.qualifier {
+        None => quote!(::core::option::Option::None),
+        Some(Qualifier::ForAnyValue) => quote!(::core::option::Option::Some(p::Qualifier::ForAnyValue)),
+        Some(Qualifier::ForAllValues) => quote!(::core::option::Option::Some(p::Qualifier::ForAllValues)),
+    };
+    let base = Ident::new(&format!("{:?}", o.base), Span::call_site());
+    let if_exists = o.if_exists;
+    quote!(p::Operator { qualifier: #qualifier, base: p::BaseOperator::#base, if_exists: #if_exists })
+}
+
+pub fn condition_values(v: &ConditionValues) -> TokenStream {
+    match v {
+        ConditionValues::Strings(globs) => {
+            let l = list(globs, glob);
+            quote!(p::ConditionValues::Strings(#l))
+        }
+        ConditionValues::Numbers(n) => {
+            let l = list(n, decimal);
+            quote!(p::ConditionValues::Numbers(#l))
+        }
+        ConditionValues::Dates(d) => {
+            let l = list(d, timestamp);
+            quote!(p::ConditionValues::Dates(#l))
+        }
+        ConditionValues::Bools(b) => {
+            let l = list(b, bool_value);
+            quote!(p::ConditionValues::Bools(#l))
+        }
+        ConditionValues::Binary(b) => {
+            let l = list(b, |bytes| bytes_value(bytes));
+            quote!(p::ConditionValues::Binary(#l))
+        }
+        ConditionValues::Ips(i) => {
+            let l = list(i, ip_net);
+            quote!(p::ConditionValues::Ips(#l))
+        }
+        ConditionValues::Arns(a) => {
+            let l = list(a, arn_pattern);
+            quote!(p::ConditionValues::Arns(#l))
+        }
+        ConditionValues::Null(n) => {
+            let l = list(n, |b| quote!(#b));
+            quote!(p::ConditionValues::Null(#l))
+        }
+    }
+}
+
+pub fn decimal(d: &Decimal) -> TokenStream {
+    let negative = d.negative;
+    let (int, frac) = (text(&d.int), text(&d.frac));
+    quote!(p::Decimal { negative: #negative, int: #int, frac: #frac })
+}
+
+pub fn timestamp(t: &Timestamp) -> TokenStream {
+    let (seconds, nanos) = (t.seconds, t.nanos);
+    quote!(p::Timestamp { seconds: #seconds, nanos: #nanos })
+}
+
+pub fn ip_net(n: &IpNet) -> TokenStream {
+    let (v6, addr, prefix) = (n.v6, n.addr, n.prefix);
+    quote!(p::IpNet { v6: #v6, addr: #addr, prefix: #prefix })
+}
+
+pub fn bytes_value(bytes: &[u8]) -> TokenStream {
+    quote!(p::Cow::Borrowed(&[#(#bytes),*]))
+}
+
+pub fn bool_value(b: &BoolValue) -> TokenStream {
+    match b {
+        BoolValue::Literal(b) => quote!(p::BoolValue::Literal(#b)),
+        BoolValue::Variable(g) => {
+            let g = glob(g);
+            quote!(p::BoolValue::Variable(#g))
+        }
+    }
+}
+
+fn json(v: &JsonValue) -> TokenStream {
+    match v {
+        JsonValue::Null => quote!(p::JsonValue::Null),
+        JsonValue::Bool(b) => quote!(p::JsonValue::Bool(#b)),
+        JsonValue::Number(n) => {
+            let n = text(n);
+            quote!(p::JsonValue::Number(#n))
+        }
+        JsonValue::String(s) => {
+            let s = text(s);
+            quote!(p::JsonValue::String(#s))
+        }
+        JsonValue::Array(items) => {
+            let l = list(items, json);
+            quote!(p::JsonValue::Array(#l))
+        }
+        JsonValue::Object(members) => {
+            let l = list(members, |m| {
+                let key = text(&m.key);
+                let value = json(&m.value);
+                quote!(p::JsonMember { key: #key, value: #value })
+            });
+            quote!(p::JsonValue::Object(#l))
+        }
+    }
+}

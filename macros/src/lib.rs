@@ -1,0 +1,125 @@
+//! The `policy!` and `policy_file!` macros of `iam-policy`. Use them through the `iam-policy`
+//! crate, which re-exports them: the expansion names `::iam_policy`.
+//!
+//! Thin by design: tokens (or a file) are read into the core's JSON tree, the core validates and
+//! lowers it, and this crate turns the result into constant data, a specialized evaluator, and
+//! compiler errors and warnings.
+
+mod codegen;
+mod diagnostics;
+mod emit;
+mod tokens;
+
+use std::path::PathBuf;
+
+use iam_policy_core::diagnostic::Diagnostic;
+use iam_policy_core::json::Node;
+use iam_policy_core::location::{Loc, line_col};
+use iam_policy_core::validate::{Options, validate};
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+use quote::{format_ident, quote};
+
+/// A policy document, written as JSON, checked at compile time: `policy!({ "Version": ... })`.
+///
+/// Expands to a `Policy` usable in `static` and `const` items. Anything IAM would reject, or that
+/// cannot work, is a compile error at the offending literal; risky constructs are warnings.
+#[proc_macro]
+pub fn policy(input: TokenStream) -> TokenStream {
+    let mut spans = tokens::Spans::default();
+    match tokens::read(input.into(), &mut spans) {
+        Ok(root) => expand(&root, &|loc| spans.get(loc), &|_| String::new(), TokenStream2::new()),
+        Err(error) => {
+            let message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
+            placeholder(diagnostics::error(&message, error.span))
+        }
+    }
+    .into()
+}
+
+/// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`,
+/// relative to the calling crate's `Cargo.toml`. The crate rebuilds when the file changes.
+/// Findings point at the path, and name the line and column in the file.
+#[proc_macro]
+pub fn policy_file(input: TokenStream) -> TokenStream {
+    policy_file_impl(input.into()).into()
+}
+
+fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
+    let literal: syn::LitStr = match syn::parse2(input) {
+        Ok(literal) => literal,
+        Err(_) => {
+            return placeholder(diagnostics::error(
+                "expected the path of a JSON policy file: `policy_file!(\"policies/x.json\")`",
+                Span::call_site(),
+            ));
+        }
+    };
+    let span = literal.span();
+    let relative = literal.value();
+    let base = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let path = base.join(&relative);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            let message = format!("cannot read the policy file `{relative}`: {error}");
+            return placeholder(diagnostics::error(&message, span));
+        }
+    };
+    let path_text = path.to_string_lossy().into_owned();
+    let track = quote!(const _: &[u8] = ::core::include_bytes!(#path_text););
+    let root = match iam_policy_core::json::parse(&text) {
+        Ok(root) => root,
+        Err(error) => {
+            let (line, column) = line_col(&text, error.offset);
+            let message = format!("{relative}:{line}:{column}: {} [JSON_SYNTAX_ERROR]", error.message);
+            let error = diagnostics::error(&message, span);
+            return placeholder(quote!(#track #error));
+        }
+    };
+    let position = |loc: Loc| {
+        let (line, column) = line_col(&text, loc.start as usize);
+        format!("{relative}:{line}:{column}: ")
+    };
+    expand(&root, &|_| span, &position, track)
+}
+
+/// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
+/// when the span cannot (a file).
+fn expand(
+    root: &Node,
+    span_of: &dyn Fn(Loc) -> Span,
+    prefix_of: &dyn Fn(Loc) -> String,
+    extra: TokenStream2,
+) -> TokenStream2 {
+    let validated = validate(root, &Options::default());
+    let report = |d: &Diagnostic| {
+        let text = diagnostics::text(d, &prefix_of(d.loc));
+        let span = span_of(d.loc);
+        if d.is_error() { diagnostics::error(&text, span) } else { diagnostics::warning(d, &text, span) }
+    };
+    let findings: Vec<TokenStream2> = validated.diagnostics.iter().map(report).collect();
+    let document = match validated.document {
+        Some(document) if !validated.diagnostics.has_errors() => document,
+        _ => return placeholder(quote!(#extra #(#findings)*)),
+    };
+    let compiled = iam_policy_core::lower::lower(&document, root);
+    let data = emit::compiled(&compiled);
+    let name = format_ident!("__iam_policy_evaluate");
+    let evaluator = codegen::evaluator(&compiled, &name);
+    quote! {{
+        use ::iam_policy::__private as p;
+        #extra
+        #(#findings)*
+        #evaluator
+        ::iam_policy::Policy::__from_expansion(#data, #name)
+    }}
+}
+
+/// After errors: the errors, and a well-typed `Policy` so that nothing else fails.
+fn placeholder(errors: TokenStream2) -> TokenStream2 {
+    quote! {{
+        #errors
+        ::iam_policy::Policy::__placeholder()
+    }}
+}

@@ -1,0 +1,56 @@
+//! Compile-time checked AWS IAM policies.
+//!
+//! ```
+//! use iam_policy::{policy, Decision, Policy, Request};
+//!
+//! static SESSIONS: Policy = policy!({
+//!     "Version": "2012-10-17",
+//!     "Statement": [{
+//!         "Effect": "Allow",
+//!         "Action": ["ssm:TerminateSession", "ssm:ResumeSession"],
+//!         "Resource": ["arn:aws:ssm:*:*:session/${aws:username}-*"]
+//!     }]
+//! });
+//!
+//! let ctx = [("aws:username", "alice")];
+//! let req = Request::new("ssm:TerminateSession", "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b")
+//!     .context(&ctx);
+//! assert_eq!(SESSIONS.evaluate(&req), Decision::Allowed);
+//! ```
+//!
+//! `policy!` validates the document when the crate compiles: anything IAM would reject, or that
+//! cannot work, is a compile error at the offending literal; risky constructs are warnings. What
+//! compiles decides requests with AWS's semantics without allocating, and [`Policy::to_json`]
+//! prints the document for deployment. [`Policy::from_json`] reads JSON at run time with the same
+//! validator and semantics.
+
+mod context;
+mod policy;
+mod request;
+mod serialize;
+
+pub use context::{Context, ContextMap, ContextValue, Values, key_eq};
+pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
+pub use iam_policy_core::eval::Decision;
+pub use iam_policy_core::validate::{Options, PolicyType};
+pub use iam_policy_macros::{policy, policy_file};
+pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
+pub use request::Request;
+
+/// The compiled form, for introspection of a policy's statements.
+pub mod compiled {
+    pub use iam_policy_core::compiled::*;
+}
+
+/// What `policy!` expansions name. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::policy::SpecializedFn;
+    pub use iam_policy_core::compiled::*;
+    pub use iam_policy_core::eval;
+    pub use iam_policy_core::eval::{Decision, Outcome};
+    pub use iam_policy_core::operator::{BaseOperator, Comparison, Operator, Qualifier};
+    pub use iam_policy_core::pattern;
+    pub use iam_policy_core::values::{Decimal, IpNet, Timestamp};
+    pub use std::borrow::Cow;
+}

@@ -1,0 +1,200 @@
+//! [`Policy`]: a compiled policy, from `policy!` or from JSON read at run time.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use iam_policy_core::compiled::{CompiledPolicy, JsonValue, Statement};
+use iam_policy_core::diagnostic::TextDiagnostic;
+use iam_policy_core::eval::{Decision, Outcome};
+use iam_policy_core::validate::Options;
+use iam_policy_core::{export, interpret};
+
+use crate::request::Request;
+
+/// The specialized evaluator `policy!` generates for one policy.
+#[doc(hidden)]
+pub type SpecializedFn = fn(&Request<'_>) -> Outcome;
+
+/// A validated, compiled IAM policy.
+///
+/// Made by `policy!` / `policy_file!` (validated at compile time, evaluated by code generated for
+/// its patterns) or by [`Policy::from_json`] (validated at run time, evaluated by the interpreter).
+/// Either way evaluation allocates nothing.
+#[derive(Clone)]
+pub struct Policy {
+    compiled: CompiledPolicy,
+    specialized: Option<SpecializedFn>,
+}
+
+/// The decision and the statement that took it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Evaluation<'p> {
+    pub decision: Decision,
+    /// The applicable `Deny`, or the first applicable `Allow`; `None` for an implicit deny.
+    pub statement: Option<StatementRef<'p>>,
+}
+
+/// A statement of a policy: its position and its `Sid`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatementRef<'p> {
+    pub index: usize,
+    pub sid: Option<&'p str>,
+}
+
+/// A policy read at run time, with the findings below error level.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub policy: Policy,
+    pub warnings: Vec<TextDiagnostic>,
+}
+
+/// Why a JSON policy was rejected: every error and warning, with line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    diagnostics: Vec<TextDiagnostic>,
+}
+
+impl LoadError {
+    /// Every finding, errors and others, in document order.
+    pub fn diagnostics(&self) -> &[TextDiagnostic] {
+        &self.diagnostics
+    }
+    /// The findings of error level.
+    pub fn errors(&self) -> impl Iterator<Item = &TextDiagnostic> {
+        self.diagnostics.iter().filter(|d| d.diagnostic.is_error())
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors: Vec<_> = self.errors().collect();
+        write!(f, "the policy is not valid ({} error{})", errors.len(), if errors.len() == 1 { "" } else { "s" })?;
+        for d in errors {
+            write!(f, "\n{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Policy {
+    /// Used by `policy!`'s expansion.
+    #[doc(hidden)]
+    pub const fn __from_expansion(compiled: CompiledPolicy, specialized: SpecializedFn) -> Policy {
+        Policy { compiled, specialized: Some(specialized) }
+    }
+
+    /// What `policy!` expands to after a compile error, so that the error is the only one shown.
+    #[doc(hidden)]
+    pub const fn __placeholder() -> Policy {
+        Policy {
+            compiled: CompiledPolicy { statements: Cow::Borrowed(&[]), source: JsonValue::Null },
+            specialized: None,
+        }
+    }
+
+    /// Reads a JSON policy with the validator of `policy!`. Warnings are accepted; errors reject it.
+    pub fn from_json(text: &str) -> Result<Policy, LoadError> {
+        Self::from_json_with(text, &Options::default()).map(|loaded| loaded.policy)
+    }
+
+    /// [`Policy::from_json`] with options (policy type, catalog checks), returning the warnings.
+    pub fn from_json_with(text: &str, options: &Options) -> Result<Loaded, LoadError> {
+        match iam_policy_core::compile_text(text, options) {
+            Ok((compiled, warnings)) => Ok(Loaded {
+                policy: Policy { compiled, specialized: None },
+                warnings: TextDiagnostic::place(text, warnings),
+            }),
+            Err(diagnostics) => Err(LoadError { diagnostics: TextDiagnostic::place(text, diagnostics) }),
+        }
+    }
+
+    /// Decides a request: `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
+    #[inline]
+    pub fn evaluate(&self, request: &Request<'_>) -> Decision {
+        self.outcome(request).decision
+    }
+
+    /// Decides a request and names the statement that decided.
+    pub fn explain(&self, request: &Request<'_>) -> Evaluation<'_> {
+        self.evaluation(self.outcome(request))
+    }
+
+    /// Decides with the interpreter even for a `policy!` policy: the run-time path, which must agree
+    /// with the specialized one on every request.
+    pub fn explain_interpreted(&self, request: &Request<'_>) -> Evaluation<'_> {
+        self.evaluation(interpret::evaluate(&self.compiled, request))
+    }
+
+    #[inline]
+    pub(crate) fn outcome(&self, request: &Request<'_>) -> Outcome {
+        match self.specialized {
+            Some(specialized) => specialized(request),
+            None => interpret::evaluate(&self.compiled, request),
+        }
+    }
+
+    pub(crate) fn evaluation(&self, outcome: Outcome) -> Evaluation<'_> {
+        Evaluation {
+            decision: outcome.decision,
+            statement: outcome.statement.map(|index| StatementRef {
+                index,
+                sid: self.compiled.statements.get(index).and_then(|s| s.sid.as_deref()),
+            }),
+        }
+    }
+
+    /// True for a policy from `policy!`, evaluated by code generated for it.
+    pub fn is_specialized(&self) -> bool {
+        self.specialized.is_some()
+    }
+
+    /// The compiled statements, for introspection.
+    pub fn statements(&self) -> &[Statement] {
+        &self.compiled.statements
+    }
+
+    /// The compiled form.
+    pub fn compiled(&self) -> &CompiledPolicy {
+        &self.compiled
+    }
+
+    /// The document as written, as a JSON value in its key order.
+    pub fn source(&self) -> &JsonValue {
+        &self.compiled.source
+    }
+
+    /// Compact JSON, equal as a JSON value to what was written, in the same key order and shapes.
+    pub fn to_json(&self) -> String {
+        export::to_compact(&self.compiled.source)
+    }
+
+    /// [`Policy::to_json`] in AWS's usual layout (four-space indent).
+    pub fn to_json_pretty(&self) -> String {
+        export::to_pretty(&self.compiled.source)
+    }
+}
+
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Policy")
+            .field("specialized", &self.specialized.is_some())
+            .field("json", &self.to_json())
+            .finish()
+    }
+}
+
+impl fmt::Display for Policy {
+    /// The pretty JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        export::write_value(f, &self.compiled.source, Some("    "), 0)
+    }
+}
+
+impl std::str::FromStr for Policy {
+    type Err = LoadError;
+    fn from_str(text: &str) -> Result<Policy, LoadError> {
+        Policy::from_json(text)
+    }
+}
