@@ -73,7 +73,8 @@ pub fn evaluator(policy: &CompiledPolicy, name: &syn::Ident) -> TokenStream {
                 ::core::option::Option::None => ("", ""),
             };
             let resource: &str = req.resource();
-            let parts = p::eval::split_arn(resource);
+            // Split only when a statement's actions match: most statements stop at the action.
+            let parts: ::core::cell::OnceCell<::core::option::Option<[&str; 6]>> = ::core::cell::OnceCell::new();
             #(#denies)*
             #(#allows)*
             p::Outcome::IMPLICIT_DENY
@@ -151,7 +152,7 @@ fn resource_matches(pattern: &ResourcePattern, names: &Names) -> TokenStream {
         ResourcePattern::Arn(arn) => {
             let parts_match = arn_parts(arn, quote!(parts), names);
             // The request resource `*` is matched literally: only `*` entries match it.
-            quote!(match &parts {
+            quote!(match parts.get_or_init(|| p::eval::split_arn(resource)) {
                 ::core::option::Option::Some(parts) if resource != "*" => #parts_match,
                 _ => false,
             })

@@ -24,11 +24,13 @@
 //! prints the document for deployment. [`Policy::from_json`] reads JSON at run time with the same
 //! validator and semantics.
 
+mod authorizer;
 mod context;
 mod policy;
 mod request;
 mod serialize;
 
+pub use authorizer::{Authorizer, PolicyKind, PolicyStatement, Verdict};
 pub use context::{Context, ContextMap, ContextValue, Values, key_eq};
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
