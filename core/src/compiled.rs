@@ -151,13 +151,19 @@ pub struct JsonMember {
 
 impl Glob {
     pub fn literal(text: impl Into<Str>) -> Glob {
-        Glob { segments: Cow::Owned(vec![Segment::Literal(text.into())]) }
+        Glob {
+            segments: Cow::Owned(vec![Segment::Literal(text.into())]),
+        }
     }
     pub fn any() -> Glob {
-        Glob { segments: Cow::Owned(vec![Segment::AnyRun]) }
+        Glob {
+            segments: Cow::Owned(vec![Segment::AnyRun]),
+        }
     }
     pub fn has_variables(&self) -> bool {
-        self.segments.iter().any(|s| matches!(s, Segment::Variable(_)))
+        self.segments
+            .iter()
+            .any(|s| matches!(s, Segment::Variable(_)))
     }
     /// True when the pattern matches any text (`*`, `**`, ...).
     pub fn is_any(&self) -> bool {

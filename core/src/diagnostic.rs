@@ -45,15 +45,30 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Finding { code, severity: Severity::Error, message: message.into(), help: None }
+        Finding {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Finding { code, severity: Severity::Warning, message: message.into(), help: None }
+        Finding {
+            code,
+            severity: Severity::Warning,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn suggestion(code: &'static str, message: impl Into<String>) -> Self {
-        Finding { code, severity: Severity::Suggestion, message: message.into(), help: None }
+        Finding {
+            code,
+            severity: Severity::Suggestion,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -63,7 +78,11 @@ impl Finding {
 
     /// Places the finding at a value of the document.
     pub fn at(self, path: JsonPath, loc: Loc) -> Diagnostic {
-        Diagnostic { finding: self, path, loc }
+        Diagnostic {
+            finding: self,
+            path,
+            loc,
+        }
     }
 }
 
@@ -98,7 +117,11 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `error[INVALID_EFFECT]: ... at Statement[0].Effect` then `help: ...` on the next line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.finding.severity, self.finding.code, self.finding.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.finding.severity, self.finding.code, self.finding.message
+        )?;
         if !self.path.is_root() {
             write!(f, " (at `{}`)", self.path)?;
         }
@@ -172,12 +195,19 @@ pub struct TextDiagnostic {
 
 impl TextDiagnostic {
     /// Places diagnostics whose locations are byte ranges of `text`.
-    pub fn place(text: &str, diagnostics: impl IntoIterator<Item = Diagnostic>) -> Vec<TextDiagnostic> {
+    pub fn place(
+        text: &str,
+        diagnostics: impl IntoIterator<Item = Diagnostic>,
+    ) -> Vec<TextDiagnostic> {
         diagnostics
             .into_iter()
             .map(|diagnostic| {
                 let (line, column) = crate::location::line_col(text, diagnostic.loc.start as usize);
-                TextDiagnostic { diagnostic, line, column }
+                TextDiagnostic {
+                    diagnostic,
+                    line,
+                    column,
+                }
             })
             .collect()
     }
@@ -187,7 +217,11 @@ impl fmt::Display for TextDiagnostic {
     /// `error[CODE]: message` then ` --> line:column` and `help:` lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = &self.diagnostic;
-        write!(f, "{}[{}]: {}", d.finding.severity, d.finding.code, d.finding.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            d.finding.severity, d.finding.code, d.finding.message
+        )?;
         write!(f, "\n  --> line {}, column {}", self.line, self.column)?;
         if !d.path.is_root() {
             write!(f, " (`{}`)", d.path)?;

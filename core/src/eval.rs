@@ -27,9 +27,13 @@ impl Decision {
         }
     }
     pub fn parse(text: &str) -> Option<Decision> {
-        [Decision::Allowed, Decision::ExplicitlyDenied, Decision::ImplicitlyDenied]
-            .into_iter()
-            .find(|d| d.as_str() == text)
+        [
+            Decision::Allowed,
+            Decision::ExplicitlyDenied,
+            Decision::ImplicitlyDenied,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == text)
     }
 }
 
@@ -48,7 +52,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub const IMPLICIT_DENY: Outcome = Outcome { decision: Decision::ImplicitlyDenied, statement: None };
+    pub const IMPLICIT_DENY: Outcome = Outcome {
+        decision: Decision::ImplicitlyDenied,
+        statement: None,
+    };
 }
 
 /// The values of one context key: one value, or a set (a multivalued key; even with one member).
@@ -143,7 +150,11 @@ pub fn string_matches<R: Resolver + ?Sized>(
     value: &str,
     resolver: &R,
 ) -> bool {
-    let case = if comparison == Comparison::EqualsIgnoreCase { Case::Insensitive } else { Case::Sensitive };
+    let case = if comparison == Comparison::EqualsIgnoreCase {
+        Case::Insensitive
+    } else {
+        Case::Sensitive
+    };
     pattern::matches(policy, value, case, resolver)
 }
 
@@ -163,16 +174,28 @@ pub fn ordering_matches(comparison: Comparison, ordering: std::cmp::Ordering) ->
 
 /// Numeric operators: `None` when the request value is not a number.
 #[inline]
-pub fn numeric_matches_any(comparison: Comparison, policy: &[Decimal], value: &str) -> Option<bool> {
+pub fn numeric_matches_any(
+    comparison: Comparison,
+    policy: &[Decimal],
+    value: &str,
+) -> Option<bool> {
     let request = values::parse_decimal_ref(value)?;
-    Some(policy.iter().any(|p| ordering_matches(comparison, values::compare_decimal(&request, p))))
+    Some(
+        policy
+            .iter()
+            .any(|p| ordering_matches(comparison, values::compare_decimal(&request, p))),
+    )
 }
 
 /// Date operators: `None` when the request value is not a date.
 #[inline]
 pub fn date_matches_any(comparison: Comparison, policy: &[Timestamp], value: &str) -> Option<bool> {
     let request = values::parse_date(value)?;
-    Some(policy.iter().any(|p| ordering_matches(comparison, request.cmp(p))))
+    Some(
+        policy
+            .iter()
+            .any(|p| ordering_matches(comparison, request.cmp(p))),
+    )
 }
 
 /// `IpAddress` / `NotIpAddress`: `None` when the request value is not an address.
@@ -185,18 +208,24 @@ pub fn ip_matches_any(policy: &[IpNet], value: &str) -> Option<bool> {
 /// `BinaryEquals`: the request value is base64 text, compared as bytes.
 #[inline]
 pub fn binary_matches_any(policy: &[std::borrow::Cow<'static, [u8]>], value: &str) -> Option<bool> {
-    Some(policy.iter().any(|bytes| values::base64_equals(value, bytes)))
+    Some(
+        policy
+            .iter()
+            .any(|bytes| values::base64_equals(value, bytes)),
+    )
 }
 
 /// `Bool`: `None` when the request value is not a boolean.
 #[inline]
-pub fn bool_matches_any<R: Resolver + ?Sized>(policy: &[BoolValue], value: &str, resolver: &R) -> Option<bool> {
+pub fn bool_matches_any<R: Resolver + ?Sized>(
+    policy: &[BoolValue],
+    value: &str,
+    resolver: &R,
+) -> Option<bool> {
     let request = values::parse_bool(value)?;
     Some(policy.iter().any(|p| match p {
         BoolValue::Literal(b) => *b == request,
-        BoolValue::Variable(glob) => {
-            bool_of_variable(glob, resolver).is_some_and(|b| b == request)
-        }
+        BoolValue::Variable(glob) => bool_of_variable(glob, resolver).is_some_and(|b| b == request),
     }))
 }
 
@@ -212,14 +241,25 @@ fn bool_of_variable<R: Resolver + ?Sized>(glob: &Glob, resolver: &R) -> Option<b
 #[inline]
 pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
     let mut parts = arn.splitn(6, ':');
-    let out = [parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?];
+    let out = [
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    ];
     (out[0] == "arn").then_some(out)
 }
 
 /// ARN patterns (Resource entries and ARN operator values): each of the first five parts on its
 /// own, the resource part as a whole. Case-sensitive (decision 3).
 #[inline]
-pub fn arn_parts_match<R: Resolver + ?Sized>(pattern: &ArnPattern, parts: &[&str; 6], resolver: &R) -> bool {
+pub fn arn_parts_match<R: Resolver + ?Sized>(
+    pattern: &ArnPattern,
+    parts: &[&str; 6],
+    resolver: &R,
+) -> bool {
     let m = |glob: &Glob, text: &str| pattern::matches(glob, text, Case::Sensitive, resolver);
     m(&pattern.partition, parts[1])
         && m(&pattern.service, parts[2])
@@ -230,16 +270,26 @@ pub fn arn_parts_match<R: Resolver + ?Sized>(pattern: &ArnPattern, parts: &[&str
 
 /// ARN operators: `None` when the request value is not an ARN.
 #[inline]
-pub fn arn_matches_any<R: Resolver + ?Sized>(policy: &[ArnPattern], value: &str, resolver: &R) -> Option<bool> {
+pub fn arn_matches_any<R: Resolver + ?Sized>(
+    policy: &[ArnPattern],
+    value: &str,
+    resolver: &R,
+) -> Option<bool> {
     let parts = split_arn(value)?;
     Some(policy.iter().any(|p| arn_parts_match(p, &parts, resolver)))
 }
 
 /// True when every variable of an ARN pattern has a value.
 pub fn arn_resolvable<R: Resolver + ?Sized>(pattern: &ArnPattern, resolver: &R) -> bool {
-    [&pattern.partition, &pattern.service, &pattern.region, &pattern.account, &pattern.resource]
-        .into_iter()
-        .all(|glob| pattern::resolvable(glob, resolver))
+    [
+        &pattern.partition,
+        &pattern.service,
+        &pattern.region,
+        &pattern.account,
+        &pattern.resource,
+    ]
+    .into_iter()
+    .all(|glob| pattern::resolvable(glob, resolver))
 }
 
 /// How one entry of `Resource`/`NotResource` relates to the request resource.
@@ -310,15 +360,35 @@ mod tests {
         assert!(holds("ForAnyValue:StringEquals", Some(set), "a"));
         assert!(!holds("ForAllValues:StringEquals", Some(set), "a"));
         assert!(holds("ForAllValues:StringNotEquals", Some(set), "z"));
-        assert!(!holds("ForAnyValue:StringEquals", Some(Values::Strs(&[])), "a"));
-        assert!(holds("ForAllValues:StringEquals", Some(Values::Strs(&[])), "a"));
-        assert!(holds("ForAnyValue:StringEquals", Some(Values::One("a")), "a"));
+        assert!(!holds(
+            "ForAnyValue:StringEquals",
+            Some(Values::Strs(&[])),
+            "a"
+        ));
+        assert!(holds(
+            "ForAllValues:StringEquals",
+            Some(Values::Strs(&[])),
+            "a"
+        ));
+        assert!(holds(
+            "ForAnyValue:StringEquals",
+            Some(Values::One("a")),
+            "a"
+        ));
     }
 
     #[test]
     fn unreadable_request_value_fails_even_negated() {
-        assert!(!condition_holds(op("NumericNotEquals"), Some(Values::One("x")), |_| None));
-        assert!(!condition_holds(op("ForAllValues:NumericNotEquals"), Some(Values::One("x")), |_| None));
+        assert!(!condition_holds(
+            op("NumericNotEquals"),
+            Some(Values::One("x")),
+            |_| None
+        ));
+        assert!(!condition_holds(
+            op("ForAllValues:NumericNotEquals"),
+            Some(Values::One("x")),
+            |_| None
+        ));
     }
 
     #[test]
@@ -330,17 +400,26 @@ mod tests {
 
     #[test]
     fn arn_split() {
-        assert_eq!(split_arn("arn:aws:s3:::b/k:x"), Some(["arn", "aws", "s3", "", "", "b/k:x"]));
+        assert_eq!(
+            split_arn("arn:aws:s3:::b/k:x"),
+            Some(["arn", "aws", "s3", "", "", "b/k:x"])
+        );
         assert_eq!(split_arn("arn:aws:s3"), None);
         assert_eq!(split_arn("nar:aws:s3:::b"), None);
     }
 
     #[test]
     fn not_resource_with_unresolved_entry_does_not_apply() {
-        assert!(!block_applies(true, [EntryMatch::No, EntryMatch::Unresolved]));
+        assert!(!block_applies(
+            true,
+            [EntryMatch::No, EntryMatch::Unresolved]
+        ));
         assert!(block_applies(true, [EntryMatch::No]));
         assert!(!block_applies(true, [EntryMatch::Yes]));
-        assert!(block_applies(false, [EntryMatch::Unresolved, EntryMatch::Yes]));
+        assert!(block_applies(
+            false,
+            [EntryMatch::Unresolved, EntryMatch::Yes]
+        ));
         assert!(!block_applies(false, [EntryMatch::Unresolved]));
     }
 }

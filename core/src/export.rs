@@ -20,7 +20,12 @@ pub fn to_pretty(value: &JsonValue) -> String {
 }
 
 /// Writes `value` to `out`, indented with `indent` when given.
-pub fn write_value<W: Write>(out: &mut W, value: &JsonValue, indent: Option<&str>, depth: usize) -> fmt::Result {
+pub fn write_value<W: Write>(
+    out: &mut W,
+    value: &JsonValue,
+    indent: Option<&str>,
+    depth: usize,
+) -> fmt::Result {
     let newline = |out: &mut W, depth: usize| -> fmt::Result {
         if let Some(unit) = indent {
             out.write_char('\n')?;
@@ -96,7 +101,11 @@ mod tests {
         let value = json_value(&crate::json::parse(text).unwrap());
         assert_eq!(to_compact(&value), text);
         let pretty = to_pretty(&value);
-        assert!(pretty.starts_with("{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {"));
+        assert!(
+            pretty.starts_with(
+                "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {"
+            )
+        );
         assert_eq!(json_value(&crate::json::parse(&pretty).unwrap()), value);
     }
 }

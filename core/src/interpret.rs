@@ -1,6 +1,8 @@
 //! The interpreter: evaluates a [`CompiledPolicy`] that was loaded at run time, borrowing it, with
 //! no allocation. `policy!` expands to specialized code instead; both follow [`crate::eval`].
 
+use std::cell::OnceCell;
+
 use crate::compiled::{
     ActionPattern, Actions, CompiledPolicy, Condition, ConditionValues, Effect, ResourcePattern,
     Resources, Statement,
@@ -12,11 +14,16 @@ use crate::pattern::{self, Case};
 /// Decides a request against one policy (iam-semantics.md section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
     let mut allowed_by = None;
+    // The request ARN is split at most once, and only if some statement's actions match.
+    let arn = OnceCell::new();
     for (index, statement) in policy.statements.iter().enumerate() {
-        if statement_applies(statement, request) {
+        if applies(statement, request, &arn) {
             match statement.effect {
                 Effect::Deny => {
-                    return Outcome { decision: Decision::ExplicitlyDenied, statement: Some(index) };
+                    return Outcome {
+                        decision: Decision::ExplicitlyDenied,
+                        statement: Some(index),
+                    };
                 }
                 Effect::Allow => {
                     allowed_by.get_or_insert(index);
@@ -25,15 +32,31 @@ pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -
         }
     }
     match allowed_by {
-        Some(index) => Outcome { decision: Decision::Allowed, statement: Some(index) },
+        Some(index) => Outcome {
+            decision: Decision::Allowed,
+            statement: Some(index),
+        },
         None => Outcome::IMPLICIT_DENY,
     }
 }
 
 pub fn statement_applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
+    applies(statement, request, &OnceCell::new())
+}
+
+type SplitArn<'r> = OnceCell<Option<[&'r str; 6]>>;
+
+fn applies<'r, R: RequestView + ?Sized>(
+    statement: &Statement,
+    request: &'r R,
+    arn: &SplitArn<'r>,
+) -> bool {
     actions_apply(&statement.actions, request.action())
-        && resources_apply(&statement.resources, request)
-        && statement.conditions.iter().all(|c| condition_holds(c, request))
+        && resources_apply(&statement.resources, request, arn)
+        && statement
+            .conditions
+            .iter()
+            .all(|c| condition_holds(c, request))
 }
 
 fn actions_apply(actions: &Actions, action: &str) -> bool {
@@ -55,12 +78,19 @@ pub fn action_matches(pattern: &ActionPattern, action: &str) -> bool {
     }
 }
 
-fn resources_apply<R: RequestView + ?Sized>(resources: &Resources, request: &R) -> bool {
+fn resources_apply<'r, R: RequestView + ?Sized>(
+    resources: &Resources,
+    request: &'r R,
+    arn: &SplitArn<'r>,
+) -> bool {
     let resource = request.resource();
-    let parts = eval::split_arn(resource);
+    let parts = arn.get_or_init(|| eval::split_arn(resource));
     eval::block_applies(
         resources.negated,
-        resources.patterns.iter().map(|p| resource_entry(p, resource, parts.as_ref(), request)),
+        resources
+            .patterns
+            .iter()
+            .map(|p| resource_entry(p, resource, parts.as_ref(), request)),
     )
 }
 
@@ -82,7 +112,11 @@ pub fn resource_entry<R: RequestView + ?Sized>(
             // literally: only `*` entries match it.
             let matched = resource != "*"
                 && parts.is_some_and(|parts| eval::arn_parts_match(arn, parts, request));
-            if matched { EntryMatch::Yes } else { EntryMatch::No }
+            if matched {
+                EntryMatch::Yes
+            } else {
+                EntryMatch::No
+            }
         }
     }
 }
@@ -94,25 +128,29 @@ pub fn condition_holds<R: RequestView + ?Sized>(condition: &Condition, request: 
     match &condition.values {
         ConditionValues::Null(policy) => eval::null_holds(policy, present.is_some()),
         ConditionValues::Strings(policy) => eval::condition_holds(operator, present, |v| {
-            Some(policy.iter().any(|p| eval::string_matches(comparison, p, v, request)))
+            Some(
+                policy
+                    .iter()
+                    .any(|p| eval::string_matches(comparison, p, v, request)),
+            )
         }),
-        ConditionValues::Numbers(policy) => {
-            eval::condition_holds(operator, present, |v| eval::numeric_matches_any(comparison, policy, v))
-        }
-        ConditionValues::Dates(policy) => {
-            eval::condition_holds(operator, present, |v| eval::date_matches_any(comparison, policy, v))
-        }
-        ConditionValues::Bools(policy) => {
-            eval::condition_holds(operator, present, |v| eval::bool_matches_any(policy, v, request))
-        }
+        ConditionValues::Numbers(policy) => eval::condition_holds(operator, present, |v| {
+            eval::numeric_matches_any(comparison, policy, v)
+        }),
+        ConditionValues::Dates(policy) => eval::condition_holds(operator, present, |v| {
+            eval::date_matches_any(comparison, policy, v)
+        }),
+        ConditionValues::Bools(policy) => eval::condition_holds(operator, present, |v| {
+            eval::bool_matches_any(policy, v, request)
+        }),
         ConditionValues::Binary(policy) => {
             eval::condition_holds(operator, present, |v| eval::binary_matches_any(policy, v))
         }
         ConditionValues::Ips(policy) => {
             eval::condition_holds(operator, present, |v| eval::ip_matches_any(policy, v))
         }
-        ConditionValues::Arns(policy) => {
-            eval::condition_holds(operator, present, |v| eval::arn_matches_any(policy, v, request))
-        }
+        ConditionValues::Arns(policy) => eval::condition_holds(operator, present, |v| {
+            eval::arn_matches_any(policy, v, request)
+        }),
     }
 }

@@ -61,7 +61,11 @@ const MAX_DEPTH: usize = 64;
 
 /// Reads a JSON text. Strict RFC 8259: no comments, no trailing commas.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut reader = TextReader { text, bytes: text.as_bytes(), pos: 0 };
+    let mut reader = TextReader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     reader.skip_ws();
     let node = reader.value(0)?;
     reader.skip_ws();
@@ -79,7 +83,10 @@ struct TextReader<'a> {
 
 impl TextReader<'_> {
     fn error(&self, message: &str) -> SyntaxError {
-        SyntaxError { offset: self.pos, message: message.to_owned() }
+        SyntaxError {
+            offset: self.pos,
+            message: message.to_owned(),
+        }
     }
 
     fn skip_ws(&mut self) {
@@ -111,7 +118,10 @@ impl TextReader<'_> {
                 return Err(self.error(&format!("expected a value, found `{}`", c.escape_debug())));
             }
         };
-        Ok(Node { value, loc: Self::loc(start, self.pos) })
+        Ok(Node {
+            value,
+            loc: Self::loc(start, self.pos),
+        })
     }
 
     fn keyword(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
@@ -150,7 +160,11 @@ impl TextReader<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth + 1)?;
-            members.push(Member { key, key_loc, value });
+            members.push(Member {
+                key,
+                key_loc,
+                value,
+            });
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
@@ -158,7 +172,9 @@ impl TextReader<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(members));
                 }
-                None => return Err(self.error("unexpected end of the document: expected `,` or `}`")),
+                None => {
+                    return Err(self.error("unexpected end of the document: expected `,` or `}`"));
+                }
                 Some(_) => return Err(self.error("expected `,` or `}`")),
             }
         }
@@ -185,7 +201,9 @@ impl TextReader<'_> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                None => return Err(self.error("unexpected end of the document: expected `,` or `]`")),
+                None => {
+                    return Err(self.error("unexpected end of the document: expected `,` or `]`"));
+                }
                 Some(_) => return Err(self.error("expected `,` or `]`")),
             }
         }
@@ -291,10 +309,15 @@ impl TextReader<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("truncated `\\u` escape"))?;
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("truncated `\\u` escape"))?;
         let mut value = 0;
         for &d in digits {
-            let v = (d as char).to_digit(16).ok_or_else(|| self.error("invalid `\\u` escape"))?;
+            let v = (d as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("invalid `\\u` escape"))?;
             value = value * 16 + v;
         }
         self.pos += 4;
@@ -309,7 +332,9 @@ mod tests {
     #[test]
     fn keeps_key_order_duplicates_and_locations() {
         let node = parse(r#"{"b": 1, "a": [true, null], "b": "x\u00e9\/"}"#).unwrap();
-        let Value::Object(members) = &node.value else { panic!("object expected") };
+        let Value::Object(members) = &node.value else {
+            panic!("object expected")
+        };
         let keys: Vec<_> = members.iter().map(|m| m.key.as_str()).collect();
         assert_eq!(keys, ["b", "a", "b"]);
         assert_eq!(members[0].value.value, Value::Number("1".into()));
@@ -337,12 +362,20 @@ mod tests {
     #[test]
     fn bounds_nesting_depth() {
         let deep = "[".repeat(10_000);
-        assert!(parse(&deep).unwrap_err().message.contains("nested too deeply"));
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
     }
 
     #[test]
     fn decodes_surrogate_pairs() {
-        assert_eq!(parse(r#""\ud83d\ude00""#).unwrap().value, Value::String("😀".into()));
+        assert_eq!(
+            parse(r#""\ud83d\ude00""#).unwrap().value,
+            Value::String("😀".into())
+        );
         assert!(parse(r#""\ud83d""#).is_err());
     }
 }

@@ -37,7 +37,8 @@ pub fn compile_text(
         Err(error) => {
             let mut diagnostics = Diagnostics::new();
             let offset = error.offset as u32;
-            diagnostics.push(syntax_finding(text, &error).at(JsonPath::root(), Loc::new(offset, offset)));
+            diagnostics
+                .push(syntax_finding(text, &error).at(JsonPath::root(), Loc::new(offset, offset)));
             return Err(diagnostics);
         }
     };
@@ -64,5 +65,7 @@ fn syntax_finding(text: &str, error: &json::SyntaxError) -> Finding {
         "JSON_SYNTAX_ERROR",
         format!("{} (line {line}, column {column})", error.message),
     )
-    .with_help("fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)")
+    .with_help(
+        "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
+    )
 }

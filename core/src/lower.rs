@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
-use crate::compiled::{Actions, CompiledPolicy, Condition, JsonMember, JsonValue, Resources, Statement};
+use crate::compiled::{
+    Actions, CompiledPolicy, Condition, JsonMember, JsonValue, Resources, Statement,
+};
 use crate::json::{Node, Value};
 use crate::validate::Document;
 
@@ -19,7 +21,12 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
             },
             resources: Resources {
                 negated: s.resources.negated,
-                patterns: s.resources.entries.iter().map(|e| e.value.clone()).collect(),
+                patterns: s
+                    .resources
+                    .entries
+                    .iter()
+                    .map(|e| e.value.clone())
+                    .collect(),
             },
             conditions: s
                 .conditions
@@ -32,7 +39,10 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
                 .collect(),
         })
         .collect();
-    CompiledPolicy { statements, source: json_value(source) }
+    CompiledPolicy {
+        statements,
+        source: json_value(source),
+    }
 }
 
 /// The JSON tree in its exportable form.
@@ -46,7 +56,10 @@ pub fn json_value(node: &Node) -> JsonValue {
         Value::Object(members) => JsonValue::Object(
             members
                 .iter()
-                .map(|m| JsonMember { key: Cow::Owned(m.key.clone()), value: json_value(&m.value) })
+                .map(|m| JsonMember {
+                    key: Cow::Owned(m.key.clone()),
+                    value: json_value(&m.value),
+                })
                 .collect(),
         ),
     }

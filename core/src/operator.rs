@@ -150,11 +150,23 @@ impl BaseOperator {
     pub const fn family(self) -> Family {
         use BaseOperator::*;
         match self {
-            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase
-            | StringLike | StringNotLike => Family::String,
-            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals
-            | NumericGreaterThan | NumericGreaterThanEquals => Family::Numeric,
-            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan
+            StringEquals
+            | StringNotEquals
+            | StringEqualsIgnoreCase
+            | StringNotEqualsIgnoreCase
+            | StringLike
+            | StringNotLike => Family::String,
+            NumericEquals
+            | NumericNotEquals
+            | NumericLessThan
+            | NumericLessThanEquals
+            | NumericGreaterThan
+            | NumericGreaterThanEquals => Family::Numeric,
+            DateEquals
+            | DateNotEquals
+            | DateLessThan
+            | DateLessThanEquals
+            | DateGreaterThan
             | DateGreaterThanEquals => Family::Date,
             Bool => Family::Bool,
             BinaryEquals => Family::Binary,
@@ -260,8 +272,14 @@ impl Operator {
         };
         match BaseOperator::from_name(base_name) {
             Some(BaseOperator::Null) if if_exists => Err(OperatorError::NullWithIfExists),
-            Some(base) => Ok(Operator { qualifier, base, if_exists }),
-            None => Err(OperatorError::Unknown { suggestion: suggest(text) }),
+            Some(base) => Ok(Operator {
+                qualifier,
+                base,
+                if_exists,
+            }),
+            None => Err(OperatorError::Unknown {
+                suggestion: suggest(text),
+            }),
         }
     }
 
@@ -337,18 +355,25 @@ mod tests {
 
     #[test]
     fn null_if_exists_is_rejected() {
-        assert_eq!(Operator::parse("NullIfExists"), Err(OperatorError::NullWithIfExists));
+        assert_eq!(
+            Operator::parse("NullIfExists"),
+            Err(OperatorError::NullWithIfExists)
+        );
     }
 
     #[test]
     fn unknown_operator_suggests_closest() {
         assert_eq!(
             Operator::parse("StringLikes"),
-            Err(OperatorError::Unknown { suggestion: Some("StringLike".into()) })
+            Err(OperatorError::Unknown {
+                suggestion: Some("StringLike".into())
+            })
         );
         assert_eq!(
             Operator::parse("stringequals"),
-            Err(OperatorError::Unknown { suggestion: Some("StringEquals".into()) })
+            Err(OperatorError::Unknown {
+                suggestion: Some("StringEquals".into())
+            })
         );
         assert_eq!(
             Operator::parse("ForAnyValue:StringEqualIfExists"),

@@ -34,8 +34,13 @@ pub enum Case {
 }
 
 /// The text a variable stands for: the request's value, else its default.
-pub fn resolve<'a, R: Resolver + ?Sized>(variable: &'a Variable, resolver: &'a R) -> Option<&'a str> {
-    resolver.variable(&variable.key).or(variable.default.as_deref())
+pub fn resolve<'a, R: Resolver + ?Sized>(
+    variable: &'a Variable,
+    resolver: &'a R,
+) -> Option<&'a str> {
+    resolver
+        .variable(&variable.key)
+        .or(variable.default.as_deref())
 }
 
 /// True when every variable of the glob has a value (or a default).
@@ -71,7 +76,11 @@ pub fn segments_match<R: Resolver + ?Sized>(
         return false;
     };
     let mut middle = &rest[..tail_start];
-    let between = if first_star < last_star { &segments[first_star + 1..last_star] } else { &[] };
+    let between = if first_star < last_star {
+        &segments[first_star + 1..last_star]
+    } else {
+        &[]
+    };
     for piece in between.split(is_star) {
         if piece.is_empty() {
             continue;
@@ -137,7 +146,9 @@ pub fn prefix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
         Case::Insensitive => {
             if literal.is_ascii() {
                 let head = text.as_bytes().get(..literal.len())?;
-                return head.eq_ignore_ascii_case(literal.as_bytes()).then_some(literal.len());
+                return head
+                    .eq_ignore_ascii_case(literal.as_bytes())
+                    .then_some(literal.len());
             }
             let mut taken = 0;
             let mut chars = text.chars();
@@ -161,7 +172,8 @@ pub fn suffix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
         Case::Insensitive if literal.is_ascii() => {
             let start = text.len().checked_sub(literal.len())?;
             let tail = &text.as_bytes()[start..];
-            tail.eq_ignore_ascii_case(literal.as_bytes()).then_some(literal.len())
+            tail.eq_ignore_ascii_case(literal.as_bytes())
+                .then_some(literal.len())
         }
         Case::Insensitive => {
             let mut taken = 0;
@@ -205,7 +217,10 @@ mod tests {
     struct Vars<'a>(&'a [(&'a str, &'a str)]);
     impl Resolver for Vars<'_> {
         fn variable(&self, key: &str) -> Option<&str> {
-            self.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| *v)
+            self.0
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| *v)
         }
     }
 
@@ -227,16 +242,26 @@ mod tests {
                 segments.push(Segment::AnyOne);
                 rest = after;
             } else {
-                let end = rest.find(['*', '?', '$']).filter(|&e| e > 0).unwrap_or(rest.len());
+                let end = rest
+                    .find(['*', '?', '$'])
+                    .filter(|&e| e > 0)
+                    .unwrap_or(rest.len());
                 segments.push(Segment::Literal(Cow::Owned(rest[..end].to_owned())));
                 rest = &rest[end..];
             }
         }
-        Glob { segments: Cow::Owned(segments) }
+        Glob {
+            segments: Cow::Owned(segments),
+        }
     }
 
     fn m(pattern: &str, text: &str) -> bool {
-        matches(&glob(pattern), text, Case::Sensitive, &Vars(&[("aws:username", "alice")]))
+        matches(
+            &glob(pattern),
+            text,
+            Case::Sensitive,
+            &Vars(&[("aws:username", "alice")]),
+        )
     }
 
     #[test]
@@ -275,10 +300,18 @@ mod tests {
 
     #[test]
     fn case_insensitive() {
-        assert!(matches(&glob("get*"), "GetObject", Case::Insensitive, &NoVariables));
+        assert!(matches(
+            &glob("get*"),
+            "GetObject",
+            Case::Insensitive,
+            &NoVariables
+        ));
         assert!(text_eq("ÉCOLE", "école", Case::Insensitive));
         assert!(!text_eq("ECOLE", "école", Case::Insensitive));
-        assert_eq!(find_literal("xxABcd", "abc", Case::Insensitive), Some((2, 3)));
+        assert_eq!(
+            find_literal("xxABcd", "abc", Case::Insensitive),
+            Some((2, 3))
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use iam_policy_core::compiled::{
-    ActionPattern, ArnPattern, CompiledPolicy, Condition, ConditionValues, Effect, Glob, ResourcePattern,
-    Segment, Statement,
+    ActionPattern, ArnPattern, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
+    ResourcePattern, Segment, Statement,
 };
 use iam_policy_core::operator::Comparison;
 use proc_macro2::{Span, TokenStream};
@@ -95,7 +95,9 @@ fn actions(patterns: &[ActionPattern], negated: bool, names: &Names) -> TokenStr
     for pattern in patterns {
         match pattern {
             ActionPattern::Any => any = true,
-            ActionPattern::Named { service, name } => by_service.entry(service).or_default().push(name),
+            ActionPattern::Named { service, name } => {
+                by_service.entry(service).or_default().push(name)
+            }
         }
     }
     let matched = if any {
@@ -104,12 +106,18 @@ fn actions(patterns: &[ActionPattern], negated: bool, names: &Names) -> TokenStr
         quote!(false)
     } else {
         let arms = by_service.iter().map(|(service, globs)| {
-            let names_match = globs.iter().map(|g| glob(&g.segments, quote!(name), Case::Insensitive, names));
+            let names_match = globs
+                .iter()
+                .map(|g| glob(&g.segments, quote!(name), Case::Insensitive, names));
             quote!((service.eq_ignore_ascii_case(#service) && (#(#names_match)||*)))
         });
         quote!(#(#arms)||*)
     };
-    if negated { quote!(!(#matched)) } else { matched }
+    if negated {
+        quote!(!(#matched))
+    } else {
+        matched
+    }
 }
 
 fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> TokenStream {
@@ -135,13 +143,19 @@ fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> Toke
 
 /// True when every variable of the pattern without a default has a value.
 fn resolvable(arn: &ArnPattern) -> TokenStream {
-    let keys = [&arn.partition, &arn.service, &arn.region, &arn.account, &arn.resource]
-        .into_iter()
-        .flat_map(|g| g.segments.iter())
-        .filter_map(|s| match s {
-            Segment::Variable(v) if v.default.is_none() => Some(v.key.as_ref()),
-            _ => None,
-        });
+    let keys = [
+        &arn.partition,
+        &arn.service,
+        &arn.region,
+        &arn.account,
+        &arn.resource,
+    ]
+    .into_iter()
+    .flat_map(|g| g.segments.iter())
+    .filter_map(|s| match s {
+        Segment::Variable(v) if v.default.is_none() => Some(v.key.as_ref()),
+        _ => None,
+    });
     quote!(true #(&& req.variable(#keys).is_some())*)
 }
 
@@ -161,7 +175,13 @@ fn resource_matches(pattern: &ResourcePattern, names: &Names) -> TokenStream {
 }
 
 fn arn_parts(arn: &ArnPattern, parts: TokenStream, names: &Names) -> TokenStream {
-    let fields = [&arn.partition, &arn.service, &arn.region, &arn.account, &arn.resource];
+    let fields = [
+        &arn.partition,
+        &arn.service,
+        &arn.region,
+        &arn.account,
+        &arn.resource,
+    ];
     let checks = fields.iter().enumerate().map(|(i, g)| {
         let index = i + 1;
         glob(&g.segments, quote!(#parts[#index]), Case::Sensitive, names)
@@ -179,8 +199,14 @@ fn condition(c: &Condition, names: &Names) -> TokenStream {
             return quote!(p::eval::null_holds(&[#(#values),*], req.values(#key).is_some()));
         }
         ConditionValues::Strings(globs) => {
-            let case = if comparison == Comparison::EqualsIgnoreCase { Case::Insensitive } else { Case::Sensitive };
-            let each = globs.iter().map(|g| glob(&g.segments, quote!(value), case, names));
+            let case = if comparison == Comparison::EqualsIgnoreCase {
+                Case::Insensitive
+            } else {
+                Case::Sensitive
+            };
+            let each = globs
+                .iter()
+                .map(|g| glob(&g.segments, quote!(value), case, names));
             quote!(::core::option::Option::Some(false #(|| #each)*))
         }
         ConditionValues::Numbers(numbers) => {
@@ -232,14 +258,20 @@ fn glob(segments: &[Segment], input: TokenStream, case: Case, names: &Names) -> 
         ([Segment::Literal(l)], Case::Insensitive) if l.is_ascii() => {
             return quote!(#input.eq_ignore_ascii_case(#l));
         }
-        ([Segment::Literal(l), Segment::AnyRun], Case::Sensitive) => return quote!(#input.starts_with(#l)),
-        ([Segment::AnyRun, Segment::Literal(l)], Case::Sensitive) => return quote!(#input.ends_with(#l)),
+        ([Segment::Literal(l), Segment::AnyRun], Case::Sensitive) => {
+            return quote!(#input.starts_with(#l));
+        }
+        ([Segment::AnyRun, Segment::Literal(l)], Case::Sensitive) => {
+            return quote!(#input.ends_with(#l));
+        }
         _ => {}
     }
     let label = names.label();
     let case_tokens = case.tokens();
     let pieces: Vec<&[Segment]> = segments.split(is_star).collect();
-    let head = pieces[0].iter().map(|s| head_step(s, &label, case, &case_tokens));
+    let head = pieces[0]
+        .iter()
+        .map(|s| head_step(s, &label, case, &case_tokens));
     if pieces.len() == 1 {
         return quote!(#label: { let mut s: &str = #input; #(#head)* s.is_empty() });
     }
@@ -253,7 +285,10 @@ fn glob(segments: &[Segment], input: TokenStream, case: Case, names: &Names) -> 
             s = &s[..end];
         }
     } else {
-        let steps = tail_piece.iter().rev().map(|s| tail_step(s, &label, case, &case_tokens));
+        let steps = tail_piece
+            .iter()
+            .rev()
+            .map(|s| tail_step(s, &label, case, &case_tokens));
         quote!(#(#steps)*)
     };
     let middles = pieces[1..pieces.len() - 1].iter().filter(|p| !p.is_empty()).map(|piece| match piece {
@@ -282,11 +317,18 @@ fn variable_value(v: &iam_policy_core::compiled::Variable, label: &syn::Lifetime
             let default = default.as_ref();
             quote!(let value: &str = req.variable(#key).unwrap_or(#default);)
         }
-        None => quote!(let ::core::option::Option::Some(value) = req.variable(#key) else { break #label false };),
+        None => {
+            quote!(let ::core::option::Option::Some(value) = req.variable(#key) else { break #label false };)
+        }
     }
 }
 
-fn head_step(segment: &Segment, label: &syn::Lifetime, case: Case, case_tokens: &TokenStream) -> TokenStream {
+fn head_step(
+    segment: &Segment,
+    label: &syn::Lifetime,
+    case: Case,
+    case_tokens: &TokenStream,
+) -> TokenStream {
     match segment {
         Segment::Literal(l) if case == Case::Sensitive => {
             let len = l.len();
@@ -307,7 +349,12 @@ fn head_step(segment: &Segment, label: &syn::Lifetime, case: Case, case_tokens: 
     }
 }
 
-fn tail_step(segment: &Segment, label: &syn::Lifetime, case: Case, case_tokens: &TokenStream) -> TokenStream {
+fn tail_step(
+    segment: &Segment,
+    label: &syn::Lifetime,
+    case: Case,
+    case_tokens: &TokenStream,
+) -> TokenStream {
     match segment {
         Segment::Literal(l) if case == Case::Sensitive => {
             let len = l.len();

@@ -23,7 +23,11 @@ pub fn error(message: &str, span: Span) -> TokenStream {
 /// A warning: a statement that uses a deprecated constant named after the code.
 pub fn warning(diagnostic: &Diagnostic, message: &str, span: Span) -> TokenStream {
     let name = format_ident!("{}", diagnostic.code(), span = span);
-    let lint = if diagnostic.severity() == Severity::Suggestion { "suggestion: " } else { "" };
+    let lint = if diagnostic.severity() == Severity::Suggestion {
+        "suggestion: "
+    } else {
+        ""
+    };
     let note = format!("{lint}{message}");
     quote_spanned! {span=>
         {

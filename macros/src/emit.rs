@@ -81,8 +81,13 @@ fn resource(r: &ResourcePattern) -> TokenStream {
 }
 
 pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
-    let (partition, service, region, account, resource) =
-        (glob(&a.partition), glob(&a.service), glob(&a.region), glob(&a.account), glob(&a.resource));
+    let (partition, service, region, account, resource) = (
+        glob(&a.partition),
+        glob(&a.service),
+        glob(&a.region),
+        glob(&a.account),
+        glob(&a.resource),
+    );
     quote!(p::ArnPattern { partition: #partition, service: #service, region: #region, account: #account, resource: #resource })
 }
 
@@ -132,8 +137,12 @@ fn condition(c: &Condition) -> TokenStream {
 pub fn operator(o: &Operator) -> TokenStream {
     let qualifier = match o.qualifier {
         None => quote!(::core::option::Option::None),
-        Some(Qualifier::ForAnyValue) => quote!(::core::option::Option::Some(p::Qualifier::ForAnyValue)),
-        Some(Qualifier::ForAllValues) => quote!(::core::option::Option::Some(p::Qualifier::ForAllValues)),
+        Some(Qualifier::ForAnyValue) => {
+            quote!(::core::option::Option::Some(p::Qualifier::ForAnyValue))
+        }
+        Some(Qualifier::ForAllValues) => {
+            quote!(::core::option::Option::Some(p::Qualifier::ForAllValues))
+        }
     };
     let base = Ident::new(&format!("{:?}", o.base), Span::call_site());
     let if_exists = o.if_exists;

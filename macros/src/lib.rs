@@ -28,7 +28,12 @@ use quote::{format_ident, quote};
 pub fn policy(input: TokenStream) -> TokenStream {
     let mut spans = tokens::Spans::default();
     match tokens::read(input.into(), &mut spans) {
-        Ok(root) => expand(&root, &|loc| spans.get(loc), &|_| String::new(), TokenStream2::new()),
+        Ok(root) => expand(
+            &root,
+            &|loc| spans.get(loc),
+            &|_| String::new(),
+            TokenStream2::new(),
+        ),
         Err(error) => {
             let message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
             placeholder(diagnostics::error(&message, error.span))
@@ -57,7 +62,9 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
     };
     let span = literal.span();
     let relative = literal.value();
-    let base = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let path = base.join(&relative);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -67,12 +74,17 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         }
     };
     let path_text = path.to_string_lossy().into_owned();
-    let track = quote!(const _: &[u8] = ::core::include_bytes!(#path_text););
+    let track = quote!(
+        const _: &[u8] = ::core::include_bytes!(#path_text);
+    );
     let root = match iam_policy_core::json::parse(&text) {
         Ok(root) => root,
         Err(error) => {
             let (line, column) = line_col(&text, error.offset);
-            let message = format!("{relative}:{line}:{column}: {} [JSON_SYNTAX_ERROR]", error.message);
+            let message = format!(
+                "{relative}:{line}:{column}: {} [JSON_SYNTAX_ERROR]",
+                error.message
+            );
             let error = diagnostics::error(&message, span);
             return placeholder(quote!(#track #error));
         }
@@ -96,7 +108,11 @@ fn expand(
     let report = |d: &Diagnostic| {
         let text = diagnostics::text(d, &prefix_of(d.loc));
         let span = span_of(d.loc);
-        if d.is_error() { diagnostics::error(&text, span) } else { diagnostics::warning(d, &text, span) }
+        if d.is_error() {
+            diagnostics::error(&text, span)
+        } else {
+            diagnostics::warning(d, &text, span)
+        }
     };
     let findings: Vec<TokenStream2> = validated.diagnostics.iter().map(report).collect();
     let document = match validated.document {

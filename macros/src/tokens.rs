@@ -17,7 +17,10 @@ impl Spans {
         Loc::new(index, index)
     }
     pub fn get(&self, loc: Loc) -> Span {
-        self.0.get(loc.start as usize).copied().unwrap_or_else(Span::call_site)
+        self.0
+            .get(loc.start as usize)
+            .copied()
+            .unwrap_or_else(Span::call_site)
     }
 }
 
@@ -28,18 +31,31 @@ pub struct SyntaxError {
 }
 
 fn error<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
-    Err(SyntaxError { span, message: message.into() })
+    Err(SyntaxError {
+        span,
+        message: message.into(),
+    })
 }
 
 /// Reads the macro's whole input, which must be one JSON object.
 pub fn read(input: TokenStream, spans: &mut Spans) -> Result<Node, SyntaxError> {
     let tokens: Vec<TokenTree> = input.into_iter().collect();
-    let mut reader = Reader { tokens: &tokens, pos: 0, spans };
+    let mut reader = Reader {
+        tokens: &tokens,
+        pos: 0,
+        spans,
+    };
     let Some(first) = tokens.first() else {
-        return error(Span::call_site(), "expected a policy document: `policy!({ \"Version\": \"2012-10-17\", \"Statement\": [...] })`");
+        return error(
+            Span::call_site(),
+            "expected a policy document: `policy!({ \"Version\": \"2012-10-17\", \"Statement\": [...] })`",
+        );
     };
     if !matches!(first, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace) {
-        return error(first.span(), "expected a policy document in braces: `policy!({ ... })`");
+        return error(
+            first.span(),
+            "expected a policy document in braces: `policy!({ ... })`",
+        );
     }
     let node = reader.value()?;
     if let Some(extra) = reader.peek() {
@@ -60,7 +76,9 @@ impl Reader<'_> {
     }
 
     fn end_span(&self) -> Span {
-        self.tokens.last().map_or_else(Span::call_site, TokenTree::span)
+        self.tokens
+            .last()
+            .map_or_else(Span::call_site, TokenTree::span)
     }
 
     fn value(&mut self) -> Result<Node, SyntaxError> {
@@ -79,10 +97,16 @@ impl Reader<'_> {
                 match group.delimiter() {
                     Delimiter::Brace => self.object(&inner)?,
                     Delimiter::Bracket => self.array(&inner)?,
-                    Delimiter::Parenthesis => return error(span, "parentheses are not JSON: use `[...]` or `{...}`"),
+                    Delimiter::Parenthesis => {
+                        return error(span, "parentheses are not JSON: use `[...]` or `{...}`");
+                    }
                     // An invisible group comes from a macro_rules! fragment: read what it holds.
                     Delimiter::None => {
-                        let mut nested = Reader { tokens: &inner, pos: 0, spans: self.spans };
+                        let mut nested = Reader {
+                            tokens: &inner,
+                            pos: 0,
+                            spans: self.spans,
+                        };
                         let node = nested.value()?;
                         return Ok(node);
                     }
@@ -92,7 +116,12 @@ impl Reader<'_> {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 "null" => Value::Null,
-                other => return error(span, format!("`{other}` is not a JSON value: strings need double quotes")),
+                other => {
+                    return error(
+                        span,
+                        format!("`{other}` is not a JSON value: strings need double quotes"),
+                    );
+                }
             },
             TokenTree::Punct(punct) if punct.as_char() == '-' => match self.tokens.get(self.pos) {
                 Some(TokenTree::Literal(lit)) => {
@@ -102,7 +131,10 @@ impl Reader<'_> {
                 _ => return error(span, "expected a number after `-`"),
             },
             TokenTree::Punct(punct) => {
-                return error(span, format!("expected a JSON value, found `{}`", punct.as_char()));
+                return error(
+                    span,
+                    format!("expected a JSON value, found `{}`", punct.as_char()),
+                );
             }
             TokenTree::Literal(lit) => literal(&lit)?,
         };
@@ -112,7 +144,11 @@ impl Reader<'_> {
 
     fn object(&mut self, inner: &[TokenTree]) -> Result<Value, SyntaxError> {
         let mut members = Vec::new();
-        let mut reader = Reader { tokens: inner, pos: 0, spans: self.spans };
+        let mut reader = Reader {
+            tokens: inner,
+            pos: 0,
+            spans: self.spans,
+        };
         while let Some(token) = reader.peek().cloned() {
             let TokenTree::Literal(lit) = &token else {
                 return error(token.span(), "expected a string key in double quotes");
@@ -128,7 +164,11 @@ impl Reader<'_> {
                 None => return error(token.span(), "expected `:` and a value after the key"),
             }
             let value = reader.value()?;
-            members.push(Member { key, key_loc, value });
+            members.push(Member {
+                key,
+                key_loc,
+                value,
+            });
             if !reader.comma_or_end("`}`")? {
                 break;
             }
@@ -138,7 +178,11 @@ impl Reader<'_> {
 
     fn array(&mut self, inner: &[TokenTree]) -> Result<Value, SyntaxError> {
         let mut items = Vec::new();
-        let mut reader = Reader { tokens: inner, pos: 0, spans: self.spans };
+        let mut reader = Reader {
+            tokens: inner,
+            pos: 0,
+            spans: self.spans,
+        };
         while reader.peek().is_some() {
             items.push(reader.value()?);
             if !reader.comma_or_end("`]`")? {
@@ -156,7 +200,10 @@ impl Reader<'_> {
                 let span = p.span();
                 self.pos += 1;
                 if self.peek().is_none() {
-                    return error(span, format!("trailing comma before {closer}: JSON does not allow it"));
+                    return error(
+                        span,
+                        format!("trailing comma before {closer}: JSON does not allow it"),
+                    );
                 }
                 Ok(true)
             }
@@ -208,5 +255,9 @@ fn number(lit: &proc_macro2::Literal) -> Result<String, SyntaxError> {
             ok && parts.is_empty()
         }
     };
-    if ok { Ok(text) } else { error(lit.span(), format!("`{text}` is not a JSON number")) }
+    if ok {
+        Ok(text)
+    } else {
+        error(lit.span(), format!("`{text}` is not a JSON number"))
+    }
 }

@@ -42,31 +42,53 @@ static EX2C: Policy = policy!({
 
 fn bench(c: &mut Criterion) {
     let user = [("aws:username", "alice")];
-    let tags = [("ssm:resourceTag/tag-key1", "tag-value1"), ("ssm:resourceTag/tag-key2", "tag-value2")];
+    let tags = [
+        ("ssm:resourceTag/tag-key1", "tag-value1"),
+        ("ssm:resourceTag/tag-key2", "tag-value2"),
+    ];
     let cases: [(&str, &Policy, Request<'_>); 4] = [
         (
             "ex1/terminate-own-session",
             &EX1,
-            Request::new("ssm:TerminateSession", "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b2c3d").context(&user),
+            Request::new(
+                "ssm:TerminateSession",
+                "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b2c3d",
+            )
+            .context(&user),
         ),
         (
             "ex1/start-listed-instance",
             &EX1,
-            Request::new("ssm:StartSession", "arn:aws:ec2:us-east-2:123456789012:instance/i-0e9d8c7b6aEXAMPLE"),
+            Request::new(
+                "ssm:StartSession",
+                "arn:aws:ec2:us-east-2:123456789012:instance/i-0e9d8c7b6aEXAMPLE",
+            ),
         ),
-        ("ex1/denied", &EX1, Request::new("s3:GetObject", "arn:aws:s3:::bucket/key")),
+        (
+            "ex1/denied",
+            &EX1,
+            Request::new("s3:GetObject", "arn:aws:s3:::bucket/key"),
+        ),
         (
             "ex2c/two-tags",
             &EX2C,
-            Request::new("ssm:StartSession", "arn:aws:ec2:us-east-2:123456789012:instance/i-1").context(&tags),
+            Request::new(
+                "ssm:StartSession",
+                "arn:aws:ec2:us-east-2:123456789012:instance/i-1",
+            )
+            .context(&tags),
         ),
     ];
     for (name, policy, request) in &cases {
         let runtime = Policy::from_json(&policy.to_json()).expect("the exported JSON reads back");
         assert_eq!(policy.explain(request), runtime.explain(request));
         let mut group = c.benchmark_group(*name);
-        group.bench_function("specialized", |b| b.iter(|| black_box(policy).evaluate(black_box(request))));
-        group.bench_function("interpreted", |b| b.iter(|| black_box(&runtime).evaluate(black_box(request))));
+        group.bench_function("specialized", |b| {
+            b.iter(|| black_box(policy).evaluate(black_box(request)))
+        });
+        group.bench_function("interpreted", |b| {
+            b.iter(|| black_box(&runtime).evaluate(black_box(request)))
+        });
         group.finish();
     }
 }

@@ -110,11 +110,18 @@ impl<'p> Authorizer<'p> {
     pub fn explain_interpreted(&self, request: &Request<'_>) -> Verdict<'p> {
         self.decide(request, |policy, request| {
             let evaluation = policy.explain_interpreted(request);
-            Outcome { decision: evaluation.decision, statement: evaluation.statement.map(|s| s.index) }
+            Outcome {
+                decision: evaluation.decision,
+                statement: evaluation.statement.map(|s| s.index),
+            }
         })
     }
 
-    fn decide(&self, request: &Request<'_>, outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome) -> Verdict<'p> {
+    fn decide(
+        &self,
+        request: &Request<'_>,
+        outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
+    ) -> Verdict<'p> {
         let groups = [
             (PolicyKind::ServiceControl, &self.scps),
             (PolicyKind::PermissionsBoundary, &self.boundaries),
@@ -127,11 +134,19 @@ impl<'p> Authorizer<'p> {
             for (index, policy) in policies.iter().enumerate() {
                 let outcome = outcome_of(policy, request);
                 let at = |statement: Option<usize>| {
-                    statement.map(|s| PolicyStatement { kind, policy: index, statement: statement_ref(policy, s) })
+                    statement.map(|s| PolicyStatement {
+                        kind,
+                        policy: index,
+                        statement: statement_ref(policy, s),
+                    })
                 };
                 match outcome.decision {
                     Decision::ExplicitlyDenied => {
-                        return Verdict { decision: Decision::ExplicitlyDenied, statement: at(outcome.statement), missing_allow: None };
+                        return Verdict {
+                            decision: Decision::ExplicitlyDenied,
+                            statement: at(outcome.statement),
+                            missing_allow: None,
+                        };
                     }
                     Decision::Allowed => {
                         any_allow = true;
@@ -152,7 +167,11 @@ impl<'p> Authorizer<'p> {
             }
         }
         match (missing_allow, identity_allow) {
-            (None, Some(statement)) => Verdict { decision: Decision::Allowed, statement: Some(statement), missing_allow: None },
+            (None, Some(statement)) => Verdict {
+                decision: Decision::Allowed,
+                statement: Some(statement),
+                missing_allow: None,
+            },
             (missing, _) => Verdict {
                 decision: Decision::ImplicitlyDenied,
                 statement: None,
@@ -163,7 +182,13 @@ impl<'p> Authorizer<'p> {
 }
 
 fn statement_ref(policy: &Policy, index: usize) -> StatementRef<'_> {
-    StatementRef { index, sid: policy.statements().get(index).and_then(|s| s.sid.as_deref()) }
+    StatementRef {
+        index,
+        sid: policy
+            .statements()
+            .get(index)
+            .and_then(|s| s.sid.as_deref()),
+    }
 }
 
 #[cfg(test)]
@@ -185,7 +210,10 @@ mod tests {
         let verdict = auth.explain(&Request::new("ssm:TerminateSession", "*"));
         assert_eq!(verdict.decision, Decision::Allowed);
         assert_eq!(verdict.statement.unwrap().policy, 1);
-        assert_eq!(auth.evaluate(&Request::new("ssm:ResumeSession", "*")), Decision::ImplicitlyDenied);
+        assert_eq!(
+            auth.evaluate(&Request::new("ssm:ResumeSession", "*")),
+            Decision::ImplicitlyDenied
+        );
     }
 
     #[test]
@@ -194,7 +222,10 @@ mod tests {
         let deny = policy("Deny", "ssm:StartSession");
         for auth in [
             Authorizer::new().identity(&allow).identity(&deny),
-            Authorizer::new().identity(&allow).boundary(&allow).boundary(&deny),
+            Authorizer::new()
+                .identity(&allow)
+                .boundary(&allow)
+                .boundary(&deny),
             Authorizer::new().identity(&allow).scp(&deny),
         ] {
             let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
@@ -207,20 +238,28 @@ mod tests {
     fn boundary_and_scp_must_allow() {
         let admin = policy("Allow", "*");
         let ssm_only = policy("Allow", "ssm:*");
-        let auth = Authorizer::new().identity(&admin).scp(&admin).scp(&ssm_only);
+        let auth = Authorizer::new()
+            .identity(&admin)
+            .scp(&admin)
+            .scp(&ssm_only);
         let verdict = auth.explain(&Request::new("s3:GetObject", "*"));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::ServiceControl, 1)));
-        assert_eq!(auth.evaluate(&Request::new("ssm:StartSession", "*")), Decision::Allowed);
+        assert_eq!(
+            auth.evaluate(&Request::new("ssm:StartSession", "*")),
+            Decision::Allowed
+        );
 
         let auth = Authorizer::new().boundary(&admin).identity(&ssm_only);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*")).missing_allow,
+            auth.explain(&Request::new("s3:GetObject", "*"))
+                .missing_allow,
             Some((PolicyKind::Identity, 0))
         );
         let auth = Authorizer::new().boundary(&ssm_only).identity(&admin);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*")).missing_allow,
+            auth.explain(&Request::new("s3:GetObject", "*"))
+                .missing_allow,
             Some((PolicyKind::PermissionsBoundary, 0))
         );
     }

@@ -73,8 +73,14 @@ impl ContextValue for Values<'_> {
     }
 }
 
-fn find_pair<'a, K: AsRef<str>, V: ContextValue>(pairs: &'a [(K, V)], key: &str) -> Option<Values<'a>> {
-    pairs.iter().find(|(k, _)| key_eq(k.as_ref(), key)).map(|(_, v)| v.as_values())
+fn find_pair<'a, K: AsRef<str>, V: ContextValue>(
+    pairs: &'a [(K, V)],
+    key: &str,
+) -> Option<Values<'a>> {
+    pairs
+        .iter()
+        .find(|(k, _)| key_eq(k.as_ref(), key))
+        .map(|(_, v)| v.as_values())
 }
 
 impl<K: AsRef<str>, V: ContextValue> Context for [(K, V)] {
@@ -94,12 +100,16 @@ impl<K: AsRef<str>, V: ContextValue> Context for Vec<(K, V)> {
 }
 impl<K: AsRef<str>, V: ContextValue, S> Context for HashMap<K, V, S> {
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.iter().find(|(k, _)| key_eq(k.as_ref(), key)).map(|(_, v)| v.as_values())
+        self.iter()
+            .find(|(k, _)| key_eq(k.as_ref(), key))
+            .map(|(_, v)| v.as_values())
     }
 }
 impl<K: AsRef<str>, V: ContextValue> Context for BTreeMap<K, V> {
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.iter().find(|(k, _)| key_eq(k.as_ref(), key)).map(|(_, v)| v.as_values())
+        self.iter()
+            .find(|(k, _)| key_eq(k.as_ref(), key))
+            .map(|(_, v)| v.as_values())
     }
 }
 impl<C: Context + ?Sized> Context for &C {
@@ -136,8 +146,15 @@ impl ContextMap {
         self.set(key.into(), OwnedValue::One(value.into()))
     }
     /// Sets a multivalued key.
-    pub fn insert_set(&mut self, key: impl Into<String>, values: impl IntoIterator<Item = impl Into<String>>) -> &mut Self {
-        self.set(key.into(), OwnedValue::Set(values.into_iter().map(Into::into).collect()))
+    pub fn insert_set(
+        &mut self,
+        key: impl Into<String>,
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> &mut Self {
+        self.set(
+            key.into(),
+            OwnedValue::Set(values.into_iter().map(Into::into).collect()),
+        )
     }
     /// Adds a value: a key given twice becomes multivalued (as `--context` does on the command line).
     pub fn push(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
@@ -172,10 +189,13 @@ impl ContextMap {
 
 impl Context for ContextMap {
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.entries.iter().find(|(k, _)| key_eq(k, key)).map(|(_, v)| match v {
-            OwnedValue::One(s) => Values::One(s),
-            OwnedValue::Set(values) => Values::Strings(values),
-        })
+        self.entries
+            .iter()
+            .find(|(k, _)| key_eq(k, key))
+            .map(|(_, v)| match v {
+                OwnedValue::One(s) => Values::One(s),
+                OwnedValue::Set(values) => Values::Strings(values),
+            })
     }
 }
 
@@ -186,7 +206,10 @@ mod tests {
     #[test]
     fn keys_match_case_insensitively() {
         let ctx = [("aws:PrincipalTag/Team", "red")];
-        assert!(matches!(ctx.values("aws:principaltag/team"), Some(Values::One("red"))));
+        assert!(matches!(
+            ctx.values("aws:principaltag/team"),
+            Some(Values::One("red"))
+        ));
         assert!(ctx.values("aws:principaltag/teams").is_none());
     }
 
@@ -196,7 +219,10 @@ mod tests {
         assert!(matches!(ctx.values("AWS:TAGKEYS"), Some(v) if v.is_set() && v.len() == 2));
         let mut map = ContextMap::new();
         map.push("k", "1").push("K", "2").insert("u", "alice");
-        assert_eq!(map.values("k").unwrap().iter().collect::<Vec<_>>(), ["1", "2"]);
+        assert_eq!(
+            map.values("k").unwrap().iter().collect::<Vec<_>>(),
+            ["1", "2"]
+        );
         assert!(!map.values("u").unwrap().is_set());
     }
 }

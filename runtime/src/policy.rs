@@ -68,7 +68,12 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let errors: Vec<_> = self.errors().collect();
-        write!(f, "the policy is not valid ({} error{})", errors.len(), if errors.len() == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the policy is not valid ({} error{})",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        )?;
         for d in errors {
             write!(f, "\n{d}")?;
         }
@@ -82,14 +87,20 @@ impl Policy {
     /// Used by `policy!`'s expansion.
     #[doc(hidden)]
     pub const fn __from_expansion(compiled: CompiledPolicy, specialized: SpecializedFn) -> Policy {
-        Policy { compiled, specialized: Some(specialized) }
+        Policy {
+            compiled,
+            specialized: Some(specialized),
+        }
     }
 
     /// What `policy!` expands to after a compile error, so that the error is the only one shown.
     #[doc(hidden)]
     pub const fn __placeholder() -> Policy {
         Policy {
-            compiled: CompiledPolicy { statements: Cow::Borrowed(&[]), source: JsonValue::Null },
+            compiled: CompiledPolicy {
+                statements: Cow::Borrowed(&[]),
+                source: JsonValue::Null,
+            },
             specialized: None,
         }
     }
@@ -103,10 +114,15 @@ impl Policy {
     pub fn from_json_with(text: &str, options: &Options) -> Result<Loaded, LoadError> {
         match iam_policy_core::compile_text(text, options) {
             Ok((compiled, warnings)) => Ok(Loaded {
-                policy: Policy { compiled, specialized: None },
+                policy: Policy {
+                    compiled,
+                    specialized: None,
+                },
                 warnings: TextDiagnostic::place(text, warnings),
             }),
-            Err(diagnostics) => Err(LoadError { diagnostics: TextDiagnostic::place(text, diagnostics) }),
+            Err(diagnostics) => Err(LoadError {
+                diagnostics: TextDiagnostic::place(text, diagnostics),
+            }),
         }
     }
 
@@ -140,7 +156,11 @@ impl Policy {
             decision: outcome.decision,
             statement: outcome.statement.map(|index| StatementRef {
                 index,
-                sid: self.compiled.statements.get(index).and_then(|s| s.sid.as_deref()),
+                sid: self
+                    .compiled
+                    .statements
+                    .get(index)
+                    .and_then(|s| s.sid.as_deref()),
             }),
         }
     }

@@ -24,7 +24,11 @@ pub struct Request<'a> {
 impl<'a> Request<'a> {
     /// `resource` is an ARN, or `"*"` for actions without resource-level permissions.
     pub fn new(action: &'a str, resource: &'a str) -> Self {
-        Request { action, resource, context: &() }
+        Request {
+            action,
+            resource,
+            context: &(),
+        }
     }
 
     /// The request context: condition keys and the values of policy variables.
@@ -57,7 +61,10 @@ impl<'a> Request<'a> {
 
 impl std::fmt::Debug for Request<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Request").field("action", &self.action).field("resource", &self.resource).finish_non_exhaustive()
+        f.debug_struct("Request")
+            .field("action", &self.action)
+            .field("resource", &self.resource)
+            .finish_non_exhaustive()
     }
 }
 

@@ -2,16 +2,20 @@
 
 use std::borrow::Cow;
 
+use super::Validator;
 use super::document::Located;
 use super::statement::string_list;
 use super::template::{self, Variables, Wildcards};
-use super::Validator;
 use crate::compiled::{ActionPattern, Glob};
 use crate::diagnostic::Finding;
 use crate::json::Member;
 use crate::location::JsonPath;
 
-pub(crate) fn read_actions(v: &mut Validator, member: &Member, path: &JsonPath) -> Vec<Located<ActionPattern>> {
+pub(crate) fn read_actions(
+    v: &mut Validator,
+    member: &Member,
+    path: &JsonPath,
+) -> Vec<Located<ActionPattern>> {
     let element = member.key.as_str();
     let path = path.key(element);
     let Some(entries) = string_list(v, &member.value, &path, element) else {
@@ -19,8 +23,11 @@ pub(crate) fn read_actions(v: &mut Validator, member: &Member, path: &JsonPath) 
     };
     if entries.is_empty() && v.diagnostics.iter().all(|d| d.path != path) {
         v.report(
-            Finding::error("EMPTY_ARRAY_ACTION", format!("`{element}` is empty: the statement matches no action"))
-                .with_help("name at least one action, such as `ssm:StartSession`"),
+            Finding::error(
+                "EMPTY_ARRAY_ACTION",
+                format!("`{element}` is empty: the statement matches no action"),
+            )
+            .with_help("name at least one action, such as `ssm:StartSession`"),
             &path,
             member.value.loc,
         );
@@ -28,7 +35,12 @@ pub(crate) fn read_actions(v: &mut Validator, member: &Member, path: &JsonPath) 
     let mut out = Vec::new();
     for (text, path, loc) in entries {
         match read_action(text, element) {
-            Ok(pattern) => out.push(Located { value: pattern, text: text.to_owned(), path, loc }),
+            Ok(pattern) => out.push(Located {
+                value: pattern,
+                text: text.to_owned(),
+                path,
+                loc,
+            }),
             Err(finding) => v.report(finding, &path, loc),
         }
     }
@@ -41,14 +53,21 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         return Ok(ActionPattern::Any);
     }
     if template::has_variable(text) {
-        let (_, mut findings) = template::read(text, Wildcards::Glob, Variables::UnsupportedInElement(leak(element)));
+        let (_, mut findings) = template::read(
+            text,
+            Wildcards::Glob,
+            Variables::UnsupportedInElement(leak(element)),
+        );
         if let Some(finding) = findings.pop() {
             return Err(finding);
         }
     }
     let format_error = |why: &str| {
-        Finding::error("INVALID_ACTION_FORMAT", format!("the action `{text}` is not valid: {why}"))
-            .with_help("write an action as `service:ActionName`, such as `ssm:StartSession`")
+        Finding::error(
+            "INVALID_ACTION_FORMAT",
+            format!("the action `{text}` is not valid: {why}"),
+        )
+        .with_help("write an action as `service:ActionName`, such as `ssm:StartSession`")
     };
     if text.is_empty() {
         return Err(format_error("it is empty"));
@@ -72,14 +91,35 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         )
         .with_help("name the service exactly and put wildcards only in the action name, such as `ssm:Get*`"));
     }
-    if let Some(bad) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
-        return Err(format_error(&format!("the service prefix contains `{}`", bad.escape_debug())));
+    if let Some(bad) = service
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
+    {
+        return Err(format_error(&format!(
+            "the service prefix contains `{}`",
+            bad.escape_debug()
+        )));
     }
-    if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '*' | '?' | '-' | '_' | '.'))) {
-        return Err(format_error(&format!("the action name contains `{}`", bad.escape_debug())));
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '*' | '?' | '-' | '_' | '.')))
+    {
+        return Err(format_error(&format!(
+            "the action name contains `{}`",
+            bad.escape_debug()
+        )));
     }
-    let (name, _) = template::read(&name.to_ascii_lowercase(), Wildcards::Glob, Variables::Allowed);
-    Ok(ActionPattern::Named { service: Cow::Owned(service.to_ascii_lowercase()), name: Glob { segments: name.segments } })
+    let (name, _) = template::read(
+        &name.to_ascii_lowercase(),
+        Wildcards::Glob,
+        Variables::Allowed,
+    );
+    Ok(ActionPattern::Named {
+        service: Cow::Owned(service.to_ascii_lowercase()),
+        name: Glob {
+            segments: name.segments,
+        },
+    })
 }
 
 /// Element names are a fixed set; this maps one to its static name for messages.
@@ -101,7 +141,8 @@ mod tests {
     #[test]
     fn reads_valid_actions() {
         assert_eq!(read_action("*", "Action").unwrap(), ActionPattern::Any);
-        let ActionPattern::Named { service, name } = read_action("SSM:Start*", "Action").unwrap() else {
+        let ActionPattern::Named { service, name } = read_action("SSM:Start*", "Action").unwrap()
+        else {
             panic!()
         };
         assert_eq!(service, "ssm");
@@ -117,7 +158,10 @@ mod tests {
         assert_eq!(code("ssm:Get Object"), "INVALID_ACTION_FORMAT");
         assert_eq!(code("ssm:A,B"), "INVALID_ACTION_FORMAT");
         assert_eq!(code("ss*:Get"), "WILDCARD_IN_SERVICE_NAME");
-        assert_eq!(code("ssm:${aws:username}"), "VARIABLE_UNSUPPORTED_IN_ELEMENT");
+        assert_eq!(
+            code("ssm:${aws:username}"),
+            "VARIABLE_UNSUPPORTED_IN_ELEMENT"
+        );
         assert_eq!(code(""), "INVALID_ACTION_FORMAT");
     }
 }

@@ -3,10 +3,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::Validator;
 use super::document::{ConditionEntry, Located, Version};
 use super::resource::{ArnUse, read_arn};
 use super::template::{self, Variables, Wildcards};
-use super::Validator;
 use crate::compiled::{ArnPattern, BoolValue, ConditionValues, Glob, Segment};
 use crate::diagnostic::Finding;
 use crate::json::{Node, Value};
@@ -26,8 +26,11 @@ pub(crate) fn read_conditions(
     };
     if operators.is_empty() {
         v.report(
-            Finding::suggestion("EMPTY_OBJECT_CONDITION", "the `Condition` block is empty and has no effect")
-                .with_help("add conditions, or remove the `Condition` element"),
+            Finding::suggestion(
+                "EMPTY_OBJECT_CONDITION",
+                "the `Condition` block is empty and has no effect",
+            )
+            .with_help("add conditions, or remove the `Condition` element"),
             path,
             node.loc,
         );
@@ -38,8 +41,11 @@ pub(crate) fn read_conditions(
         let op_path = path.key(&member.key);
         if seen_operators.insert(member.key.as_str(), ()).is_some() {
             v.report(
-                Finding::error("DUPLICATE_ELEMENT", format!("the operator `{}` appears more than once", member.key))
-                    .with_help("merge the keys of both into one operator block"),
+                Finding::error(
+                    "DUPLICATE_ELEMENT",
+                    format!("the operator `{}` appears more than once", member.key),
+                )
+                .with_help("merge the keys of both into one operator block"),
                 &op_path,
                 member.key_loc,
             );
@@ -48,21 +54,38 @@ pub(crate) fn read_conditions(
         let operator = match Operator::parse(&member.key) {
             Ok(operator) => operator,
             Err(error) => {
-                v.report(operator_finding(&member.key, error), &op_path, member.key_loc);
+                v.report(
+                    operator_finding(&member.key, error),
+                    &op_path,
+                    member.key_loc,
+                );
                 continue;
             }
         };
-        let operator_located = Located { value: operator, text: member.key.clone(), path: op_path.clone(), loc: member.key_loc };
+        let operator_located = Located {
+            value: operator,
+            text: member.key.clone(),
+            path: op_path.clone(),
+            loc: member.key_loc,
+        };
         check_operator_shape(v, operator, &operator_located);
         let Value::Object(keys) = &member.value.value else {
-            v.type_mismatch(&member.value, "an object of condition keys", &op_path, &member.key);
+            v.type_mismatch(
+                &member.value,
+                "an object of condition keys",
+                &op_path,
+                &member.key,
+            );
             continue;
         };
         if keys.is_empty() {
             v.report(
                 Finding::suggestion(
                     "EMPTY_OBJECT_CONDITION",
-                    format!("the operator `{}` has no condition keys and has no effect", member.key),
+                    format!(
+                        "the operator `{}` has no condition keys and has no effect",
+                        member.key
+                    ),
                 )
                 .with_help("add a condition key, or remove the operator"),
                 &op_path,
@@ -75,15 +98,24 @@ pub(crate) fn read_conditions(
             let key_path = op_path.key(key);
             if let Some(previous) = lowercase_keys.insert(key.to_lowercase(), key) {
                 let (code, message) = if previous == key {
-                    ("DUPLICATE_ELEMENT", format!("the condition key `{key}` appears more than once under `{}`", member.key))
+                    (
+                        "DUPLICATE_ELEMENT",
+                        format!(
+                            "the condition key `{key}` appears more than once under `{}`",
+                            member.key
+                        ),
+                    )
                 } else {
                     (
                         "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
-                        format!("the condition keys `{previous}` and `{key}` differ only in case: IAM reads them as one key"),
+                        format!(
+                            "the condition keys `{previous}` and `{key}` differ only in case: IAM reads them as one key"
+                        ),
                     )
                 };
                 v.report(
-                    Finding::error(code, message).with_help("list all values of the key in one array"),
+                    Finding::error(code, message)
+                        .with_help("list all values of the key in one array"),
                     &key_path,
                     key_member.key_loc,
                 );
@@ -93,8 +125,19 @@ pub(crate) fn read_conditions(
                 v.report(finding, &key_path, key_member.key_loc);
                 continue;
             }
-            let key_located = Located { value: key.to_owned(), text: key.to_owned(), path: key_path.clone(), loc: key_member.key_loc };
-            if let Some(entry) = read_values(v, operator_located.clone(), key_located, &key_member.value, version) {
+            let key_located = Located {
+                value: key.to_owned(),
+                text: key.to_owned(),
+                path: key_path.clone(),
+                loc: key_member.key_loc,
+            };
+            if let Some(entry) = read_values(
+                v,
+                operator_located.clone(),
+                key_located,
+                &key_member.value,
+                version,
+            ) {
                 out.push(entry);
             }
         }
@@ -150,7 +193,9 @@ fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Oper
 /// `service:name`, or a known global form.
 fn check_key_format(key: &str) -> Result<(), Finding> {
     let valid = match key.split_once(':') {
-        Some((service, name)) => !service.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace),
+        Some((service, name)) => {
+            !service.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace)
+        }
         None => false,
     };
     if valid {
@@ -165,7 +210,12 @@ fn check_key_format(key: &str) -> Result<(), Finding> {
 }
 
 /// A condition value as text: strings as they are, numbers and booleans in their JSON form.
-fn value_texts<'a>(v: &mut Validator, node: &'a Node, path: &JsonPath, operator: &str) -> Vec<Located<String>> {
+fn value_texts<'a>(
+    v: &mut Validator,
+    node: &'a Node,
+    path: &JsonPath,
+    operator: &str,
+) -> Vec<Located<String>> {
     let one = |v: &mut Validator, node: &'a Node, path: JsonPath| -> Option<Located<String>> {
         let text = match &node.value {
             Value::String(s) => s.clone(),
@@ -176,10 +226,19 @@ fn value_texts<'a>(v: &mut Validator, node: &'a Node, path: &JsonPath, operator:
                 return None;
             }
         };
-        Some(Located { value: text.clone(), text, path, loc: node.loc })
+        Some(Located {
+            value: text.clone(),
+            text,
+            path,
+            loc: node.loc,
+        })
     };
     match &node.value {
-        Value::Array(items) => items.iter().enumerate().filter_map(|(i, item)| one(v, item, path.index(i))).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| one(v, item, path.index(i)))
+            .collect(),
         _ => one(v, node, path.clone()).into_iter().collect(),
     }
 }
@@ -201,8 +260,11 @@ fn read_values(
             None => "EMPTY_ARRAY_CONDITION",
         };
         v.report(
-            Finding::warning(code, format!("the condition key `{}` has no values", key.value))
-                .with_help("give at least one value"),
+            Finding::warning(
+                code,
+                format!("the condition key `{}` has no values", key.value),
+            )
+            .with_help("give at least one value"),
             &key.path,
             node.loc,
         );
@@ -219,7 +281,9 @@ fn read_values(
         }
     };
     let variables = variables_rule(op.base.allows_variables());
-    let report = |v: &mut Validator, finding: Finding, at: &Located<String>| v.report(finding, &at.path, at.loc);
+    let report = |v: &mut Validator, finding: Finding, at: &Located<String>| {
+        v.report(finding, &at.path, at.loc)
+    };
     // Values of operators that take no variables must not look like one.
     let forbid_variables = |v: &mut Validator, t: &Located<String>| -> bool {
         if template::has_variable(&t.text) {
@@ -234,7 +298,11 @@ fn read_values(
     };
     let values = match family {
         Family::String => {
-            let wildcards = if op.base.comparison() == Comparison::Like { Wildcards::Glob } else { Wildcards::Literal };
+            let wildcards = if op.base.comparison() == Comparison::Like {
+                Wildcards::Glob
+            } else {
+                Wildcards::Literal
+            };
             let mut globs = Vec::new();
             for t in &texts {
                 let (glob, findings) = template::read(&t.text, wildcards, variables);
@@ -246,9 +314,15 @@ fn read_values(
                         v,
                         Finding::warning(
                             "WILDCARD_WITHOUT_LIKE_OPERATOR",
-                            format!("the value `{}` contains `*` or `?`, which `{}` compares as text", t.text, operator.text),
+                            format!(
+                                "the value `{}` contains `*` or `?`, which `{}` compares as text",
+                                t.text, operator.text
+                            ),
                         )
-                        .with_help(format!("to match a pattern, use `{}`", like_operator(&operator.text))),
+                        .with_help(format!(
+                            "to match a pattern, use `{}`",
+                            like_operator(&operator.text)
+                        )),
                         t,
                     );
                 }
@@ -264,7 +338,16 @@ fn read_values(
                 }
                 match values::parse_decimal(&t.text) {
                     Ok(d) => out.push(d),
-                    Err(e) => report(v, mismatch("TYPE_MISMATCH_NUMBER", &operator.text, e.message(), "use a number such as `10` or `0.5`"), t),
+                    Err(e) => report(
+                        v,
+                        mismatch(
+                            "TYPE_MISMATCH_NUMBER",
+                            &operator.text,
+                            e.message(),
+                            "use a number such as `10` or `0.5`",
+                        ),
+                        t,
+                    ),
                 }
             }
             ConditionValues::Numbers(Cow::Owned(out))
@@ -277,7 +360,16 @@ fn read_values(
                 }
                 match values::parse_date_policy(&t.text) {
                     Ok(d) => out.push(d),
-                    Err(e) => report(v, mismatch("TYPE_MISMATCH_DATE", &operator.text, e.message(), "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds"), t),
+                    Err(e) => report(
+                        v,
+                        mismatch(
+                            "TYPE_MISMATCH_DATE",
+                            &operator.text,
+                            e.message(),
+                            "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
+                        ),
+                        t,
+                    ),
                 }
             }
             ConditionValues::Dates(Cow::Owned(out))
@@ -301,14 +393,26 @@ fn read_values(
                 }
                 match values::parse_bool_policy(&t.text) {
                     Ok(b) => out.push(BoolValue::Literal(b)),
-                    Err(e) => report(v, mismatch("TYPE_MISMATCH_BOOLEAN", &operator.text, e.message(), "use `true` or `false`"), t),
+                    Err(e) => report(
+                        v,
+                        mismatch(
+                            "TYPE_MISMATCH_BOOLEAN",
+                            &operator.text,
+                            e.message(),
+                            "use `true` or `false`",
+                        ),
+                        t,
+                    ),
                 }
             }
             if family == Family::Bool && texts.len() > 1 {
                 v.report(
                     Finding::error(
                         "INVALID_CONDITION_MULTIPLE_BOOLEAN",
-                        format!("the condition key `{}` has several boolean values", key.value),
+                        format!(
+                            "the condition key `{}` has several boolean values",
+                            key.value
+                        ),
                     )
                     .with_help("use a single `true` or `false`"),
                     &key.path,
@@ -333,7 +437,16 @@ fn read_values(
                 }
                 match values::decode_base64_policy(&t.text) {
                     Ok(bytes) => out.push(bytes),
-                    Err(e) => report(v, mismatch("TYPE_MISMATCH_STRING", &operator.text, e.message(), "use base64-encoded bytes, such as `QmluYXJ5`"), t),
+                    Err(e) => report(
+                        v,
+                        mismatch(
+                            "TYPE_MISMATCH_STRING",
+                            &operator.text,
+                            e.message(),
+                            "use base64-encoded bytes, such as `QmluYXJ5`",
+                        ),
+                        t,
+                    ),
                 }
             }
             ConditionValues::Binary(Cow::Owned(out))
@@ -346,7 +459,16 @@ fn read_values(
                 }
                 match values::parse_cidr(&t.text) {
                     Ok(net) => out.push(net),
-                    Err(e) => report(v, mismatch("TYPE_MISMATCH_IP_RANGE", &operator.text, e.message(), "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`"), t),
+                    Err(e) => report(
+                        v,
+                        mismatch(
+                            "TYPE_MISMATCH_IP_RANGE",
+                            &operator.text,
+                            e.message(),
+                            "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
+                        ),
+                        t,
+                    ),
                 }
             }
             ConditionValues::Ips(Cow::Owned(out))
@@ -362,7 +484,10 @@ fn read_values(
                     Ok((arn, findings)) => {
                         for f in findings {
                             // An ARN operator compares text: region and account shapes are not its concern.
-                            if !matches!(f.code, "INVALID_ARN_REGION" | "INVALID_ARN_ACCOUNT" | "MISSING_ARN_FIELD") {
+                            if !matches!(
+                                f.code,
+                                "INVALID_ARN_REGION" | "INVALID_ARN_ACCOUNT" | "MISSING_ARN_FIELD"
+                            ) {
                                 report(v, f, t);
                             }
                         }
@@ -390,15 +515,26 @@ fn read_values(
     if v.diagnostics.errors().count() > errors_before {
         return None;
     }
-    Some(ConditionEntry { operator, key, values, value_texts: texts })
+    Some(ConditionEntry {
+        operator,
+        key,
+        values,
+        value_texts: texts,
+    })
 }
 
 fn mismatch(code: &'static str, operator: &str, why: &str, help: &str) -> Finding {
-    Finding::error(code, format!("`{operator}` cannot compare this value: {why}")).with_help(help.to_owned())
+    Finding::error(
+        code,
+        format!("`{operator}` cannot compare this value: {why}"),
+    )
+    .with_help(help.to_owned())
 }
 
 fn literal_has_wildcard(glob: &Glob) -> bool {
-    glob.segments.iter().any(|s| matches!(s, Segment::Literal(l) if l.contains(['*', '?'])))
+    glob.segments
+        .iter()
+        .any(|s| matches!(s, Segment::Literal(l) if l.contains(['*', '?'])))
 }
 
 fn like_operator(operator: &str) -> String {

@@ -39,7 +39,10 @@ pub struct Block<T> {
 
 impl<T> Default for Block<T> {
     fn default() -> Self {
-        Block { negated: false, entries: Vec::new() }
+        Block {
+            negated: false,
+            entries: Vec::new(),
+        }
     }
 }
 

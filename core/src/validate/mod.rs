@@ -84,7 +84,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { policy_type: PolicyType::Managed, catalog: true }
+        Options {
+            policy_type: PolicyType::Managed,
+            catalog: true,
+        }
     }
 }
 
@@ -104,14 +107,20 @@ impl Validated {
 
 /// Validates a policy document.
 pub fn validate(root: &Node, options: &Options) -> Validated {
-    let mut v = Validator { diagnostics: Diagnostics::new(), options: *options };
+    let mut v = Validator {
+        diagnostics: Diagnostics::new(),
+        options: *options,
+    };
     let document = policy::read_policy(&mut v, root);
     if let Some(document) = &document {
         policy::check_across(&mut v, document, root);
     }
     let mut diagnostics = v.diagnostics;
     diagnostics.sort();
-    Validated { document, diagnostics }
+    Validated {
+        document,
+        diagnostics,
+    }
 }
 
 /// Collects findings as the reader walks the tree.
@@ -130,7 +139,10 @@ impl Validator {
         self.report(
             Finding::error(
                 "DATA_TYPE_MISMATCH",
-                format!("`{element}` must be {expected}, found {}", article(node.value.type_name())),
+                format!(
+                    "`{element}` must be {expected}, found {}",
+                    article(node.value.type_name())
+                ),
             ),
             path,
             node.loc,

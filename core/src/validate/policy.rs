@@ -18,10 +18,10 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
     };
     let members = unique_members(v, members, &path, &TOP_LEVEL, "the policy");
     let version = read_version(v, members.get("Version").copied(), root.loc);
-    if let Some(id) = members.get("Id") {
-        if !matches!(id.value.value, Value::String(_)) {
-            v.type_mismatch(&id.value, "a string", &path.key("Id"), "Id");
-        }
+    if let Some(id) = members.get("Id")
+        && !matches!(id.value.value, Value::String(_))
+    {
+        v.type_mismatch(&id.value, "a string", &path.key("Id"), "Id");
     }
     let mut statements = Vec::new();
     match members.get("Statement") {
@@ -57,7 +57,10 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
             }
         }
     }
-    Some(Document { version, statements })
+    Some(Document {
+        version,
+        statements,
+    })
 }
 
 fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Version {
@@ -123,8 +126,11 @@ pub(crate) fn unique_members<'a>(
         }
         if seen.contains_key(key) {
             v.report(
-                Finding::error("DUPLICATE_ELEMENT", format!("`{key}` appears more than once in {owner}"))
-                    .with_help(format!("keep one `{key}`: IAM would not read both")),
+                Finding::error(
+                    "DUPLICATE_ELEMENT",
+                    format!("`{key}` appears more than once in {owner}"),
+                )
+                .with_help(format!("keep one `{key}`: IAM would not read both")),
                 &path.key(key),
                 member.key_loc,
             );
@@ -136,7 +142,11 @@ pub(crate) fn unique_members<'a>(
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks that need the whole document: Sids, size, characters, and the service catalog.
@@ -161,7 +171,10 @@ fn check_sids(v: &mut Validator, document: &Document) {
             v.report(
                 Finding::error(
                     "UNIQUE_SIDS_REQUIRED",
-                    format!("the Sid `{}` is already used by statement {first}", sid.value),
+                    format!(
+                        "the Sid `{}` is already used by statement {first}",
+                        sid.value
+                    ),
                 )
                 .with_help("give each statement its own Sid"),
                 &sid.path,
@@ -177,7 +190,11 @@ fn check_sids(v: &mut Validator, document: &Document) {
 pub fn size_without_whitespace(root: &Node) -> usize {
     fn string_size(s: &str) -> usize {
         // Quotes count; escapes that JSON needs count as written by a compact serializer.
-        2 + s.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '"' || c == '\\' { 2 } else { 1 }).sum::<usize>()
+        2 + s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == '"' || c == '\\' { 2 } else { 1 })
+            .sum::<usize>()
     }
     match &root.value {
         Value::Null => 4,
@@ -186,11 +203,15 @@ pub fn size_without_whitespace(root: &Node) -> usize {
         Value::Number(n) => n.len(),
         Value::String(s) => string_size(s),
         Value::Array(items) => {
-            2 + items.len().saturating_sub(1) + items.iter().map(size_without_whitespace).sum::<usize>()
+            2 + items.len().saturating_sub(1)
+                + items.iter().map(size_without_whitespace).sum::<usize>()
         }
         Value::Object(members) => {
             2 + members.len().saturating_sub(1)
-                + members.iter().map(|m| string_size(&m.key) + 1 + size_without_whitespace(&m.value)).sum::<usize>()
+                + members
+                    .iter()
+                    .map(|m| string_size(&m.key) + 1 + size_without_whitespace(&m.value))
+                    .sum::<usize>()
         }
     }
 }
@@ -207,12 +228,19 @@ fn check_size(v: &mut Validator, root: &Node) {
         };
         let finding = Finding {
             code,
-            severity: if policy_type == super::PolicyType::Scp { Severity::Error } else { Severity::Warning },
+            severity: if policy_type == super::PolicyType::Scp {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
             message: format!(
                 "the policy has {size} characters without white space, more than the {quota} allowed for a {} policy",
                 policy_type.name()
             ),
-            help: Some("split the statements across several policies, or shorten them with wildcards".into()),
+            help: Some(
+                "split the statements across several policies, or shorten them with wildcards"
+                    .into(),
+            ),
         };
         v.report(finding, &JsonPath::root(), root.loc);
     }
@@ -220,7 +248,10 @@ fn check_size(v: &mut Validator, root: &Node) {
 
 /// IAM accepts only tab, line feed, carriage return and U+0020 to U+00FF in a policy.
 fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
-    let bad = |s: &str| s.chars().find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'));
+    let bad = |s: &str| {
+        s.chars()
+            .find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'))
+    };
     match &node.value {
         Value::String(s) => {
             if let Some(c) = bad(s) {
@@ -246,7 +277,11 @@ fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
                     v.report(
                         Finding::error(
                             "UNSUPPORTED_CHARACTER",
-                            format!("the character `{}` (U+{:04X}) is not allowed in an IAM policy", c.escape_debug(), c as u32),
+                            format!(
+                                "the character `{}` (U+{:04X}) is not allowed in an IAM policy",
+                                c.escape_debug(),
+                                c as u32
+                            ),
                         ),
                         &path.key(&m.key),
                         m.key_loc,

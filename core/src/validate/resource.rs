@@ -1,17 +1,25 @@
 //! `Resource` / `NotResource` entries and ARN patterns (also used by the ARN condition operators).
 
+use super::Validator;
 use super::document::{Located, Version};
 use super::statement::string_list;
 use super::template::{self, Variables, Wildcards};
-use super::Validator;
 use crate::compiled::{ArnPattern, ResourcePattern};
 use crate::diagnostic::Finding;
 use crate::json::Member;
 use crate::location::JsonPath;
 
 /// The partitions AWS has.
-pub const PARTITIONS: [&str; 8] =
-    ["aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f"];
+pub const PARTITIONS: [&str; 8] = [
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-eusc",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+];
 
 pub(crate) fn read_resources(
     v: &mut Validator,
@@ -26,8 +34,11 @@ pub(crate) fn read_resources(
     };
     if entries.is_empty() && v.diagnostics.iter().all(|d| d.path != path) {
         v.report(
-            Finding::error("EMPTY_ARRAY_RESOURCE", format!("`{element}` is empty: the statement matches no resource"))
-                .with_help("use `\"*\"` or name at least one ARN"),
+            Finding::error(
+                "EMPTY_ARRAY_RESOURCE",
+                format!("`{element}` is empty: the statement matches no resource"),
+            )
+            .with_help("use `\"*\"` or name at least one ARN"),
             &path,
             member.value.loc,
         );
@@ -35,12 +46,19 @@ pub(crate) fn read_resources(
     let mut out = Vec::new();
     for (text, path, loc) in entries {
         let (pattern, findings) = read_resource(text, version);
-        let ok = findings.iter().all(|f| !matches!(f.severity, crate::diagnostic::Severity::Error));
+        let ok = findings
+            .iter()
+            .all(|f| !matches!(f.severity, crate::diagnostic::Severity::Error));
         for finding in findings {
             v.report(finding, &path, loc);
         }
         if ok {
-            out.push(Located { value: pattern, text: text.to_owned(), path, loc });
+            out.push(Located {
+                value: pattern,
+                text: text.to_owned(),
+                path,
+                loc,
+            });
         }
     }
     out
@@ -75,14 +93,24 @@ pub enum ArnUse {
 
 /// Reads an ARN pattern. `Err` when it cannot be read at all; `Ok` may carry warnings or errors
 /// about single parts.
-pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPattern, Vec<Finding>), Vec<Finding>> {
+pub fn read_arn(
+    text: &str,
+    version: Version,
+    usage: ArnUse,
+) -> Result<(ArnPattern, Vec<Finding>), Vec<Finding>> {
     let mut findings = Vec::new();
     let Some(rest) = text.strip_prefix("arn:") else {
-        return Err(vec![Finding::error(
-            "INVALID_ARN_PREFIX",
-            format!("the resource `{text}` is not an ARN: a resource must be an ARN or `\"*\"`"),
-        )
-        .with_help("write an ARN as `arn:partition:service:region:account:resource`, or use `\"*\"`")]);
+        return Err(vec![
+            Finding::error(
+                "INVALID_ARN_PREFIX",
+                format!(
+                    "the resource `{text}` is not an ARN: a resource must be an ARN or `\"*\"`"
+                ),
+            )
+            .with_help(
+                "write an ARN as `arn:partition:service:region:account:resource`, or use `\"*\"`",
+            ),
+        ]);
     };
     let mut parts = split_fields(rest);
     if parts.len() < 5 {
@@ -97,12 +125,21 @@ pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPatte
         // Padded with `*`, as iam-simulate reads a short ARN.
         parts.resize(5, "*");
     }
-    let (partition, service, region, account, resource) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
-    let variables = if version.supports_variables() { Variables::Allowed } else { Variables::UnsupportedInVersion };
+    let (partition, service, region, account, resource) =
+        (parts[0], parts[1], parts[2], parts[3], parts[4]);
+    let variables = if version.supports_variables() {
+        Variables::Allowed
+    } else {
+        Variables::UnsupportedInVersion
+    };
     // In a Resource entry variables may stand only in the resource part; an ARN condition value
     // is a String-like value, where they may stand anywhere.
     let fixed_part = |part: &str, name: &'static str, findings: &mut Vec<Finding>| {
-        let rule = if usage == ArnUse::Condition { variables } else { Variables::UnsupportedInElement(name) };
+        let rule = if usage == ArnUse::Condition {
+            variables
+        } else {
+            Variables::UnsupportedInElement(name)
+        };
         let (glob, mut f) = template::read(part, Wildcards::Glob, rule);
         findings.append(&mut f);
         glob
@@ -128,12 +165,17 @@ pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPatte
         findings.push(finding);
     }
     if service.is_empty() {
-        findings.push(Finding::error("MISSING_ARN_FIELD", format!("the ARN `{text}` has no service")));
+        findings.push(Finding::error(
+            "MISSING_ARN_FIELD",
+            format!("the ARN `{text}` has no service"),
+        ));
     } else if wild(service) {
         findings.push(
             Finding::error(
                 "WILDCARD_IN_ARN_SERVICE",
-                format!("the service of the ARN `{text}` contains a wildcard, which IAM does not allow"),
+                format!(
+                    "the service of the ARN `{text}` contains a wildcard, which IAM does not allow"
+                ),
             )
             .with_help("name the service, or use `\"*\"` for every resource"),
         );
@@ -145,10 +187,16 @@ pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPatte
             )
             .with_help(format!("use `{}`", service.to_ascii_lowercase())),
         );
-    } else if let Some(bad) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+    } else if let Some(bad) = service
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
+    {
         findings.push(Finding::error(
             "INVALID_ARN_SERVICE",
-            format!("the service `{service}` in the ARN `{text}` contains `{}`", bad.escape_debug()),
+            format!(
+                "the service `{service}` in the ARN `{text}` contains `{}`",
+                bad.escape_debug()
+            ),
         ));
     }
     if !region.is_empty() && !wild(region) && !region.contains("${") && !is_region_shaped(region) {
@@ -160,7 +208,11 @@ pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPatte
             .with_help("use a region such as `us-east-1`, `*` for every region, or leave it empty"),
         );
     }
-    if !account.is_empty() && !wild(account) && !account.contains("${") && !is_account_shaped(account) {
+    if !account.is_empty()
+        && !wild(account)
+        && !account.contains("${")
+        && !is_account_shaped(account)
+    {
         findings.push(
             Finding::error(
                 "INVALID_ARN_ACCOUNT",
@@ -172,8 +224,11 @@ pub fn read_arn(text: &str, version: Version, usage: ArnUse) -> Result<(ArnPatte
     if usage == ArnUse::Resource {
         if resource.is_empty() {
             findings.push(
-                Finding::error("INVALID_ARN_RESOURCE", format!("the ARN `{text}` has an empty resource part"))
-                    .with_help("name the resource, or end the ARN with `*`"),
+                Finding::error(
+                    "INVALID_ARN_RESOURCE",
+                    format!("the ARN `{text}` has an empty resource part"),
+                )
+                .with_help("name the resource, or end the ARN with `*`"),
             );
         } else if let Some(end) = resource.find(['/', ':']) {
             let resource_type = &resource[..end];
@@ -227,7 +282,9 @@ fn is_region_shaped(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     parts.len() >= 3
         && (2..=4).contains(&parts[0].len())
-        && parts[..parts.len() - 1].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
         && parts[parts.len() - 1].len() <= 2
         && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
         && !parts[parts.len() - 1].is_empty()
@@ -243,7 +300,11 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        read_resource(text, Version::V2012_10_17).1.iter().map(|f| f.code).collect()
+        read_resource(text, Version::V2012_10_17)
+            .1
+            .iter()
+            .map(|f| f.code)
+            .collect()
     }
 
     #[test]
@@ -268,15 +329,41 @@ mod tests {
         assert_eq!(codes(""), ["INVALID_ARN_PREFIX"]);
         assert_eq!(codes("session/abc"), ["INVALID_ARN_PREFIX"]);
         assert_eq!(codes("arn:aws:ssm"), ["MISSING_ARN_FIELD"]);
-        assert_eq!(codes("arn:aws-foo:ssm:us-east-1:123456789012:session/x"), ["INVALID_PARTITION"]);
-        assert_eq!(codes("arn:aws:ssm:region:123456789012:session/x"), ["INVALID_ARN_REGION"]);
-        assert_eq!(codes("arn:aws:ssm:us-east-1:account-id:session/x"), ["INVALID_ARN_ACCOUNT"]);
-        assert_eq!(codes("arn:aws:SSM:us-east-1:123456789012:session/x"), ["INVALID_ARN_SERVICE_CASE"]);
-        assert_eq!(codes("arn:aws:ec2:*:*:*/12345"), ["WILDCARD_IN_RESOURCE_TYPE"]);
-        assert_eq!(codes("arn:aws:ec2:*:${aws:username}:instance/x"), ["VARIABLE_UNSUPPORTED_IN_ELEMENT"]);
-        assert_eq!(codes("arn:aws:ss*:*:*:session/x"), ["WILDCARD_IN_ARN_SERVICE"]);
         assert_eq!(
-            read_resource("arn:aws:ssm:*:*:session/${aws:username}", Version::V2008_10_17).1[0].code,
+            codes("arn:aws-foo:ssm:us-east-1:123456789012:session/x"),
+            ["INVALID_PARTITION"]
+        );
+        assert_eq!(
+            codes("arn:aws:ssm:region:123456789012:session/x"),
+            ["INVALID_ARN_REGION"]
+        );
+        assert_eq!(
+            codes("arn:aws:ssm:us-east-1:account-id:session/x"),
+            ["INVALID_ARN_ACCOUNT"]
+        );
+        assert_eq!(
+            codes("arn:aws:SSM:us-east-1:123456789012:session/x"),
+            ["INVALID_ARN_SERVICE_CASE"]
+        );
+        assert_eq!(
+            codes("arn:aws:ec2:*:*:*/12345"),
+            ["WILDCARD_IN_RESOURCE_TYPE"]
+        );
+        assert_eq!(
+            codes("arn:aws:ec2:*:${aws:username}:instance/x"),
+            ["VARIABLE_UNSUPPORTED_IN_ELEMENT"]
+        );
+        assert_eq!(
+            codes("arn:aws:ss*:*:*:session/x"),
+            ["WILDCARD_IN_ARN_SERVICE"]
+        );
+        assert_eq!(
+            read_resource(
+                "arn:aws:ssm:*:*:session/${aws:username}",
+                Version::V2008_10_17
+            )
+            .1[0]
+                .code,
             "VARIABLE_UNSUPPORTED_IN_VERSION"
         );
     }

@@ -37,11 +37,17 @@ pub(crate) fn read_statement(
     check_principal(v, &m, &path);
 
     let actions = match pick(v, &m, "Action", "NotAction", node, &path) {
-        Some((member, negated)) => Block { negated, entries: action::read_actions(v, member, &path) },
+        Some((member, negated)) => Block {
+            negated,
+            entries: action::read_actions(v, member, &path),
+        },
         None => {
             v.report(
-                Finding::error("MISSING_ACTION", "the statement has no `Action` or `NotAction`")
-                    .with_help("add an `Action` element naming what the statement allows or denies"),
+                Finding::error(
+                    "MISSING_ACTION",
+                    "the statement has no `Action` or `NotAction`",
+                )
+                .with_help("add an `Action` element naming what the statement allows or denies"),
                 &path,
                 node.loc,
             );
@@ -49,13 +55,17 @@ pub(crate) fn read_statement(
         }
     };
     let resources = match pick(v, &m, "Resource", "NotResource", node, &path) {
-        Some((member, negated)) => {
-            Block { negated, entries: resource::read_resources(v, member, &path, version) }
-        }
+        Some((member, negated)) => Block {
+            negated,
+            entries: resource::read_resources(v, member, &path, version),
+        },
         None => {
             v.report(
-                Finding::error("MISSING_RESOURCE", "the statement has no `Resource` or `NotResource`")
-                    .with_help("add `\"Resource\": \"*\"` or the ARNs the statement applies to"),
+                Finding::error(
+                    "MISSING_RESOURCE",
+                    "the statement has no `Resource` or `NotResource`",
+                )
+                .with_help("add `\"Resource\": \"*\"` or the ARNs the statement applies to"),
                 &path,
                 node.loc,
             );
@@ -63,10 +73,21 @@ pub(crate) fn read_statement(
         }
     };
     let conditions = match m.get("Condition") {
-        Some(member) => condition::read_conditions(v, &member.value, &path.key("Condition"), version),
+        Some(member) => {
+            condition::read_conditions(v, &member.value, &path.key("Condition"), version)
+        }
         None => Vec::new(),
     };
-    Some(StatementModel { index, path, loc: node.loc, sid, effect, actions, resources, conditions })
+    Some(StatementModel {
+        index,
+        path,
+        loc: node.loc,
+        sid,
+        effect,
+        actions,
+        resources,
+        conditions,
+    })
 }
 
 /// One of a pair of exclusive elements (`Action`/`NotAction`), reporting both present.
@@ -114,14 +135,22 @@ fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Locat
         let cleaned: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
         let mut finding = Finding::error(
             "UNSUPPORTED_SID",
-            format!("the Sid `{sid}` contains `{}`: a Sid may contain only `A-Z`, `a-z` and `0-9`", bad.escape_debug()),
+            format!(
+                "the Sid `{sid}` contains `{}`: a Sid may contain only `A-Z`, `a-z` and `0-9`",
+                bad.escape_debug()
+            ),
         );
         if !cleaned.is_empty() {
             finding = finding.with_help(format!("use `{cleaned}`"));
         }
         v.report(finding, &path, member.value.loc);
     }
-    Some(Located { value: sid.clone(), text: sid.clone(), path, loc: member.value.loc })
+    Some(Located {
+        value: sid.clone(),
+        text: sid.clone(),
+        path,
+        loc: member.value.loc,
+    })
 }
 
 fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &JsonPath) -> Effect {
@@ -158,7 +187,11 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
     }
 }
 
-fn check_principal(v: &mut Validator, m: &std::collections::HashMap<&str, &Member>, path: &JsonPath) {
+fn check_principal(
+    v: &mut Validator,
+    m: &std::collections::HashMap<&str, &Member>,
+    path: &JsonPath,
+) {
     if v.options.policy_type == PolicyType::Trust {
         return;
     }

@@ -64,7 +64,12 @@ pub fn read(text: &str, wildcards: Wildcards, variables: Variables) -> (Glob, Ve
         rest = &rest[c.len_utf8()..];
     }
     flush(&mut literal, &mut segments);
-    (Glob { segments: Cow::Owned(segments) }, findings)
+    (
+        Glob {
+            segments: Cow::Owned(segments),
+        },
+        findings,
+    )
 }
 
 /// True when `text` holds something that reads as a policy variable.
@@ -124,7 +129,9 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
             findings.push(
                 Finding::error(
                     "INVALID_VARIABLE_FOR_OPERATOR",
-                    format!("policy variables cannot be used with the `{operator}` operator: `{whole}`"),
+                    format!(
+                        "policy variables cannot be used with the `{operator}` operator: `{whole}`"
+                    ),
                 )
                 .with_help("policy variables work only with String and ARN operators"),
             );
@@ -164,11 +171,17 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
                 "UNSUPPORTED_SPACE_IN_VARIABLE",
                 format!("a space is not supported in the policy variable `{whole}`"),
             )
-            .with_help(format!("write `${{{}}}`", key.split_whitespace().collect::<String>())),
+            .with_help(format!(
+                "write `${{{}}}`",
+                key.split_whitespace().collect::<String>()
+            )),
         );
         return (taken, Piece::Text(whole.to_owned()));
     }
-    if let Some(bad) = key.chars().find(|c| !c.is_ascii_alphanumeric() && !KEY_SYMBOLS.contains(c)) {
+    if let Some(bad) = key
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && !KEY_SYMBOLS.contains(c))
+    {
         findings.push(
             Finding::error(
                 "UNSUPPORTED_SYMBOL_IN_VARIABLE",
@@ -181,7 +194,9 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
     if !key.contains(':') {
         let mut finding = Finding::error(
             "INVALID_VARIABLE",
-            format!("the policy variable `{whole}` does not name a context key: it has no service prefix"),
+            format!(
+                "the policy variable `{whole}` does not name a context key: it has no service prefix"
+            ),
         );
         finding = finding.with_help(format!("did you mean `${{aws:{key}}}`?"));
         findings.push(finding);
@@ -218,12 +233,20 @@ mod tests {
     use super::*;
 
     fn codes(text: &str, rule: Variables) -> Vec<&'static str> {
-        read(text, Wildcards::Glob, rule).1.into_iter().map(|f| f.code).collect()
+        read(text, Wildcards::Glob, rule)
+            .1
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
     }
 
     #[test]
     fn reads_literals_wildcards_and_variables() {
-        let (glob, findings) = read("session/${aws:username}-*", Wildcards::Glob, Variables::Allowed);
+        let (glob, findings) = read(
+            "session/${aws:username}-*",
+            Wildcards::Glob,
+            Variables::Allowed,
+        );
         assert!(findings.is_empty());
         assert_eq!(glob.segments.len(), 4);
         assert!(matches!(&glob.segments[1], Segment::Variable(v) if v.key == "aws:username"));
@@ -241,32 +264,61 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let (glob, findings) =
-            read("${aws:PrincipalTag/team, 'company-wide'}", Wildcards::Glob, Variables::Allowed);
+        let (glob, findings) = read(
+            "${aws:PrincipalTag/team, 'company-wide'}",
+            Wildcards::Glob,
+            Variables::Allowed,
+        );
         assert!(findings.is_empty());
-        assert!(matches!(&glob.segments[0], Segment::Variable(v) if v.default.as_deref() == Some("company-wide")));
-        assert_eq!(codes("${aws:username, default}", Variables::Allowed), ["MISSING_QUOTE_IN_VARIABLE"]);
-        assert_eq!(codes("${aws:username,'x'}", Variables::Allowed), ["UNSUPPORTED_SYMBOL_IN_VARIABLE"]);
+        assert!(
+            matches!(&glob.segments[0], Segment::Variable(v) if v.default.as_deref() == Some("company-wide"))
+        );
+        assert_eq!(
+            codes("${aws:username, default}", Variables::Allowed),
+            ["MISSING_QUOTE_IN_VARIABLE"]
+        );
+        assert_eq!(
+            codes("${aws:username,'x'}", Variables::Allowed),
+            ["UNSUPPORTED_SYMBOL_IN_VARIABLE"]
+        );
     }
 
     #[test]
     fn syntax_errors() {
-        assert_eq!(codes("session/${aws:username-*", Variables::Allowed), ["MISSING_BRACE_IN_VARIABLE"]);
+        assert_eq!(
+            codes("session/${aws:username-*", Variables::Allowed),
+            ["MISSING_BRACE_IN_VARIABLE"]
+        );
         assert_eq!(codes("${ }", Variables::Allowed), ["EMPTY_VARIABLE"]);
-        assert_eq!(codes("${aws: username}", Variables::Allowed), ["UNSUPPORTED_SPACE_IN_VARIABLE"]);
-        assert_eq!(codes("${aws:user#name}", Variables::Allowed), ["UNSUPPORTED_SYMBOL_IN_VARIABLE"]);
-        assert_eq!(codes("${username}", Variables::Allowed), ["INVALID_VARIABLE"]);
+        assert_eq!(
+            codes("${aws: username}", Variables::Allowed),
+            ["UNSUPPORTED_SPACE_IN_VARIABLE"]
+        );
+        assert_eq!(
+            codes("${aws:user#name}", Variables::Allowed),
+            ["UNSUPPORTED_SYMBOL_IN_VARIABLE"]
+        );
+        assert_eq!(
+            codes("${username}", Variables::Allowed),
+            ["INVALID_VARIABLE"]
+        );
     }
 
     #[test]
     fn placement_rules() {
-        assert_eq!(codes("${aws:username}", Variables::UnsupportedInVersion), ["VARIABLE_UNSUPPORTED_IN_VERSION"]);
+        assert_eq!(
+            codes("${aws:username}", Variables::UnsupportedInVersion),
+            ["VARIABLE_UNSUPPORTED_IN_VERSION"]
+        );
         assert_eq!(
             codes("${aws:username}", Variables::UnsupportedInElement("Action")),
             ["VARIABLE_UNSUPPORTED_IN_ELEMENT"]
         );
         assert_eq!(
-            codes("${aws:username}", Variables::UnsupportedForOperator("NumericEquals")),
+            codes(
+                "${aws:username}",
+                Variables::UnsupportedForOperator("NumericEquals")
+            ),
             ["INVALID_VARIABLE_FOR_OPERATOR"]
         );
         assert!(codes("plain $ text", Variables::UnsupportedInVersion).is_empty());
