@@ -4,6 +4,7 @@
 use iam_policy::{Policy, policy_file};
 
 /// A seed policy: its file name, its text, and its `policy!` compilation.
+#[derive(Debug)]
 pub struct Seed {
     pub name: &'static str,
     pub text: &'static str,
@@ -31,9 +32,29 @@ seeds! {
 
 /// The seed policies that IAM rejects, with the code of the one finding each must get.
 pub static INVALID_SEEDS: &[(&str, &str, &[&str])] = &[
-    ("ex3m2a_target_id_empty_resource.json", include_str!("seed/ex3m2a_target_id_empty_resource.json"), &["INVALID_ARN_PREFIX"]),
-    ("ex3m2b_session_id_user_empty_resource.json", include_str!("seed/ex3m2b_session_id_user_empty_resource.json"), &["INVALID_ARN_PREFIX"]),
-    ("ex3m2c_session_id_userid_empty_resource.json", include_str!("seed/ex3m2c_session_id_userid_empty_resource.json"), &["INVALID_ARN_PREFIX"]),
-    ("ex0_live_documents_console.json", include_str!("seed/ex0_live_documents_console.json"), &["INVALID_ARN_REGION", "INVALID_ARN_ACCOUNT"]),
-    ("ex2b_instance_tags_region_placeholder.json", include_str!("seed/ex2b_instance_tags_region_placeholder.json"), &["INVALID_ARN_REGION"]),
+    (
+        "ex3m2a_target_id_empty_resource.json",
+        include_str!("seed/ex3m2a_target_id_empty_resource.json"),
+        &["INVALID_ARN_PREFIX"],
+    ),
+    (
+        "ex3m2b_session_id_user_empty_resource.json",
+        include_str!("seed/ex3m2b_session_id_user_empty_resource.json"),
+        &["INVALID_ARN_PREFIX"],
+    ),
+    (
+        "ex3m2c_session_id_userid_empty_resource.json",
+        include_str!("seed/ex3m2c_session_id_userid_empty_resource.json"),
+        &["INVALID_ARN_PREFIX"],
+    ),
+    (
+        "ex0_live_documents_console.json",
+        include_str!("seed/ex0_live_documents_console.json"),
+        &["INVALID_ARN_REGION", "INVALID_ARN_ACCOUNT"],
+    ),
+    (
+        "ex2b_instance_tags_region_placeholder.json",
+        include_str!("seed/ex2b_instance_tags_region_placeholder.json"),
+        &["INVALID_ARN_REGION"],
+    ),
 ];

@@ -9,6 +9,8 @@
 //! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
 //! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
 
+#[cfg(feature = "catalog")]
+pub mod catalog;
 pub mod compiled;
 pub mod diagnostic;
 pub mod eval;

@@ -42,29 +42,47 @@ pub(crate) enum Fit {
     AccountNotAllowed,
     /// Service and resource fit, but the ARN leaves out the region the template needs.
     RegionMissing,
-    /// Service and resource fit, but the ARN leaves out the account the template needs.
-    AccountMissing,
     /// Another kind of resource.
     Other,
 }
 
-/// Compares a policy ARN with an ARN template. Service names compare case-insensitively (the
-/// syntax checks report upper case); the resource part is case-sensitive, as IAM matches it.
+/// Compares a policy ARN with an ARN template, case-insensitively: service names because the
+/// syntax checks report upper case, resource parts because the reference does not always spell
+/// their fixed words as services do (`vpcConnection/` in the reference, `vpcconnection/` in AWS
+/// managed policies). IAM itself matches resources case-sensitively, so a wrongly cased ARN
+/// passes here; the check is for ARNs of the wrong kind.
 pub(crate) fn fit(arn: &Arn<'_>, template: &str) -> Fit {
     let Some(t) = Arn::parse(template) else {
         return Fit::Other;
     };
+    // Fast path: most templates name another service.
+    if is_literal(arn.service)
+        && is_literal(t.service)
+        && !arn.service.eq_ignore_ascii_case(t.service)
+    {
+        return Fit::Other;
+    }
     let field = |pattern: &str, template: &str, fold| {
-        intersects(&policy_tokens(pattern), &template_tokens(template, false), fold)
+        intersects(
+            &policy_tokens(pattern),
+            &template_tokens(template, false),
+            fold,
+        )
     };
-    if !field(arn.service, t.service, true) || !field(arn.resource, t.resource, false) {
+    if !field(arn.service, t.service, true) || !field(arn.resource, t.resource, true) {
         return Fit::Other;
     }
     if !field(arn.region, t.region, true) {
-        return if t.region.is_empty() { Fit::RegionNotAllowed } else { Fit::RegionMissing };
+        return if t.region.is_empty() {
+            Fit::RegionNotAllowed
+        } else {
+            Fit::RegionMissing
+        };
     }
-    if !field(arn.account, t.account, true) {
-        return if t.account.is_empty() { Fit::AccountNotAllowed } else { Fit::AccountMissing };
+    // AWS-owned resources have no account even where the template has one
+    // (`arn:aws:ssm:*::document/AWS-RunShellScript`), so an empty account fits any template.
+    if !arn.account.is_empty() && !field(arn.account, t.account, true) {
+        return Fit::AccountNotAllowed;
     }
     Fit::Matches
 }
@@ -119,26 +137,68 @@ mod tests {
     fn fits() {
         let instance = "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}";
         let arn = |s| Arn::parse(s).unwrap();
-        assert_eq!(fit(&arn("arn:aws:ec2:us-east-2:123456789012:instance/i-1"), instance), Fit::Matches);
-        assert_eq!(fit(&arn("arn:aws:ec2:*:*:instance/*"), instance), Fit::Matches);
-        assert_eq!(fit(&arn("arn:aws:ec2::123456789012:instance/i-1"), instance), Fit::RegionMissing);
-        assert_eq!(fit(&arn("arn:aws:ec2:us-east-1::instance/i-1"), instance), Fit::AccountMissing);
+        assert_eq!(
+            fit(
+                &arn("arn:aws:ec2:us-east-2:123456789012:instance/i-1"),
+                instance
+            ),
+            Fit::Matches
+        );
+        assert_eq!(
+            fit(&arn("arn:aws:ec2:*:*:instance/*"), instance),
+            Fit::Matches
+        );
+        assert_eq!(
+            fit(&arn("arn:aws:ec2::123456789012:instance/i-1"), instance),
+            Fit::RegionMissing
+        );
+        assert_eq!(
+            fit(&arn("arn:aws:ec2:us-east-1::instance/i-1"), instance),
+            Fit::Matches
+        );
         assert_eq!(fit(&arn("arn:aws:ec2:*:*:volume/*"), instance), Fit::Other);
         let role = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
-        assert_eq!(fit(&arn("arn:aws:iam::123456789012:role/a/b"), role), Fit::Matches);
-        assert_eq!(fit(&arn("arn:aws:iam:us-east-1:123456789012:role/x"), role), Fit::RegionNotAllowed);
+        assert_eq!(
+            fit(&arn("arn:aws:iam::123456789012:role/a/b"), role),
+            Fit::Matches
+        );
+        assert_eq!(
+            fit(&arn("arn:aws:iam:us-east-1:123456789012:role/x"), role),
+            Fit::RegionNotAllowed
+        );
         let bucket = "arn:${Partition}:s3:::${BucketName}";
         assert_eq!(fit(&arn("arn:aws:s3:::my-bucket"), bucket), Fit::Matches);
-        assert_eq!(fit(&arn("arn:aws:s3::123456789012:my-bucket"), bucket), Fit::AccountNotAllowed);
+        assert_eq!(
+            fit(&arn("arn:aws:s3::123456789012:my-bucket"), bucket),
+            Fit::AccountNotAllowed
+        );
         assert_eq!(fit(&arn("arn:aws:s3:*:*:my-bucket"), bucket), Fit::Matches);
     }
 
     #[test]
     fn regions_and_accounts() {
-        for good in ["us-east-1", "us-gov-west-1", "cn-north-1", "eusc-de-east-1", "ap-southeast-5", "", "*", "us-*", "${aws:RequestedRegion}"] {
+        for good in [
+            "us-east-1",
+            "us-gov-west-1",
+            "cn-north-1",
+            "eusc-de-east-1",
+            "ap-southeast-5",
+            "",
+            "*",
+            "us-*",
+            "${aws:RequestedRegion}",
+        ] {
             assert!(!is_bad_region(good), "{good}");
         }
-        for bad in ["region", "us-east-x", "us-east", "US-EAST-1", "useast1", "us-east-1-", "-east-1"] {
+        for bad in [
+            "region",
+            "us-east-x",
+            "us-east",
+            "US-EAST-1",
+            "useast1",
+            "us-east-1-",
+            "-east-1",
+        ] {
             assert!(is_bad_region(bad), "{bad}");
         }
         for good in ["123456789012", "aws", "", "*", "12345678901?"] {

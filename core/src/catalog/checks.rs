@@ -21,7 +21,7 @@ mod operator;
 mod resource;
 mod variable;
 
-pub use action::check_action;
+pub use action::{RETIRED_SERVICES, check_action};
 pub use condition::check_condition_key;
 pub use operator::check_operator_for_key;
 pub use resource::{check_action_for_resources, check_resource_for_actions};
@@ -53,7 +53,12 @@ pub(crate) fn expand<'c>(catalog: &'c Catalog, entry: &str) -> Expansion<'c> {
         return Expansion::Actions(Vec::new());
     };
     if has_wildcard(name) {
-        return Expansion::Actions(service.actions().filter(|a| glob_matches(name, a.name())).collect());
+        return Expansion::Actions(
+            service
+                .actions()
+                .filter(|a| glob_matches(name, a.name()))
+                .collect(),
+        );
     }
     Expansion::Actions(service.action(name).into_iter().collect())
 }
@@ -96,14 +101,281 @@ pub(crate) fn list<S: AsRef<str>>(items: &[S], limit: usize) -> String {
 /// The closest name to a misspelt key among `names`, where templates (`aws:PrincipalTag/${TagKey}`)
 /// are filled with the misspelt key's tag part, so `aws:PrincipalTags/team` can suggest
 /// `aws:PrincipalTag/team`.
-pub(crate) fn suggest_key<'a>(key: &str, names: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn suggest_key<'a>(
+    key: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let tail = key.split_once('/').map(|(_, tail)| tail);
     let candidates: Vec<String> = names
         .into_iter()
-        .map(|name| match (name.find("${").or_else(|| name.find('<')), tail) {
-            (Some(at), Some(tail)) => format!("{}{}", &name[..at], tail),
-            _ => name.to_owned(),
-        })
+        .map(
+            |name| match (name.find("${").or_else(|| name.find('<')), tail) {
+                (Some(at), Some(tail)) => format!("{}{}", &name[..at], tail),
+                _ => name.to_owned(),
+            },
+        )
         .collect();
     crate::suggest::closest(key, candidates.iter().map(String::as_str)).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod seed_tests {
+    //! The seed policies of `shared/policies/seed`, transcribed statement by statement.
+
+    use super::*;
+    use crate::diagnostic::{Finding, Severity};
+    use crate::operator::Operator;
+
+    struct Statement<'a> {
+        actions: &'a [&'a str],
+        resources: &'a [&'a str],
+        conditions: &'a [(&'a str, &'a str)],
+        variables: &'a [&'a str],
+    }
+
+    /// Every catalog finding of a policy, in the order the validator would ask.
+    fn findings(statements: &[Statement<'_>]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for s in statements {
+            for action in s.actions {
+                out.extend(check_action(action));
+                out.extend(check_action_for_resources(action, s.resources));
+            }
+            for resource in s.resources {
+                out.extend(check_resource_for_actions(s.actions, resource));
+            }
+            for (operator, key) in s.conditions {
+                out.extend(check_condition_key(s.actions, key));
+                out.extend(check_operator_for_key(
+                    &Operator::parse(operator).unwrap(),
+                    key,
+                ));
+            }
+            for variable in s.variables {
+                out.extend(check_variable(variable));
+            }
+        }
+        out
+    }
+
+    fn errors(statements: &[Statement<'_>]) -> Vec<Finding> {
+        findings(statements)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
+    }
+
+    const SESSION: &str = "arn:aws:ssm:*:*:session/${aws:username}-*";
+
+    #[test]
+    fn ex1_specific_instances() {
+        let policy = [
+            Statement {
+                actions: &["ssm:StartSession"],
+                resources: &[
+                    "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE",
+                    "arn:aws:ec2:us-east-2:123456789012:instance/i-abcdefghijEXAMPLE",
+                    "arn:aws:ec2:us-east-2:123456789012:instance/i-0e9d8c7b6aEXAMPLE",
+                ],
+                conditions: &[],
+                variables: &[],
+            },
+            Statement {
+                actions: &["ssm:TerminateSession"],
+                resources: &[SESSION],
+                conditions: &[],
+                variables: &["aws:username"],
+            },
+        ];
+        assert_eq!(findings(&policy), []);
+    }
+
+    #[test]
+    fn ex2_instance_tags() {
+        let policy = [
+            Statement {
+                actions: &["ssm:StartSession"],
+                resources: &["arn:aws:ec2:*:*:instance/*"],
+                conditions: &[("StringLike", "ssm:resourceTag/Finance")],
+                variables: &[],
+            },
+            Statement {
+                actions: &["ssm:TerminateSession"],
+                resources: &[SESSION],
+                conditions: &[],
+                variables: &["aws:username"],
+            },
+        ];
+        assert_eq!(findings(&policy), []);
+    }
+
+    #[test]
+    fn ex2b_region_placeholder_is_flagged() {
+        let policy = [
+            Statement {
+                actions: &["ssm:StartSession"],
+                resources: &["arn:aws:ec2:region:987654321098:instance/*"],
+                conditions: &[("StringLike", "ssm:resourceTag/Finance")],
+                variables: &[],
+            },
+            Statement {
+                actions: &["ssm:TerminateSession", "ssm:ResumeSession"],
+                resources: &[SESSION],
+                conditions: &[],
+                variables: &["aws:username"],
+            },
+        ];
+        let codes: Vec<_> = findings(&policy).iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["INVALID_ARN_REGION"]);
+    }
+
+    #[test]
+    fn ex2c_two_tags() {
+        let policy = [Statement {
+            actions: &["ssm:StartSession"],
+            resources: &["*"],
+            conditions: &[
+                ("StringLike", "ssm:resourceTag/tag-key1"),
+                ("StringLike", "ssm:resourceTag/tag-key2"),
+            ],
+            variables: &[],
+        }];
+        assert_eq!(findings(&policy), []);
+    }
+
+    #[test]
+    fn ex3m1_username() {
+        let policy = [
+            Statement {
+                actions: &["ssm:DescribeSessions"],
+                resources: &["*"],
+                conditions: &[],
+                variables: &[],
+            },
+            Statement {
+                actions: &["ssm:TerminateSession"],
+                resources: &[SESSION],
+                conditions: &[],
+                variables: &["aws:username"],
+            },
+        ];
+        assert_eq!(findings(&policy), []);
+    }
+
+    #[test]
+    fn ex3m2_session_and_target_tags() {
+        // ex3m2a-c have `"Resource": ""`, which the syntax checks report; the keys are fine.
+        for key in [
+            "ssm:resourceTag/aws:ssmmessages:target-id",
+            "ssm:resourceTag/aws:ssmmessages:session-id",
+        ] {
+            let policy = [Statement {
+                actions: &["ssm:TerminateSession"],
+                resources: &[""],
+                conditions: &[("StringLike", key)],
+                variables: &["aws:userid"],
+            }];
+            assert_eq!(findings(&policy), [], "{key}");
+        }
+        let ex3m2d = [Statement {
+            actions: &["ssm:TerminateSession"],
+            resources: &["*"],
+            conditions: &[
+                ("StringLike", "ssm:resourceTag/aws:ssmmessages:target-id"),
+                ("StringLike", "ssm:resourceTag/aws:ssmmessages:session-id"),
+            ],
+            variables: &["aws:username"],
+        }];
+        assert_eq!(findings(&ex3m2d), []);
+    }
+
+    #[test]
+    fn ex4_admin() {
+        let policy = [Statement {
+            actions: &[
+                "ssm:StartSession",
+                "ssm:TerminateSession",
+                "ssm:ResumeSession",
+                "ssm:DescribeSessions",
+                "ssm:GetConnectionStatus",
+            ],
+            resources: &["*"],
+            conditions: &[],
+            variables: &[],
+        }];
+        assert_eq!(findings(&policy), []);
+    }
+
+    #[test]
+    fn ex0_is_flagged() {
+        let policy = [Statement {
+            actions: &["ssm:GetDocument", "ssm:ListDocuments"],
+            resources: &["arn:aws:ssm:region:account-id:document/SessionDocument-*"],
+            conditions: &[],
+            variables: &[],
+        }];
+        let codes: Vec<_> = findings(&policy)
+            .iter()
+            .map(|f| (f.code, f.severity))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("RESOURCE_WILDCARD_REQUIRED", Severity::Warning),
+                ("INVALID_ARN_REGION", Severity::Error),
+                ("INVALID_ARN_ACCOUNT", Severity::Error),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let long = format!("arn:aws:s3:::{}", "*a?".repeat(3000));
+        let odd = [
+            "",
+            ":",
+            "::",
+            "*",
+            "?",
+            "${",
+            "${}",
+            "${*",
+            "}",
+            "arn:",
+            "arn:::::",
+            "arn:aws:::::${",
+            "arn:aws:ssm:é:ü:session/ß",
+            "ssm:é*",
+            "aws:",
+            "aws:PrincipalTag/",
+            "<",
+            "tag-key",
+            "ssm:resourceTag/<",
+            "ééé:ééé",
+            "\n",
+            long.as_str(),
+        ];
+        for a in odd {
+            for b in odd {
+                check_action(a);
+                check_action_for_resources(a, &[b]);
+                check_resource_for_actions(&[a], b);
+                check_condition_key(&[a], b);
+                check_operator_for_key(&Operator::parse("ForAllValues:StringLike").unwrap(), b);
+            }
+            check_variable(a);
+        }
+    }
+
+    #[test]
+    fn resource_tag_on_terminate_session_is_an_error() {
+        let policy = [Statement {
+            actions: &["ssm:TerminateSession"],
+            resources: &[SESSION],
+            conditions: &[("StringLike", "ssm:resourceTag/Finance")],
+            variables: &[],
+        }];
+        let codes: Vec<_> = errors(&policy).iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["UNSUPPORTED_ACTION_FOR_CONDITION_KEY"]);
+    }
 }

@@ -5,6 +5,7 @@
 
 use super::pattern::template_matches;
 use super::types::ConditionKeyType;
+use ConditionKeyType::{Arn, ArrayOfString, Bool, Date, IpAddress, Numeric, String as Str};
 
 /// A global condition key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,17 +37,23 @@ impl GlobalKey {
     }
 }
 
-use ConditionKeyType::{
-    Arn, ArrayOfString, Bool, Date, IpAddress, Numeric, String as Str,
-};
-
 const fn key(name: &'static str, key_type: ConditionKeyType, variable: bool) -> GlobalKey {
-    GlobalKey { name, key_type, variable, deprecated: false }
+    GlobalKey {
+        name,
+        key_type,
+        variable,
+        deprecated: false,
+    }
 }
 
 /// Every `aws:` key, sorted case-insensitively.
 pub const GLOBAL_KEYS: &[GlobalKey] = &[
-    GlobalKey { name: "aws:ARN", key_type: Arn, variable: false, deprecated: true },
+    GlobalKey {
+        name: "aws:ARN",
+        key_type: Arn,
+        variable: false,
+        deprecated: true,
+    },
     key("aws:AssumedRoot", Bool, false),
     key("aws:CalledVia", ArrayOfString, false),
     key("aws:CalledViaAWSMCP", Str, false),
@@ -123,14 +130,17 @@ pub fn global_key(name: &str) -> Option<GlobalKey> {
         .chain(CROSS_SERVICE_KEYS)
         .find(|k| !k.is_template() && k.name.eq_ignore_ascii_case(name))
         .or_else(|| {
-            GLOBAL_KEYS.iter().find(|k| k.is_template() && template_matches(k.name, name))
+            GLOBAL_KEYS
+                .iter()
+                .find(|k| k.is_template() && template_matches(k.name, name))
         })
         .copied()
 }
 
 /// True for names with the `aws:` prefix, in any case.
 pub fn is_global_prefix(name: &str) -> bool {
-    name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+    name.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
 }
 
 #[cfg(test)]
@@ -151,8 +161,14 @@ mod tests {
 
     #[test]
     fn finds_keys_case_insensitively() {
-        assert_eq!(global_key("AWS:SOURCEIP").map(|k| k.name), Some("aws:SourceIp"));
-        assert_eq!(global_key("aws:Referer").map(|k| k.name), Some("aws:referer"));
+        assert_eq!(
+            global_key("AWS:SOURCEIP").map(|k| k.name),
+            Some("aws:SourceIp")
+        );
+        assert_eq!(
+            global_key("aws:Referer").map(|k| k.name),
+            Some("aws:referer")
+        );
         assert_eq!(global_key("aws:usrname"), None);
         assert_eq!(global_key("aws:SourceIp/x"), None);
     }
@@ -161,7 +177,10 @@ mod tests {
     fn matches_tag_templates() {
         let key = global_key("aws:PrincipalTag/Dept").unwrap();
         assert_eq!(key.name, "aws:PrincipalTag/${TagKey}");
-        assert_eq!(global_key("aws:principaltag/team-a").unwrap().name, key.name);
+        assert_eq!(
+            global_key("aws:principaltag/team-a").unwrap().name,
+            key.name
+        );
         assert_eq!(global_key("aws:PrincipalTag/"), None);
         assert_eq!(
             global_key("aws:ResourceTag/Name").map(|k| k.name),

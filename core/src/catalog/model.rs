@@ -97,13 +97,22 @@ impl Catalog {
 
     /// The service with this prefix (`ssm`), in any case.
     pub fn service(&self, prefix: &str) -> Option<Service<'_>> {
-        let index = self.services.binary_search_by(|s| cmp_ignore_case(s.prefix, prefix)).ok()?;
-        Some(Service { catalog: self, data: &self.services[index] })
+        let index = self
+            .services
+            .binary_search_by(|s| cmp_ignore_case(s.prefix, prefix))
+            .ok()?;
+        Some(Service {
+            catalog: self,
+            data: &self.services[index],
+        })
     }
 
     /// All services, sorted by prefix.
     pub fn services(&self) -> impl Iterator<Item = Service<'_>> {
-        self.services.iter().map(move |data| Service { catalog: self, data })
+        self.services.iter().map(move |data| Service {
+            catalog: self,
+            data,
+        })
     }
 
     /// The action `service:Name`, in any case. `None` for wildcards and unknown names.
@@ -141,17 +150,24 @@ impl Catalog {
 
     /// The first table index of a key spelt exactly so (case aside).
     fn exact_key(&self, key: &str) -> Option<u32> {
-        let first = self.keys.partition_point(|k| cmp_ignore_case(k.name, key).is_lt());
+        let first = self
+            .keys
+            .partition_point(|k| cmp_ignore_case(k.name, key).is_lt());
         let found = self.keys.get(first)?;
         found.name.eq_ignore_ascii_case(key).then_some(first as u32)
     }
 
     pub(crate) fn key_at(&self, index: u32) -> ConditionKey<'_> {
-        ConditionKey { data: &self.keys[index as usize], index }
+        ConditionKey {
+            data: &self.keys[index as usize],
+            index,
+        }
     }
 
     fn key_span(&self, span: Span) -> impl Iterator<Item = ConditionKey<'_>> {
-        self.key_refs[span.range()].iter().map(move |&i| self.key_at(i))
+        self.key_refs[span.range()]
+            .iter()
+            .map(move |&i| self.key_at(i))
     }
 }
 
@@ -182,8 +198,13 @@ impl<'c> Service<'c> {
     /// The action with this name (without the prefix), in any case.
     pub fn action(&self, name: &str) -> Option<Action<'c>> {
         let actions = &self.catalog.actions[self.data.actions.range()];
-        let index = actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).ok()?;
-        Some(Action { service: *self, data: &actions[index] })
+        let index = actions
+            .binary_search_by(|a| cmp_ignore_case(a.name, name))
+            .ok()?;
+        Some(Action {
+            service: *self,
+            data: &actions[index],
+        })
     }
 
     /// All actions, sorted by name.
@@ -197,8 +218,13 @@ impl<'c> Service<'c> {
     /// The resource type with this name (`instance`), in any case.
     pub fn resource_type(&self, name: &str) -> Option<ResourceType<'c>> {
         let types = &self.catalog.resources[self.data.resources.range()];
-        let index = types.binary_search_by(|r| cmp_ignore_case(r.name, name)).ok()?;
-        Some(ResourceType { catalog: self.catalog, data: &types[index] })
+        let index = types
+            .binary_search_by(|r| cmp_ignore_case(r.name, name))
+            .ok()?;
+        Some(ResourceType {
+            catalog: self.catalog,
+            data: &types[index],
+        })
     }
 
     /// All resource types, sorted by name.
@@ -234,7 +260,10 @@ impl<'c> Service<'c> {
 
     fn resource_at(&self, index: u32) -> Option<ResourceType<'c>> {
         let data = self.catalog.resources[self.data.resources.range()].get(index as usize)?;
-        Some(ResourceType { catalog: self.catalog, data })
+        Some(ResourceType {
+            catalog: self.catalog,
+            data,
+        })
     }
 }
 
@@ -287,7 +316,9 @@ impl<'c> Action<'c> {
     pub fn supports_key(&self, key: &str) -> bool {
         let listed = |k: ConditionKey<'_>| k.name().eq_ignore_ascii_case(key) || k.matches(key);
         self.condition_keys().any(listed)
-            || self.resource_types().any(|(t, _)| t.condition_keys().any(listed))
+            || self
+                .resource_types()
+                .any(|(t, _)| t.condition_keys().any(listed))
     }
 }
 
@@ -330,7 +361,11 @@ pub struct ConditionKey<'c> {
 
 impl fmt::Debug for ConditionKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ConditionKey({}: {})", self.data.name, self.data.key_type)
+        write!(
+            f,
+            "ConditionKey({}: {})",
+            self.data.name, self.data.key_type
+        )
     }
 }
 

@@ -41,14 +41,24 @@ impl std::error::Error for ParseError {}
 
 /// Byte-wise ASCII case-insensitive order, the order of the catalog's sorted tables.
 pub(crate) fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
-    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        match x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()) {
+            Ordering::Equal => {}
+            other => return other,
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 impl Catalog {
     /// Parses a catalog text in the format of `catalog.txt`.
     pub fn parse(text: &'static str) -> Result<Catalog, ParseError> {
-        let mut parser = Parser { catalog: Catalog::default(), line: 0 };
-        for (index, line) in text.split('\n').enumerate() {
+        let mut parser = Parser {
+            catalog: Catalog::default(),
+            line: 0,
+        };
+        for (index, line) in lines(text).enumerate() {
             parser.line = index + 1;
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.is_empty() || line.starts_with('#') {
@@ -67,11 +77,14 @@ struct Parser {
 
 impl Parser {
     fn fail<T>(&self, message: &'static str) -> Result<T, ParseError> {
-        Err(ParseError { line: self.line, message })
+        Err(ParseError {
+            line: self.line,
+            message,
+        })
     }
 
     fn record(&mut self, line: &'static str) -> Result<(), ParseError> {
-        let mut fields = line.split('\t');
+        let mut fields = Fields(Some(line));
         let kind = fields.next().unwrap_or_default();
         let mut next = || fields.next();
         match kind {
@@ -93,7 +106,10 @@ impl Parser {
                     return self.fail("K after the first S");
                 }
                 let keys = &self.catalog.keys;
-                if keys.last().is_some_and(|k| cmp_ignore_case(k.name, name).is_gt()) {
+                if keys
+                    .last()
+                    .is_some_and(|k| cmp_ignore_case(k.name, name).is_gt())
+                {
                     return self.fail("keys out of order");
                 }
                 let index = self.index(keys.len())?;
@@ -101,14 +117,21 @@ impl Parser {
                 if template {
                     self.catalog.templates.push(index);
                 }
-                self.catalog.keys.push(KeyData { name, key_type, template });
+                self.catalog.keys.push(KeyData {
+                    name,
+                    key_type,
+                    template,
+                });
             }
             "S" => {
                 let (Some(prefix), Some(name), keys) = (next(), next(), next()) else {
                     return self.fail("S needs a prefix and a name");
                 };
                 let services = &self.catalog.services;
-                if services.last().is_some_and(|s| cmp_ignore_case(s.prefix, prefix).is_ge()) {
+                if services
+                    .last()
+                    .is_some_and(|s| cmp_ignore_case(s.prefix, prefix).is_ge())
+                {
                     return self.fail("services out of order");
                 }
                 let keys = self.key_refs(keys)?;
@@ -118,8 +141,14 @@ impl Parser {
                     prefix,
                     name,
                     keys,
-                    resources: Span { start: resources, end: resources },
-                    actions: Span { start: actions, end: actions },
+                    resources: Span {
+                        start: resources,
+                        end: resources,
+                    },
+                    actions: Span {
+                        start: actions,
+                        end: actions,
+                    },
                 });
             }
             "R" => {
@@ -141,7 +170,9 @@ impl Parser {
                 {
                     return self.fail("resource types out of order");
                 }
-                self.catalog.resources.push(ResourceData { name, arns, keys });
+                self.catalog
+                    .resources
+                    .push(ResourceData { name, arns, keys });
                 if let Some(service) = self.catalog.services.last_mut() {
                     service.resources.end = end;
                 }
@@ -167,7 +198,12 @@ impl Parser {
                 {
                     return self.fail("actions out of order");
                 }
-                self.catalog.actions.push(ActionData { name, level, types, keys });
+                self.catalog.actions.push(ActionData {
+                    name,
+                    level,
+                    types,
+                    keys,
+                });
                 if let Some(service) = self.catalog.services.last_mut() {
                     service.actions.end = end;
                 }
@@ -184,11 +220,12 @@ impl Parser {
     /// Parses `12,7,30` into the shared key-reference table.
     fn key_refs(&mut self, list: Option<&str>) -> Result<Span, ParseError> {
         let start = self.index(self.catalog.key_refs.len())?;
-        for item in list.unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
-            let Ok(index) = item.parse::<u32>() else {
+        let count = self.catalog.keys.len();
+        for item in numbers(list.unwrap_or_default()) {
+            let Some((index, false)) = item else {
                 return self.fail("bad key index");
             };
-            if index as usize >= self.catalog.keys.len() {
+            if index as usize >= count {
                 return self.fail("key index out of range");
             }
             self.catalog.key_refs.push(index);
@@ -205,12 +242,8 @@ impl Parser {
             .services
             .last()
             .map_or(0, |s| (s.resources.end - s.resources.start) as usize);
-        for item in list.unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
-            let (digits, required) = match item.strip_suffix('!') {
-                Some(digits) => (digits, true),
-                None => (item, false),
-            };
-            let Ok(index) = digits.parse::<u32>() else {
+        for item in numbers(list.unwrap_or_default()) {
+            let Some((index, required)) = item else {
                 return self.fail("bad resource-type index");
             };
             if index as usize >= count {
@@ -227,6 +260,88 @@ impl Parser {
             return self.fail("no V record");
         }
         Ok(self.catalog)
+    }
+}
+
+/// The lines of a text, split with `memchr` (SIMD; `str::lines` is a third of the parse time).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    ends.filter_map(move |end| {
+        let line = text.get(start..end);
+        start = end + 1;
+        line
+    })
+}
+
+/// The TAB-separated fields of a line (found with `memchr`, which is much faster than
+/// `str::split` on this file).
+struct Fields<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match memchr::memchr(b'\t', rest.as_bytes()) {
+            Some(at) => {
+                self.0 = Some(&rest[at + 1..]);
+                Some(&rest[..at])
+            }
+            None => {
+                self.0 = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// The items of a `,`-separated list of decimal numbers, each optionally followed by `!`:
+/// `Some((number, bang))`, or `None` for an item that is not one. Empty items are skipped.
+fn numbers(list: &str) -> Numbers<'_> {
+    Numbers {
+        bytes: list.as_bytes(),
+        at: 0,
+    }
+}
+
+/// A hand-rolled scanner: this runs some 80,000 times per load, where `split` and `parse` cost
+/// more than the rest of the parse.
+struct Numbers<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Numbers<'_> {
+    type Item = Option<(u32, bool)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.bytes.get(self.at) == Some(&b',') {
+            self.at += 1;
+        }
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        let (mut value, mut digits, mut bang, mut valid) = (0u32, 0, false, true);
+        while let Some(&b) = self.bytes.get(self.at) {
+            self.at += 1;
+            match b {
+                b',' => break,
+                b'0'..=b'9' if !bang => {
+                    digits += 1;
+                    match value
+                        .checked_mul(10)
+                        .and_then(|v| v.checked_add(u32::from(b - b'0')))
+                    {
+                        Some(v) => value = v,
+                        None => valid = false,
+                    }
+                }
+                b'!' if !bang && digits > 0 => bang = true,
+                _ => valid = false,
+            }
+        }
+        Some((valid && digits > 0).then_some((value, bang)))
     }
 }
 
@@ -250,8 +365,42 @@ mod tests {
         assert_eq!(put.name(), "Put");
         let types: Vec<_> = put.resource_types().map(|(t, r)| (t.name(), r)).collect();
         assert_eq!(types, [("thing", true)]);
-        assert_eq!(put.condition_keys().map(|k| k.name()).collect::<Vec<_>>(), ["b:two/${X}"]);
+        assert_eq!(
+            put.condition_keys().map(|k| k.name()).collect::<Vec<_>>(),
+            ["b:two/${X}"]
+        );
         assert!(catalog.condition_key("b:two/abc").is_some());
+    }
+
+    #[test]
+    fn splits_lines() {
+        assert_eq!(
+            lines("a\nb\r\n\nc").collect::<Vec<_>>(),
+            ["a", "b\r", "", "c"]
+        );
+        assert_eq!(lines("").collect::<Vec<_>>(), [""]);
+        assert_eq!(lines("a\n").collect::<Vec<_>>(), ["a", ""]);
+    }
+
+    #[test]
+    fn scans_number_lists() {
+        let all: Vec<_> = numbers("1,22!,,333").collect();
+        assert_eq!(
+            all,
+            [Some((1, false)), Some((22, true)), Some((333, false))]
+        );
+        assert_eq!(numbers("").count(), 0);
+        for bad in ["x", "!", "1!!", "1!2", "99999999999", "-1"] {
+            assert_eq!(numbers(bad).collect::<Vec<_>>(), [None], "{bad}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_order() {
+        assert!(cmp_ignore_case("ssm", "SSM").is_eq());
+        assert!(cmp_ignore_case("ssm", "ssm-contacts").is_lt());
+        assert!(cmp_ignore_case("S3", "sagemaker").is_lt());
+        assert!(cmp_ignore_case("b", "A").is_gt());
     }
 
     #[test]
@@ -261,13 +410,26 @@ mod tests {
             ("V\t1\t2\nK\tNope\tb:x\n", "unknown key type"),
             ("V\t1\t2\nS\tb\tB\t3\n", "key index out of range"),
             ("V\t1\t2\nS\tb\tB\t\nS\ta\tA\t\n", "services out of order"),
-            ("V\t1\t2\nS\tb\tB\t\nA\tx\tW\t0\t\n", "resource-type index out of range"),
+            (
+                "V\t1\t2\nS\tb\tB\t\nA\tx\tW\t0\t\n",
+                "resource-type index out of range",
+            ),
             ("V\t1\t2\nA\tx\tW\t\t\n", "A before any S"),
             ("V\t1\t2\nS\tb\tB\t\nA\tx\tQ\t\t\n", "unknown access level"),
+            ("V\t1\t2\nK\tString\tb:x\nS\tb\tB\t0!\n", "bad key index"),
+            ("V\t1\t2\nS\tb\tB\t99999999999\n", "bad key index"),
+            (
+                "V\t1\t2\nS\tb\tB\t\nR\tt\tarn\t\nA\tx\tW\t0!!\t\n",
+                "bad resource-type index",
+            ),
             ("V\t1\t2\nZ\n", "unknown record"),
         ];
         for (text, message) in cases {
-            assert_eq!(Catalog::parse(text).unwrap_err().message, message, "{text:?}");
+            assert_eq!(
+                Catalog::parse(text).unwrap_err().message,
+                message,
+                "{text:?}"
+            );
         }
     }
 }

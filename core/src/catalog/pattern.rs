@@ -58,17 +58,17 @@ pub(crate) fn policy_tokens(pattern: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(c) = rest.chars().next() {
-        if rest.starts_with("${") {
-            if let Some(end) = rest.find('}') {
-                out.push(match &rest[2..end] {
-                    "*" => Token::Char('*'),
-                    "?" => Token::Char('?'),
-                    "$" => Token::Char('$'),
-                    _ => Token::Star,
-                });
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if rest.starts_with("${")
+            && let Some(end) = rest.find('}')
+        {
+            out.push(match &rest[2..end] {
+                "*" => Token::Char('*'),
+                "?" => Token::Char('?'),
+                "$" => Token::Char('$'),
+                _ => Token::Star,
+            });
+            rest = &rest[end + 1..];
+            continue;
         }
         out.push(match c {
             '*' => Token::Star,
@@ -111,12 +111,12 @@ pub(crate) fn intersects(a: &[Token], b: &[Token], fold_case: bool) -> bool {
         if tb == Some(Token::Star) {
             stack.push((i, j + 1));
         }
-        if let (Some(x), Some(y)) = (ta, tb) {
-            if compatible(x, y, fold_case) {
-                let ni = if x == Token::Star { i } else { i + 1 };
-                let nj = if y == Token::Star { j } else { j + 1 };
-                stack.push((ni, nj));
-            }
+        if let (Some(x), Some(y)) = (ta, tb)
+            && compatible(x, y, fold_case)
+        {
+            let ni = if x == Token::Star { i } else { i + 1 };
+            let nj = if y == Token::Star { j } else { j + 1 };
+            stack.push((ni, nj));
         }
     }
     false
@@ -139,6 +139,19 @@ fn compatible(x: Token, y: Token, fold_case: bool) -> bool {
 /// Whether a literal condition key (`ssm:resourceTag/Finance`) is an instance of a key template
 /// (`ssm:resourceTag/${TagKey}`), case-insensitively. A template also matches its own spelling.
 pub fn template_matches(template: &str, key: &str) -> bool {
+    // Most templates fail on their fixed start (`ssm:resourceTag/`): check that before tokenizing.
+    let fixed = template
+        .find(['$', '<', '*', '?'])
+        .unwrap_or(template.len());
+    let fixed = template[..fixed]
+        .strip_suffix("tag-key")
+        .unwrap_or(&template[..fixed]);
+    if !key
+        .get(..fixed.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(fixed))
+    {
+        return false;
+    }
     intersects(&template_tokens(template, true), &literal_tokens(key), true)
 }
 
@@ -158,12 +171,17 @@ pub(crate) fn glob_matches(glob: &str, name: &str) -> bool {
 /// How many characters of a key template are literal: the more, the more specific the template
 /// (`events:Metadata/${MetadataKey}/Matcher` over `events:Metadata/${MetadataKey}`).
 pub(crate) fn literal_length(template: &str) -> usize {
-    template_tokens(template, true).iter().filter(|t| matches!(t, Token::Char(_))).count()
+    template_tokens(template, true)
+        .iter()
+        .filter(|t| matches!(t, Token::Char(_)))
+        .count()
 }
 
 /// True for text with a placeholder of a condition-key template.
 pub(crate) fn is_key_template(key: &str) -> bool {
-    template_tokens(key, true).iter().any(|t| !matches!(t, Token::Char(_)))
+    template_tokens(key, true)
+        .iter()
+        .any(|t| !matches!(t, Token::Char(_)))
 }
 
 #[cfg(test)]
@@ -171,54 +189,110 @@ mod tests {
     use super::*;
 
     fn arn_match(pattern: &str, template: &str) -> bool {
-        intersects(&policy_tokens(pattern), &template_tokens(template, false), false)
+        intersects(
+            &policy_tokens(pattern),
+            &template_tokens(template, false),
+            false,
+        )
     }
 
     #[test]
     fn key_templates() {
-        assert!(template_matches("ssm:resourceTag/${TagKey}", "ssm:resourceTag/Finance"));
-        assert!(template_matches("ssm:resourceTag/${TagKey}", "SSM:RESOURCETAG/finance"));
-        assert!(!template_matches("ssm:resourceTag/${TagKey}", "ssm:resourceTag/"));
-        assert!(template_matches("s3:ExistingObjectTag/<key>", "s3:ExistingObjectTag/team"));
-        assert!(template_matches("secretsmanager:ResourceTag/tag-key", "secretsmanager:ResourceTag/x"));
+        assert!(template_matches(
+            "ssm:resourceTag/${TagKey}",
+            "ssm:resourceTag/Finance"
+        ));
+        assert!(template_matches(
+            "ssm:resourceTag/${TagKey}",
+            "SSM:RESOURCETAG/finance"
+        ));
+        assert!(!template_matches(
+            "ssm:resourceTag/${TagKey}",
+            "ssm:resourceTag/"
+        ));
+        assert!(template_matches(
+            "s3:ExistingObjectTag/<key>",
+            "s3:ExistingObjectTag/team"
+        ));
+        assert!(template_matches(
+            "secretsmanager:ResourceTag/tag-key",
+            "secretsmanager:ResourceTag/x"
+        ));
         assert!(template_matches(
             "token.actions.${Domain}.ghe.com:sub",
             "token.actions.acme.ghe.com:sub"
         ));
-        assert!(template_matches("events:Metadata/${MetadataKey}/Matcher", "events:Metadata/a/Matcher"));
-        assert!(!template_matches("ssm:resourceTag/aws:ssmmessages:session-id", "ssm:resourceTag/Finance"));
+        assert!(template_matches(
+            "events:Metadata/${MetadataKey}/Matcher",
+            "events:Metadata/a/Matcher"
+        ));
+        assert!(!template_matches(
+            "ssm:resourceTag/aws:ssmmessages:session-id",
+            "ssm:resourceTag/Finance"
+        ));
         assert!(is_key_template("aws:RequestTag/${TagKey}"));
         assert!(is_key_template("s3:RequestObjectTag/<key>"));
-        assert!(!is_key_template("ssm:resourceTag/aws:ssmmessages:session-id"));
+        assert!(!is_key_template(
+            "ssm:resourceTag/aws:ssmmessages:session-id"
+        ));
     }
 
     #[test]
     fn arn_patterns_against_templates() {
         let session = "arn:${Partition}:ssm:${Region}:${Account}:session/${SessionId}";
-        assert!(arn_match("arn:aws:ssm:*:*:session/${aws:username}-*", session));
-        assert!(arn_match("arn:aws:ssm:us-east-1:123456789012:session/abc", session));
-        assert!(!arn_match("arn:aws:ssm:us-east-1:123456789012:session/", session));
-        assert!(!arn_match("arn:aws:ssm:us-east-1:123456789012:document/x", session));
+        assert!(arn_match(
+            "arn:aws:ssm:*:*:session/${aws:username}-*",
+            session
+        ));
+        assert!(arn_match(
+            "arn:aws:ssm:us-east-1:123456789012:session/abc",
+            session
+        ));
+        assert!(!arn_match(
+            "arn:aws:ssm:us-east-1:123456789012:session/",
+            session
+        ));
+        assert!(!arn_match(
+            "arn:aws:ssm:us-east-1:123456789012:document/x",
+            session
+        ));
         let instance = "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}";
         assert!(arn_match("arn:aws:ec2:*:*:instance/*", instance));
         assert!(arn_match("*", instance));
         assert!(arn_match("arn:aws:ec2:us-east-?:*:*", instance));
         // Whole strings: a `*` may span fields here, which is why arn.rs matches field by field.
-        assert!(arn_match("arn:aws:ec2:us-east-1:123456789012:volume/*", instance));
-        assert!(!arn_match("arn:aws:ec2:us-east-1:123456789012:volume/x", instance));
+        assert!(arn_match(
+            "arn:aws:ec2:us-east-1:123456789012:volume/*",
+            instance
+        ));
+        assert!(!arn_match(
+            "arn:aws:ec2:us-east-1:123456789012:volume/x",
+            instance
+        ));
         let object = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
         assert!(arn_match("arn:aws:s3:::bucket/a/b/c", object));
         assert!(!arn_match("arn:aws:s3:::bucket", object));
         // Template wildcards.
-        assert!(arn_match("arn:aws:dms:us-east-1:1:cert:ABC", "arn:${Partition}:dms:${Region}:${Account}:cert:*"));
+        assert!(arn_match(
+            "arn:aws:dms:us-east-1:1:cert:ABC",
+            "arn:${Partition}:dms:${Region}:${Account}:cert:*"
+        ));
     }
 
     #[test]
     fn special_variables_are_literal() {
         let t = template_tokens("x/${Id}", false);
         assert!(intersects(&policy_tokens("x/${*}"), &t, false));
-        assert!(!intersects(&policy_tokens("${*}"), &literal_tokens("ab"), false));
-        assert!(intersects(&policy_tokens("${?}"), &literal_tokens("?"), false));
+        assert!(!intersects(
+            &policy_tokens("${*}"),
+            &literal_tokens("ab"),
+            false
+        ));
+        assert!(intersects(
+            &policy_tokens("${?}"),
+            &literal_tokens("?"),
+            false
+        ));
     }
 
     #[test]
@@ -232,6 +306,10 @@ mod tests {
     #[test]
     fn long_inputs_are_bounded() {
         let long = "a".repeat(10_000);
-        assert!(intersects(&policy_tokens(&long), &literal_tokens(&long), false));
+        assert!(intersects(
+            &policy_tokens(&long),
+            &literal_tokens(&long),
+            false
+        ));
     }
 }

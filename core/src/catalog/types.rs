@@ -74,7 +74,11 @@ impl ConditionKeyType {
         use ConditionKeyType::*;
         matches!(
             self,
-            ArrayOfString | ArrayOfArn | ArrayOfBool | ArrayOfNumeric | ArrayOfDate
+            ArrayOfString
+                | ArrayOfArn
+                | ArrayOfBool
+                | ArrayOfNumeric
+                | ArrayOfDate
                 | ArrayOfIpAddress
         )
     }

@@ -1,5 +1,146 @@
-//! Checks against the AWS service catalog (filled in when the catalog lands).
+//! The service-catalog checks, run over the model once the syntax is read: each statement's
+//! actions, its resources against its actions, its condition keys and operators, and the names of
+//! its policy variables. The checks themselves are in [`crate::catalog::checks`]; this places
+//! their findings at the literals they are about.
 
+use super::document::{Located, StatementModel};
 use super::{Document, Validator};
+use crate::catalog::checks;
+use crate::compiled::{ActionPattern, ConditionValues, Glob, ResourcePattern, Segment};
+use crate::diagnostic::Finding;
 
-pub(crate) fn check(_v: &mut Validator, _document: &Document) {}
+pub(crate) fn check(v: &mut Validator, document: &Document) {
+    for statement in &document.statements {
+        check_statement(v, statement);
+    }
+}
+
+fn check_statement(v: &mut Validator, statement: &StatementModel) {
+    let place = |v: &mut Validator, findings: Vec<Finding>, at_path: &super::JsonPath, at| {
+        for finding in findings {
+            v.report(finding, at_path, at);
+        }
+    };
+    for action in &statement.actions.entries {
+        if matches!(action.value, ActionPattern::Named { .. }) {
+            place(
+                v,
+                checks::check_action(&action.text),
+                &action.path,
+                action.loc,
+            );
+        }
+    }
+    // Which actions the statement's resources and keys must fit: those of `Action`. A `NotAction`
+    // statement applies to actions it does not list, so nothing can be said about them.
+    let actions: Vec<&str> = if statement.actions.negated {
+        Vec::new()
+    } else {
+        statement
+            .actions
+            .entries
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect()
+    };
+    let arn_entries: Vec<&Located<ResourcePattern>> = statement
+        .resources
+        .entries
+        .iter()
+        .filter(|r| matches!(r.value, ResourcePattern::Arn(_)))
+        .collect();
+    if !statement.resources.negated && !actions.is_empty() {
+        for resource in &arn_entries {
+            place(
+                v,
+                checks::check_resource_for_actions(&actions, &resource.text),
+                &resource.path,
+                resource.loc,
+            );
+        }
+        let resources: Vec<&str> = statement
+            .resources
+            .entries
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        for action in &statement.actions.entries {
+            place(
+                v,
+                checks::check_action_for_resources(&action.text, &resources),
+                &action.path,
+                action.loc,
+            );
+        }
+    }
+    for resource in &arn_entries {
+        if let ResourcePattern::Arn(arn) = &resource.value {
+            for glob in [
+                &arn.partition,
+                &arn.service,
+                &arn.region,
+                &arn.account,
+                &arn.resource,
+            ] {
+                check_variables(v, glob, resource);
+            }
+        }
+    }
+    for condition in &statement.conditions {
+        let key = &condition.key;
+        if !statement.actions.negated {
+            place(
+                v,
+                checks::check_condition_key(&actions, &key.value),
+                &key.path,
+                key.loc,
+            );
+        } else {
+            place(
+                v,
+                checks::check_condition_key(&[], &key.value),
+                &key.path,
+                key.loc,
+            );
+        }
+        place(
+            v,
+            checks::check_operator_for_key(&condition.operator.value, &key.value),
+            &key.path,
+            key.loc,
+        );
+        // Each value's variables, placed at the value they stand in.
+        let texts = condition.value_texts.iter();
+        match &condition.values {
+            ConditionValues::Strings(globs) => {
+                for (glob, text) in globs.iter().zip(texts) {
+                    check_variables(v, glob, text);
+                }
+            }
+            ConditionValues::Arns(arns) => {
+                for (arn, text) in arns.iter().zip(texts) {
+                    for glob in [
+                        &arn.partition,
+                        &arn.service,
+                        &arn.region,
+                        &arn.account,
+                        &arn.resource,
+                    ] {
+                        check_variables(v, glob, text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_variables<T>(v: &mut Validator, glob: &Glob, at: &Located<T>) {
+    for segment in glob.segments.iter() {
+        if let Segment::Variable(variable) = segment {
+            for finding in checks::check_variable(&variable.key) {
+                v.report(finding, &at.path, at.loc);
+            }
+        }
+    }
+}

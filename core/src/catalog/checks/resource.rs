@@ -5,8 +5,8 @@
 
 use super::{Expansion, expand, expand_all, full_name, list};
 use crate::catalog::arn::{Arn, Fit, fit, is_bad_account, is_bad_region};
-use crate::catalog::model::Action;
 use crate::catalog::catalog;
+use crate::catalog::model::Action;
 use crate::diagnostic::Finding;
 
 /// Checks one `Resource` entry against the statement's `Action` entries.
@@ -16,8 +16,9 @@ use crate::diagnostic::Finding;
 /// - when no known action of the statement acts on the ARN:
 ///   - because the ARN has a region (an account) that its resource type never has (IAM, S3
 ///     buckets): error `ARN_REGION_NOT_ALLOWED` (`ARN_ACCOUNT_NOT_ALLOWED`), as IAM rejects it;
-///   - because it lacks a region (an account) its type needs: error `MISSING_ARN_REGION`
-///     (`MISSING_ARN_ACCOUNT`): the ARN names no resource;
+///   - because it lacks a region its type needs: error `MISSING_ARN_REGION`: the ARN names no
+///     resource (an empty account is fine: AWS-owned resources such as the `AWS-*` SSM documents
+///     have none);
 ///   - otherwise: warning `RESOURCE_MISMATCH` (the entry grants nothing), with the formats the
 ///     actions take.
 ///
@@ -32,7 +33,10 @@ pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Findi
         findings.push(
             Finding::error(
                 "INVALID_ARN_REGION",
-                format!("the region `{}` is not valid for the resource `{resource}`", arn.region),
+                format!(
+                    "the region `{}` is not valid for the resource `{resource}`",
+                    arn.region
+                ),
             )
             .with_help("use a region such as `us-east-1`, or `*` for any region"),
         );
@@ -41,7 +45,10 @@ pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Findi
         findings.push(
             Finding::error(
                 "INVALID_ARN_ACCOUNT",
-                format!("the account id `{}` is not valid for the resource `{resource}`", arn.account),
+                format!(
+                    "the account id `{}` is not valid for the resource `{resource}`",
+                    arn.account
+                ),
             )
             .with_help("use a 12-digit account id, or `*` for any account"),
         );
@@ -85,16 +92,11 @@ fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -
     if fits.contains(&Fit::RegionMissing) {
         return Finding::error(
             "MISSING_ARN_REGION",
-            format!("the resource ARN `{resource}` has no region, which `{service}` resources need"),
+            format!(
+                "the resource ARN `{resource}` has no region, which `{service}` resources need"
+            ),
         )
         .with_help("add a region such as `us-east-1`, or `*` for any region");
-    }
-    if fits.contains(&Fit::AccountMissing) {
-        return Finding::error(
-            "MISSING_ARN_ACCOUNT",
-            format!("the resource ARN `{resource}` has no account id, which `{service}` resources need"),
-        )
-        .with_help("add a 12-digit account id, or `*` for any account");
     }
     let mut formats: Vec<&str> = Vec::new();
     for action in known {
@@ -105,7 +107,9 @@ fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -
         }
     }
     let message = if formats.is_empty() {
-        format!("the statement's actions take only `\"Resource\": \"*\"`, so `{resource}` grants nothing")
+        format!(
+            "the statement's actions take only `\"Resource\": \"*\"`, so `{resource}` grants nothing"
+        )
     } else {
         format!("no action of the statement acts on `{resource}`")
     };
@@ -113,7 +117,10 @@ fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -
     if formats.is_empty() {
         finding.with_help("use `\"Resource\": \"*\"` for these actions")
     } else {
-        finding.with_help(format!("the actions take resources such as {}", list(&formats, 3)))
+        finding.with_help(format!(
+            "the actions take resources such as {}",
+            list(&formats, 3)
+        ))
     }
 }
 
@@ -141,14 +148,17 @@ pub fn check_action_for_resources(action: &str, resources: &[&str]) -> Vec<Findi
             None => return Vec::new(),
         }
     }
-    let acts_on = |a: &Action<'_>| {
-        templates(a).any(|t| arns.iter().any(|arn| fit(arn, t) == Fit::Matches))
-    };
+    let acts_on =
+        |a: &Action<'_>| templates(a).any(|t| arns.iter().any(|arn| fit(arn, t) == Fit::Matches));
     if covered.iter().any(acts_on) {
         return Vec::new();
     }
     if covered.iter().all(|a| a.resource_types().next().is_none()) {
-        let what = if covered.len() == 1 { "action" } else { "actions" };
+        let what = if covered.len() == 1 {
+            "action"
+        } else {
+            "actions"
+        };
         let message = format!(
             "the {what} `{action}` take{} only `\"Resource\": \"*\"`, so this statement does not grant {}",
             if covered.len() == 1 { "s" } else { "" },
@@ -206,14 +216,20 @@ mod tests {
     fn ssm_instance_is_an_ec2_arn() {
         let r = "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE";
         assert_eq!(check_resource_for_actions(&["ssm:StartSession"], r), []);
-        assert_eq!(check_resource_for_actions(&["ssm:StartSession"], "arn:aws:ec2:*:*:instance/*"), []);
+        assert_eq!(
+            check_resource_for_actions(&["ssm:StartSession"], "arn:aws:ec2:*:*:instance/*"),
+            []
+        );
         assert_eq!(check_action_for_resources("ssm:StartSession", &[r]), []);
     }
 
     #[test]
     fn session_arn_with_a_variable() {
         let r = "arn:aws:ssm:*:*:session/${aws:username}-*";
-        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession", "ssm:ResumeSession"], r), []);
+        assert_eq!(
+            check_resource_for_actions(&["ssm:TerminateSession", "ssm:ResumeSession"], r),
+            []
+        );
         assert_eq!(check_action_for_resources("ssm:TerminateSession", &[r]), []);
     }
 
@@ -222,7 +238,10 @@ mod tests {
         let r = "arn:aws:ssm:region:account-id:document/SessionDocument-*";
         let actions = ["ssm:GetDocument", "ssm:ListDocuments"];
         let findings = check_resource_for_actions(&actions, r);
-        assert_eq!(codes(&findings), ["INVALID_ARN_REGION", "INVALID_ARN_ACCOUNT"]);
+        assert_eq!(
+            codes(&findings),
+            ["INVALID_ARN_REGION", "INVALID_ARN_ACCOUNT"]
+        );
         assert_eq!(
             findings[0].message,
             "the region `region` is not valid for the resource `arn:aws:ssm:region:account-id:document/SessionDocument-*`"
@@ -240,7 +259,10 @@ mod tests {
             "the action `ssm:ListDocuments` takes only `\"Resource\": \"*\"`, so this statement does not grant it"
         );
         assert_eq!(list[0].severity, Severity::Warning);
-        assert_eq!(check_action_for_resources("ssm:ListDocuments", &[r, "*"]), []);
+        assert_eq!(
+            check_action_for_resources("ssm:ListDocuments", &[r, "*"]),
+            []
+        );
     }
 
     #[test]
@@ -255,10 +277,15 @@ mod tests {
         let r = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
         let findings = check_resource_for_actions(&["ssm:TerminateSession"], r);
         assert_eq!(codes(&findings), ["RESOURCE_MISMATCH"]);
-        assert_eq!(findings[0].message, format!("no action of the statement acts on `{r}`"));
+        assert_eq!(
+            findings[0].message,
+            format!("no action of the statement acts on `{r}`")
+        );
         assert_eq!(
             findings[0].help.as_deref(),
-            Some("the actions take resources such as `arn:${Partition}:ssm:${Region}:${Account}:session/${SessionId}`")
+            Some(
+                "the actions take resources such as `arn:${Partition}:ssm:${Region}:${Account}:session/${SessionId}`"
+            )
         );
         let by_action = check_action_for_resources("ssm:TerminateSession", &[r]);
         assert_eq!(codes(&by_action), ["ACTION_RESOURCE_MISMATCH"]);
@@ -269,13 +296,18 @@ mod tests {
         let only_star = check_resource_for_actions(&["ssm:DescribeSessions"], r);
         assert_eq!(
             only_star[0].message,
-            format!("the statement's actions take only `\"Resource\": \"*\"`, so `{r}` grants nothing")
+            format!(
+                "the statement's actions take only `\"Resource\": \"*\"`, so `{r}` grants nothing"
+            )
         );
     }
 
     #[test]
     fn region_and_account_rules() {
-        let f = check_resource_for_actions(&["iam:GetRole"], "arn:aws:iam:us-east-1:123456789012:role/x");
+        let f = check_resource_for_actions(
+            &["iam:GetRole"],
+            "arn:aws:iam:us-east-1:123456789012:role/x",
+        );
         assert_eq!(codes(&f), ["ARN_REGION_NOT_ALLOWED"]);
         assert_eq!(
             f[0].message,
@@ -287,7 +319,13 @@ mod tests {
         assert_eq!(f, []);
         let f = check_resource_for_actions(&["sqs:SendMessage"], "arn:aws:sqs::123456789012:queue");
         assert_eq!(codes(&f), ["MISSING_ARN_REGION"]);
-        assert_eq!(check_resource_for_actions(&["iam:GetPolicy"], "arn:aws:iam::aws:policy/ReadOnlyAccess"), []);
+        assert_eq!(
+            check_resource_for_actions(
+                &["iam:GetPolicy"],
+                "arn:aws:iam::aws:policy/ReadOnlyAccess"
+            ),
+            []
+        );
     }
 
     #[test]
@@ -295,10 +333,19 @@ mod tests {
         let r = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
         assert_eq!(check_resource_for_actions(&["*"], r), []);
         assert_eq!(check_resource_for_actions(&["ssmx:Foo"], r), []);
-        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession"], "*"), []);
-        assert_eq!(check_resource_for_actions(&["ssm:TerminateSession"], ""), []);
+        assert_eq!(
+            check_resource_for_actions(&["ssm:TerminateSession"], "*"),
+            []
+        );
+        assert_eq!(
+            check_resource_for_actions(&["ssm:TerminateSession"], ""),
+            []
+        );
         assert_eq!(check_action_for_resources("*", &[r]), []);
-        assert_eq!(check_action_for_resources("ssm:TerminateSession", &["", r]), []);
+        assert_eq!(
+            check_action_for_resources("ssm:TerminateSession", &["", r]),
+            []
+        );
     }
 
     #[test]
@@ -306,6 +353,9 @@ mod tests {
         let r = "arn:aws:ssm:us-east-1:123456789012:document/x";
         assert_eq!(check_resource_for_actions(&["ssm:Get*"], r), []);
         assert_eq!(check_action_for_resources("ssm:Get*", &[r]), []);
-        assert_eq!(codes(&check_action_for_resources("ssm:DescribeSess*", &[r])), ["RESOURCE_WILDCARD_REQUIRED"]);
+        assert_eq!(
+            codes(&check_action_for_resources("ssm:DescribeSess*", &[r])),
+            ["RESOURCE_WILDCARD_REQUIRED"]
+        );
     }
 }

@@ -57,22 +57,33 @@ pub fn check_variable(name: &str) -> Vec<Finding> {
         if key.key_type().is_multivalued() {
             return vec![Finding::warning(
                 "MULTIVALUED_VARIABLE",
-                format!("the policy variable `${{{name}}}` names a multivalued key, which has no single value to substitute"),
+                format!(
+                    "the policy variable `${{{name}}}` names a multivalued key, which has no single value to substitute"
+                ),
             )];
         }
         return Vec::new();
     }
-    if prefix.contains(['.', '/']) || SERVICE_VARIABLES.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+    if prefix.contains(['.', '/'])
+        || SERVICE_VARIABLES
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(name))
+    {
         return Vec::new();
     }
     let mut finding = Finding::warning(
         "UNKNOWN_VARIABLE",
-        format!("the policy variable `${{{name}}}` is not a documented key of the service `{prefix}`"),
+        format!(
+            "the policy variable `${{{name}}}` is not a documented key of the service `{prefix}`"
+        ),
     );
     let same_prefix: Vec<&str> = catalog
         .condition_keys()
         .map(|k| k.name())
-        .filter(|k| k.split_once(':').is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)))
+        .filter(|k| {
+            k.split_once(':')
+                .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+        })
         .collect();
     if let Some(best) = suggest_key(name, same_prefix) {
         finding = finding.with_help(format!("did you mean `${{{best}}}`?"));
@@ -86,9 +97,18 @@ fn invalid(name: &str) -> Finding {
         "INVALID_VARIABLE",
         format!("the policy variable `${{{name}}}` does not exist"),
     );
-    let documented = GLOBAL_KEYS.iter().filter(|k| k.variable && !k.is_multivalued()).map(|k| k.name);
+    let documented = GLOBAL_KEYS
+        .iter()
+        .filter(|k| k.variable && !k.is_multivalued())
+        .map(|k| k.name);
     let best = suggest_key(name, documented).or_else(|| {
-        suggest_key(name, GLOBAL_KEYS.iter().filter(|k| !k.is_multivalued()).map(|k| k.name))
+        suggest_key(
+            name,
+            GLOBAL_KEYS
+                .iter()
+                .filter(|k| !k.is_multivalued())
+                .map(|k| k.name),
+        )
     });
     match best {
         Some(best) => finding.with_help(format!("did you mean `${{{best}}}`?")),
@@ -138,9 +158,15 @@ mod tests {
         let f = one("aws:usrname");
         assert_eq!(f.code, "INVALID_VARIABLE");
         assert_eq!(f.severity, Severity::Error);
-        assert_eq!(f.message, "the policy variable `${aws:usrname}` does not exist");
+        assert_eq!(
+            f.message,
+            "the policy variable `${aws:usrname}` does not exist"
+        );
         assert_eq!(f.help.as_deref(), Some("did you mean `${aws:username}`?"));
-        assert_eq!(one("aws:PrincipleTag/team").help.as_deref(), Some("did you mean `${aws:PrincipalTag/team}`?"));
+        assert_eq!(
+            one("aws:PrincipleTag/team").help.as_deref(),
+            Some("did you mean `${aws:PrincipalTag/team}`?")
+        );
         assert_eq!(one("username").code, "INVALID_VARIABLE");
     }
 
@@ -149,7 +175,10 @@ mod tests {
         let f = one("ssm:NoSuchThing");
         assert_eq!(f.code, "UNKNOWN_VARIABLE");
         assert_eq!(f.severity, Severity::Warning);
-        assert_eq!(f.message, "the policy variable `${ssm:NoSuchThing}` is not a documented key of the service `ssm`");
+        assert_eq!(
+            f.message,
+            "the policy variable `${ssm:NoSuchThing}` is not a documented key of the service `ssm`"
+        );
     }
 
     #[test]
