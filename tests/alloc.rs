@@ -56,7 +56,15 @@ fn evaluation_does_not_allocate() {
         "s3:GetObject",
         "not-an-action",
     ];
-    let resources = [SESSION, OTHER_SESSION, INSTANCE, OTHER_INSTANCE, "*", "not-an-arn", ""];
+    let resources = [
+        SESSION,
+        OTHER_SESSION,
+        INSTANCE,
+        OTHER_INSTANCE,
+        "*",
+        "not-an-arn",
+        "",
+    ];
     let user = [("aws:username", "alice")];
     let role = [("aws:userid", "AROAEXAMPLE:alice")];
     let tags = [
@@ -68,10 +76,15 @@ fn evaluation_does_not_allocate() {
         ("aws:username", "alice"),
     ];
     let mut owned = ContextMap::new();
-    owned.insert("aws:username", "alice").insert_set("aws:TagKeys", ["a", "b"]);
+    owned
+        .insert("aws:username", "alice")
+        .insert_set("aws:TagKeys", ["a", "b"]);
     let multi = [("aws:username", Values::Strs(&["alice", "bob"]))];
 
-    let loaded: Vec<Policy> = VALID_SEEDS.iter().map(|s| Policy::from_json(s.text).unwrap()).collect();
+    let loaded: Vec<Policy> = VALID_SEEDS
+        .iter()
+        .map(|s| Policy::from_json(s.text).unwrap())
+        .collect();
     let mut authorizer = Authorizer::new();
     for policy in &loaded {
         authorizer = authorizer.identity(policy);
@@ -104,7 +117,14 @@ fn evaluation_does_not_allocate() {
             }
         }
     });
-    assert_eq!(count, 0, "evaluation allocated {count} times over {evaluations} evaluations");
+    assert_eq!(
+        count, 0,
+        "evaluation allocated {count} times over {evaluations} evaluations"
+    );
     // The requests exercise both outcomes, so the zero is not vacuous.
-    assert!(allowed > 50 && allowed < evaluations / 3, "{allowed} allowed of {}", evaluations / 3);
+    assert!(
+        allowed > 50 && allowed < evaluations / 3,
+        "{allowed} allowed of {}",
+        evaluations / 3
+    );
 }

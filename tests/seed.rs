@@ -9,11 +9,26 @@ fn valid_seeds_export_the_json_they_were_written_as() {
     for seed in VALID_SEEDS {
         // Same value, same key order, same string-or-array shapes.
         let original: serde_json::Value = serde_json::from_str(seed.text).unwrap();
-        assert_eq!(seed.compiled.to_json(), serde_json::to_string(&original).unwrap(), "{}", seed.name);
+        assert_eq!(
+            seed.compiled.to_json(),
+            serde_json::to_string(&original).unwrap(),
+            "{}",
+            seed.name
+        );
         // The seed files are in AWS's layout, which the pretty form reproduces byte for byte.
-        assert_eq!(seed.compiled.to_json_pretty(), seed.text.trim_end(), "{}", seed.name);
+        assert_eq!(
+            seed.compiled.to_json_pretty(),
+            seed.text.trim_end(),
+            "{}",
+            seed.name
+        );
         // serde::Serialize gives the same document.
-        assert_eq!(serde_json::to_value(seed.compiled).unwrap(), original, "{}", seed.name);
+        assert_eq!(
+            serde_json::to_value(seed.compiled).unwrap(),
+            original,
+            "{}",
+            seed.name
+        );
         // And the run-time path reads the same policy.
         let loaded = Policy::from_json(seed.text).unwrap_or_else(|e| panic!("{}: {e}", seed.name));
         assert_eq!(loaded.compiled(), seed.compiled.compiled(), "{}", seed.name);
@@ -40,7 +55,11 @@ fn defective_seeds_are_rejected_with_their_finding() {
         assert_eq!(&found, codes, "{name}: {error}");
         if codes == &["INVALID_ARN_PREFIX"] {
             let d = &error.errors().next().unwrap().diagnostic;
-            assert!(d.message().contains("must be an ARN or `\"*\"`"), "{}", d.message());
+            assert!(
+                d.message().contains("must be an ARN or `\"*\"`"),
+                "{}",
+                d.message()
+            );
             assert!(d.help().unwrap().contains("`\"*\"`"), "{:?}", d.help());
         }
     }

@@ -53,10 +53,10 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
     let literal: syn::LitStr = match syn::parse2(input) {
         Ok(literal) => literal,
-        Err(_) => {
+        Err(error) => {
             return placeholder(diagnostics::error(
                 "expected the path of a JSON policy file: `policy_file!(\"policies/x.json\")`",
-                Span::call_site(),
+                error.span(),
             ));
         }
     };
@@ -69,7 +69,11 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(error) => {
-            let message = format!("cannot read the policy file `{relative}`: {error}");
+            let message = format!(
+                "cannot read the policy file `{relative}`: {error}\nhelp: the path is relative to \
+                 the directory of the crate's Cargo.toml: `{}`",
+                path.display()
+            );
             return placeholder(diagnostics::error(&message, span));
         }
     };

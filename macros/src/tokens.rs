@@ -52,8 +52,12 @@ pub fn read(input: TokenStream, spans: &mut Spans) -> Result<Node, SyntaxError> 
         );
     };
     if !matches!(first, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace) {
+        let span = match first {
+            TokenTree::Group(group) => group.span_open(),
+            other => other.span(),
+        };
         return error(
-            first.span(),
+            span,
             "expected a policy document in braces: `policy!({ ... })`",
         );
     }

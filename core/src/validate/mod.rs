@@ -111,6 +111,7 @@ pub fn validate(root: &Node, options: &Options) -> Validated {
     let mut v = Validator {
         diagnostics: Diagnostics::new(),
         options: *options,
+        misspelt: Vec::new(),
     };
     let document = policy::read_policy(&mut v, root);
     if let Some(document) = &document {
@@ -128,9 +129,20 @@ pub fn validate(root: &Node, options: &Options) -> Validated {
 pub(crate) struct Validator {
     pub diagnostics: Diagnostics,
     pub options: Options,
+    /// Unknown elements reported with a did-you-mean (`Resources` for `Resource`): the path of
+    /// their object and the element suggested. That element is then not reported missing too.
+    pub misspelt: Vec<(JsonPath, String)>,
 }
 
 impl Validator {
+    /// True when an unknown element of the object at `path` was reported as a misspelling of one
+    /// of `names`.
+    pub fn misspelt_any(&self, path: &JsonPath, names: &[&str]) -> bool {
+        self.misspelt
+            .iter()
+            .any(|(p, name)| p == path && names.contains(&name.as_str()))
+    }
+
     pub fn report(&mut self, finding: Finding, path: &JsonPath, loc: Loc) {
         self.diagnostics.push(finding.at(path.clone(), loc));
     }
@@ -140,10 +152,18 @@ impl Validator {
         self.report(
             Finding::error(
                 "DATA_TYPE_MISMATCH",
-                format!(
-                    "`{element}` must be {expected}, found {}",
-                    article(node.value.type_name())
-                ),
+                // Backticks for an element name (input), not for a description (`a statement`).
+                if element.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    format!(
+                        "{element} must be {expected}, found {}",
+                        article(node.value.type_name())
+                    )
+                } else {
+                    format!(
+                        "`{element}` must be {expected}, found {}",
+                        article(node.value.type_name())
+                    )
+                },
             ),
             path,
             node.loc,

@@ -25,6 +25,7 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
     }
     let mut statements = Vec::new();
     match members.get("Statement") {
+        None if v.misspelt_any(&path, &["Statement"]) => {}
         None => v.report(
             Finding::error("MISSING_STATEMENT", "the policy has no `Statement`")
                 .with_help("add a `Statement` with at least one statement"),
@@ -122,6 +123,9 @@ pub(crate) fn unique_members<'a>(
                 None => finding.with_help(format!("the elements of {owner} are {}", list(known))),
             };
             v.report(finding, &path.key(key), member.key_loc);
+            if let Some(name) = close {
+                v.misspelt.push((path.clone(), name.to_owned()));
+            }
             continue;
         }
         if seen.contains_key(key) {

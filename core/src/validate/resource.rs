@@ -157,7 +157,12 @@ pub fn read_arn(
             "INVALID_PARTITION",
             format!("`{partition}` in `{text}` is not an AWS partition"),
         );
-        if let Some(close) = crate::suggest::closest(partition, PARTITIONS) {
+        // Every partition but `aws` starts with `aws-`: only a one-edit slip is a plausible typo.
+        let lowercase = partition.to_ascii_lowercase();
+        let near = PARTITIONS
+            .iter()
+            .find(|p| strsim::damerau_levenshtein(&lowercase, p) <= 1);
+        if let Some(close) = near {
             finding = finding.with_help(format!("did you mean `{close}`?"));
         } else {
             finding = finding.with_help("use `aws`, `aws-cn` or `aws-us-gov`");

@@ -41,6 +41,7 @@ pub(crate) fn read_statement(
             negated,
             entries: action::read_actions(v, member, &path),
         },
+        None if v.misspelt_any(&path, &["Action", "NotAction"]) => Block::default(),
         None => {
             v.report(
                 Finding::error(
@@ -59,6 +60,7 @@ pub(crate) fn read_statement(
             negated,
             entries: resource::read_resources(v, member, &path, version),
         },
+        None if v.misspelt_any(&path, &["Resource", "NotResource"]) => Block::default(),
         None => {
             v.report(
                 Finding::error(
@@ -155,6 +157,9 @@ fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Locat
 
 fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &JsonPath) -> Effect {
     let Some(member) = member else {
+        if v.misspelt_any(path, &["Effect"]) {
+            return Effect::Deny;
+        }
         v.report(
             Finding::error("MISSING_EFFECT", "the statement has no `Effect`")
                 .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`"),

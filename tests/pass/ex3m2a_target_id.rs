@@ -1,0 +1,38 @@
+// Seed example 3, method 2 (target-id), as AWS corrected it (`"Resource": "*"` for `""`),
+// otherwise pasted unchanged.
+#![deny(warnings)]
+
+use iam_policy::{policy, Decision, Policy, Request};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": [
+                "ssm:TerminateSession"
+            ],
+            "Resource": "*",
+            "Condition": {
+                "StringLike": {
+                    "ssm:resourceTag/aws:ssmmessages:target-id": [
+                        "i-02573cafcfEXAMPLE"
+                    ]
+                }
+            }
+        }
+    ]
+});
+
+fn main() {
+    // The pasted document is the file, as the run-time reader reads it.
+    let from_file = Policy::from_json(include_str!("fixtures/ex3m2a_target_id.json")).unwrap();
+    assert_eq!(P.to_json(), from_file.to_json());
+    assert!(P.is_specialized());
+
+    let session = "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b2c3d";
+    let target = [("ssm:resourceTag/aws:ssmmessages:target-id", "i-02573cafcfEXAMPLE")];
+    let other = [("ssm:resourceTag/aws:ssmmessages:target-id", "i-0000000000EXAMPLE")];
+    assert_eq!(P.evaluate(&Request::new("ssm:TerminateSession", session).context(&target)), Decision::Allowed);
+    assert_eq!(P.evaluate(&Request::new("ssm:TerminateSession", session).context(&other)), Decision::ImplicitlyDenied);
+}

@@ -1,0 +1,20 @@
+// One operator twice in a `Condition`: DUPLICATE_ELEMENT at the second.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "*",
+        "Condition": {
+            "StringEquals": { "aws:username": "alice" },
+            "StringEquals": { "aws:PrincipalTag/team": "ops" }
+        }
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

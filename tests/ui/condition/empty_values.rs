@@ -1,0 +1,20 @@
+// A key with `[]`: EMPTY_ARRAY_CONDITION, a warning, denied here.
+#![deny(deprecated)]
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "*",
+        "Condition": {
+            "StringEquals": { "aws:username": [] }
+        }
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

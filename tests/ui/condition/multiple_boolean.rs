@@ -1,0 +1,19 @@
+// Two values under `Bool`: INVALID_CONDITION_MULTIPLE_BOOLEAN.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "*",
+        "Condition": {
+            "Bool": { "aws:SecureTransport": ["true", "false"] }
+        }
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

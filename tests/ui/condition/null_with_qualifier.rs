@@ -1,0 +1,20 @@
+// `Null` with a set qualifier: NULL_WITH_QUALIFIER, a suggestion, denied here.
+#![deny(deprecated)]
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "*",
+        "Condition": {
+            "ForAllValues:Null": { "aws:CalledVia": "true" }
+        }
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

@@ -1,0 +1,20 @@
+// `*` under `StringEquals`: WILDCARD_WITHOUT_LIKE_OPERATOR, a warning, denied here.
+#![deny(deprecated)]
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "*",
+        "Condition": {
+            "StringEquals": { "aws:username": "alice-*" }
+        }
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

@@ -1,0 +1,16 @@
+// `Permit`: INVALID_EFFECT.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Permit",
+        "Action": "ssm:StartSession",
+        "Resource": "*"
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

@@ -1,0 +1,16 @@
+// A string in single quotes (a Rust char literal).
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": '*'
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

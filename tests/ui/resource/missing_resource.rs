@@ -1,0 +1,15 @@
+// No `Resource` or `NotResource`: MISSING_RESOURCE.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession"
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

@@ -1,0 +1,16 @@
+// A wildcard in the resource type: WILDCARD_IN_RESOURCE_TYPE.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:StartSession",
+        "Resource": "arn:aws:ec2:*:*:*/i-1234567890EXAMPLE"
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

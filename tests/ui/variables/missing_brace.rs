@@ -1,0 +1,16 @@
+// A variable without its closing brace: MISSING_BRACE_IN_VARIABLE.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:TerminateSession",
+        "Resource": "arn:aws:ssm:*:*:session/${aws:username-*"
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}

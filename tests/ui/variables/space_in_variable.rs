@@ -1,0 +1,16 @@
+// A space in a variable: UNSUPPORTED_SPACE_IN_VARIABLE.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!({
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "ssm:TerminateSession",
+        "Resource": "arn:aws:ssm:*:*:session/${aws: username}-*"
+    }]
+});
+
+fn main() {
+    let _ = &P;
+}
