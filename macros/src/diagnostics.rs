@@ -34,7 +34,7 @@ pub fn warning(diagnostic: &Diagnostic, message: &str, span: Span) -> TokenStrea
             #[deprecated(note = #note)]
             #[allow(non_upper_case_globals)]
             const #name: () = ();
-            let _ = #name;
+            const _: () = #name;
         }
     }
 }

@@ -25,6 +25,7 @@
 //! validator and semantics.
 
 mod authorizer;
+pub mod cases;
 mod context;
 mod policy;
 mod request;

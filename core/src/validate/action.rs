@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::Validator;
 use super::document::Located;
-use super::statement::string_list;
+use super::statement::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
 use crate::compiled::{ActionPattern, Glob};
 use crate::diagnostic::Finding;
@@ -17,21 +17,12 @@ pub(crate) fn read_actions(
     path: &JsonPath,
 ) -> Vec<Located<ActionPattern>> {
     let element = member.key.as_str();
-    let path = path.key(element);
-    let Some(entries) = string_list(v, &member.value, &path, element) else {
-        return Vec::new();
+    let empty = EmptyList {
+        code: "EMPTY_ARRAY_ACTION",
+        what: "action",
+        help: "name at least one action, such as `ssm:StartSession`",
     };
-    if entries.is_empty() && v.diagnostics.iter().all(|d| d.path != path) {
-        v.report(
-            Finding::error(
-                "EMPTY_ARRAY_ACTION",
-                format!("`{element}` is empty: the statement matches no action"),
-            )
-            .with_help("name at least one action, such as `ssm:StartSession`"),
-            &path,
-            member.value.loc,
-        );
-    }
+    let entries = list_entries(v, member, path, empty);
     let mut out = Vec::new();
     for (text, path, loc) in entries {
         match read_action(text, element) {

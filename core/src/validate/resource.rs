@@ -2,7 +2,7 @@
 
 use super::Validator;
 use super::document::{Located, Version};
-use super::statement::string_list;
+use super::statement::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
 use crate::compiled::{ArnPattern, ResourcePattern};
 use crate::diagnostic::Finding;
@@ -27,22 +27,12 @@ pub(crate) fn read_resources(
     path: &JsonPath,
     version: Version,
 ) -> Vec<Located<ResourcePattern>> {
-    let element = member.key.as_str();
-    let path = path.key(element);
-    let Some(entries) = string_list(v, &member.value, &path, element) else {
-        return Vec::new();
+    let empty = EmptyList {
+        code: "EMPTY_ARRAY_RESOURCE",
+        what: "resource",
+        help: "use `\"*\"` or name at least one ARN",
     };
-    if entries.is_empty() && v.diagnostics.iter().all(|d| d.path != path) {
-        v.report(
-            Finding::error(
-                "EMPTY_ARRAY_RESOURCE",
-                format!("`{element}` is empty: the statement matches no resource"),
-            )
-            .with_help("use `\"*\"` or name at least one ARN"),
-            &path,
-            member.value.loc,
-        );
-    }
+    let entries = list_entries(v, member, path, empty);
     let mut out = Vec::new();
     for (text, path, loc) in entries {
         let (pattern, findings) = read_resource(text, version);

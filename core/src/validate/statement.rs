@@ -242,3 +242,39 @@ pub(crate) fn string_list<'a>(
         }
     }
 }
+
+/// What an empty list of an element means, for its finding.
+pub(crate) struct EmptyList {
+    pub code: &'static str,
+    /// "action", "resource".
+    pub what: &'static str,
+    pub help: &'static str,
+}
+
+/// The entries of `Action`/`Resource` and their negations: [`string_list`], and an empty list
+/// reported (unless its items were already reported as not strings).
+pub(crate) fn list_entries<'a>(
+    v: &mut Validator,
+    member: &'a Member,
+    path: &JsonPath,
+    empty: EmptyList,
+) -> Vec<(&'a str, JsonPath, crate::location::Loc)> {
+    let element = member.key.as_str();
+    let path = path.key(element);
+    let Some(entries) = string_list(v, &member.value, &path, element) else {
+        return Vec::new();
+    };
+    let items_reported = matches!(&member.value.value, Value::Array(items) if !items.is_empty());
+    if entries.is_empty() && !items_reported {
+        v.report(
+            Finding::error(
+                empty.code,
+                format!("`{element}` is empty: the statement matches no {}", empty.what),
+            )
+            .with_help(empty.help),
+            &path,
+            member.value.loc,
+        );
+    }
+    entries
+}

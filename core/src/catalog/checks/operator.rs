@@ -30,12 +30,14 @@ pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
     if let Some(expected) = key_type.family() {
         findings.extend(type_finding(operator, key, key_type, expected));
     }
+    // A warning, not an error (iam-semantics.md decision 8): the condition is false whenever the
+    // request carries a set, but it can still hold for a request that carries a single value.
     if key_type.is_multivalued() && operator.qualifier.is_none() {
         findings.push(
-            Finding::error(
+            Finding::warning(
                 "MISSING_QUALIFIER",
                 format!(
-                    "the condition key `{key}` has multiple values, so `{operator}` needs `ForAllValues:` or `ForAnyValue:`"
+                    "the condition key `{key}` can have multiple values, and a plain `{operator}` is false whenever it has a set"
                 ),
             )
             .with_help(format!(
@@ -213,10 +215,10 @@ mod tests {
     fn multivalued_key_needs_a_qualifier() {
         let f = check("StringEquals", "aws:TagKeys");
         assert_eq!(codes(&f), ["MISSING_QUALIFIER"]);
-        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(
             f[0].message,
-            "the condition key `aws:TagKeys` has multiple values, so `StringEquals` needs `ForAllValues:` or `ForAnyValue:`"
+            "the condition key `aws:TagKeys` can have multiple values, and a plain `StringEquals` is false whenever it has a set"
         );
         assert_eq!(
             f[0].help.as_deref(),

@@ -1,0 +1,100 @@
+//! `iam-policy check`: validates policy files and reports every finding.
+
+use std::io::{self, Write};
+
+use iam_policy_core::validate::Options;
+
+use crate::cli::{CheckArgs, ColorChoice, Format};
+use crate::files;
+use crate::output::{human, json, sarif, summary::Summary};
+use crate::progress::Progress;
+use crate::report::{self, FileReport};
+use crate::status::Status;
+use crate::style::Style;
+
+pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
+    let found = files::find(&args.paths);
+    let options = Options {
+        policy_type: args.policy_type.policy_type(),
+        catalog: true,
+    };
+    let mut problems = found.errors;
+    let (reports, unreadable) = check_files(&found.files, &options, !args.quiet);
+    problems.extend(unreadable);
+
+    let err_style = Style::stderr(color);
+    for problem in &problems {
+        eprintln!("{}: {problem}", err_style.red("error"));
+    }
+    let summary = Summary::of(&reports);
+    let mut out = io::stdout().lock();
+    // A closed pipe (`| head`) is not an error of ours: stop writing.
+    let _ = match args.format {
+        Format::Human => write_human(
+            &mut out,
+            &reports,
+            &summary,
+            Style::stdout(color),
+            args.quiet,
+        ),
+        Format::Json => out.write_all(json::render(&reports).as_bytes()),
+        Format::Sarif => out.write_all(sarif::render(&reports, &problems).as_bytes()),
+    };
+    let _ = out.flush();
+    if args.format != Format::Human && !args.quiet {
+        eprint!("{}", summary.render(err_style));
+    }
+
+    if !problems.is_empty() {
+        Status::Usage
+    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+        Status::Failure
+    } else {
+        Status::Success
+    }
+}
+
+/// Reads and validates every file, with a progress line on a terminal. Returns the reports and
+/// the files that could not be read.
+fn check_files(
+    paths: &[std::path::PathBuf],
+    options: &Options,
+    show_progress: bool,
+) -> (Vec<FileReport>, Vec<String>) {
+    let mut progress = Progress::new(paths.len(), show_progress);
+    let mut reports = Vec::with_capacity(paths.len());
+    let mut unreadable = Vec::new();
+    for (done, path) in paths.iter().enumerate() {
+        match files::read(path) {
+            Ok(bytes) => {
+                let mut report = report::check(path.display().to_string(), bytes, options);
+                if report.findings.is_empty() {
+                    // Nothing will quote this file: free its text.
+                    report.text = String::new();
+                    report.lines = crate::position::LineIndex::new("");
+                }
+                reports.push(report);
+            }
+            Err(problem) => unreadable.push(problem),
+        }
+        progress.update(done + 1);
+    }
+    progress.finish();
+    (reports, unreadable)
+}
+
+fn write_human(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    summary: &Summary,
+    style: Style,
+    quiet: bool,
+) -> io::Result<()> {
+    for report in reports {
+        human::write_report(out, report, style)?;
+    }
+    if !quiet {
+        out.write_all(summary.render(style).as_bytes())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! The command line: subcommands, their arguments and their `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Checks, evaluates, tests and formats AWS IAM policies with the validator and the semantics of
+/// the `policy!` macro.
+#[derive(Debug, Parser)]
+#[command(
+    name = "iam-policy",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+#[command(
+    after_help = "Exit status: 0 on success, 1 when a check or test fails (see each subcommand), \
+2 for a usage error or a file that cannot be read."
+)]
+pub struct Cli {
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(CheckArgs),
+    Eval(EvalArgs),
+    Test(TestArgs),
+    Fmt(FmtArgs),
+    ToRust(ToRustArgs),
+    Explain(ExplainArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Colour even when writing to a file or a pipe.
+    Always,
+    /// No colour.
+    Never,
+}
+
+/// Validates JSON policy files with the validator of `policy!`.
+///
+/// A directory is searched recursively for `*.json` files (hidden directories are skipped). Every
+/// finding is reported with its file, line and column, its code (`iam-policy explain CODE`
+/// explains it) and a fix, then a summary with the counts per severity and per code.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  no errors (and no warnings with --deny-warnings)
+  1  errors (or warnings with --deny-warnings); a file that is not a valid policy document
+     (invalid JSON or UTF-8, a bare array) is an error finding
+  2  usage error, or a path that does not exist, cannot be read, or holds no *.json file")]
+pub struct CheckArgs {
+    /// Policy files, or directories to search for `*.json` files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: rustc-style text, a JSON array of findings, or SARIF 2.1.0 for code scanning.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// The kind of policy, which sets the size quota (in characters without white space).
+    #[arg(long, value_enum, default_value_t = PolicyTypeArg::Managed, value_name = "TYPE")]
+    pub policy_type: PolicyTypeArg,
+
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Print only the findings: no summary, no progress.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PolicyTypeArg {
+    /// A customer managed policy (6,144 characters).
+    Managed,
+    /// Inline policies of a user (2,048 characters).
+    User,
+    /// Inline policies of a group (5,120 characters).
+    Group,
+    /// Inline policies of a role (10,240 characters).
+    Role,
+    /// A role trust policy (2,048 characters; `Principal` allowed).
+    Trust,
+    /// A service control policy (5,120 characters).
+    Scp,
+}
+
+impl PolicyTypeArg {
+    pub fn policy_type(self) -> iam_policy::PolicyType {
+        use iam_policy::PolicyType;
+        match self {
+            PolicyTypeArg::Managed => PolicyType::Managed,
+            PolicyTypeArg::User => PolicyType::User,
+            PolicyTypeArg::Group => PolicyType::Group,
+            PolicyTypeArg::Role => PolicyType::Role,
+            PolicyTypeArg::Trust => PolicyType::Trust,
+            PolicyTypeArg::Scp => PolicyType::Scp,
+        }
+    }
+}
+
+/// Decides a request and names the statement that decided.
+///
+/// The identity policies (`--policy`) are pooled: one of them must allow. A permissions boundary
+/// (`--boundary`), if given, must also allow, and so must each service control policy (`--scp`).
+/// An explicit Deny in any of them wins. The first line printed is the decision: `Allowed`,
+/// `ExplicitlyDenied` or `ImplicitlyDenied`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  Allowed
+  1  ExplicitlyDenied or ImplicitlyDenied
+  2  usage error, a policy file that cannot be read or is not a valid policy
+
+Example:
+  iam-policy eval --policy user.json --action ssm:TerminateSession \\
+      --resource arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b --context aws:username=alice")]
+pub struct EvalArgs {
+    /// Identity policy files of the principal (pooled); repeat the option or list several.
+    #[arg(long = "policy", required = true, num_args = 1.., value_name = "FILE")]
+    pub policies: Vec<PathBuf>,
+
+    /// A permissions boundary, which must also allow.
+    #[arg(long, value_name = "FILE")]
+    pub boundary: Option<PathBuf>,
+
+    /// Service control policies, one per level of the organization; each must also allow.
+    #[arg(long = "scp", num_args = 1.., value_name = "FILE")]
+    pub scps: Vec<PathBuf>,
+
+    /// The action requested, such as `ssm:StartSession`.
+    #[arg(long)]
+    pub action: String,
+
+    /// The resource ARN, or `*` for actions without resource-level permissions.
+    #[arg(long, value_name = "ARN")]
+    pub resource: String,
+
+    /// A request context value, such as `aws:username=alice`. A key given twice is multivalued.
+    #[arg(long = "context", value_name = "KEY=VALUE")]
+    pub context: Vec<String>,
+}
+
+/// Runs decision test files and reports the cases that fail.
+///
+/// A decision test file is JSON Lines: each line a case with an `id`, the identity `policies`, a
+/// `request` (`action`, `resource`, `context`) and the `expected` decision (`Allowed`,
+/// `ExplicitlyDenied` or `ImplicitlyDenied`). Every case that does not get its expected decision
+/// is printed with its request and the statement that decided; the last line is
+/// `N passed, M failed`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  every case passed
+  1  a case failed, or a line could not be read
+  2  usage error, or a file that cannot be read")]
+pub struct TestArgs {
+    /// Decision test files (`*.jsonl`).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Print only the failures and the closing count.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Rewrites policy files in AWS's usual layout.
+///
+/// Four-space indent, one member or item per line; key order, string-or-array shapes and number
+/// text are kept. A directory is searched recursively for `*.json` files.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  every file is (now) formatted
+  1  with --check: a file would change; or a file is not valid JSON (it is left as it is)
+  2  usage error, or a path that does not exist or cannot be read or written")]
+pub struct FmtArgs {
+    /// Policy files, or directories to search for `*.json` files.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing: name the files that would change and exit 1 if there is one.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Prints a JSON policy as Rust source checked at compile time.
+///
+/// The output is `pub static NAME: iam_policy::Policy = iam_policy::policy!({...});`, ready to
+/// paste into a crate that depends on `iam-policy`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  the Rust source was printed
+  1  the file is not valid JSON, or the policy has errors (which `policy!` would reject)
+  2  usage error, or a file that cannot be read")]
+pub struct ToRustArgs {
+    /// The name of the static; by default the file stem in SCREAMING_SNAKE_CASE.
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The policy file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// Explains a diagnostic code: what it means, an example, and the fix.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  the code was explained (or listed)
+  2  unknown code, or usage error")]
+pub struct ExplainArgs {
+    /// The code, such as `INVALID_ARN_REGION` (case does not matter).
+    #[arg(required_unless_present = "list", value_name = "CODE")]
+    pub code: Option<String>,
+
+    /// List every code with its severity and a one-line summary.
+    #[arg(long, conflicts_with = "code")]
+    pub list: bool,
+}

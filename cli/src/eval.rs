@@ -1,0 +1,268 @@
+//! `iam-policy eval`: decides one request against identity policies, a permissions boundary and
+//! service control policies, with `iam_policy::Authorizer`, and names what decided.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use iam_policy::{
+    Authorizer, ContextMap, Decision, Options, Policy, PolicyKind, PolicyType, Request,
+    StatementRef,
+};
+
+use crate::cli::{ColorChoice, EvalArgs};
+use crate::files;
+use crate::locate::statement_line;
+use crate::output::human;
+use crate::report;
+use crate::status::Status;
+use crate::style::{Style, sanitize};
+
+/// A policy read from a file.
+struct Loaded {
+    file: String,
+    text: String,
+    policy: Policy,
+}
+
+pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
+    let err_style = Style::stderr(color);
+    let context = match parse_context(&args.context) {
+        Ok(context) => context,
+        Err(message) => {
+            eprintln!("{}: {message}", err_style.red("error"));
+            return Status::Usage;
+        }
+    };
+    let load_all = |paths: &[PathBuf], policy_type| -> Result<Vec<Loaded>, ()> {
+        let mut loaded = Vec::new();
+        let mut failed = false;
+        for path in paths {
+            match load(path, policy_type, err_style) {
+                Some(policy) => loaded.push(policy),
+                None => failed = true,
+            }
+        }
+        if failed { Err(()) } else { Ok(loaded) }
+    };
+    let identity = load_all(&args.policies, PolicyType::Managed);
+    let boundary = load_all(args.boundary.as_slice(), PolicyType::Managed);
+    let scps = load_all(&args.scps, PolicyType::Scp);
+    let (Ok(identity), Ok(boundary), Ok(scps)) = (identity, boundary, scps) else {
+        return Status::Usage;
+    };
+
+    let mut authorizer = Authorizer::new();
+    for loaded in &identity {
+        authorizer = authorizer.identity(&loaded.policy);
+    }
+    for loaded in &boundary {
+        authorizer = authorizer.boundary(&loaded.policy);
+    }
+    for loaded in &scps {
+        authorizer = authorizer.scp(&loaded.policy);
+    }
+    let request = Request::new(&args.action, &args.resource).context(&context);
+    let verdict = authorizer.explain(&request);
+    let of_kind = |kind: PolicyKind| -> &[Loaded] {
+        match kind {
+            PolicyKind::Identity => &identity,
+            PolicyKind::PermissionsBoundary => &boundary,
+            PolicyKind::ServiceControl => &scps,
+        }
+    };
+
+    let style = Style::stdout(color);
+    let mut out = String::new();
+    let what = format!(
+        "`{}` on `{}`",
+        sanitize(&args.action),
+        sanitize(&args.resource)
+    );
+    match verdict.decision {
+        Decision::Allowed => {
+            out.push_str(&style.green("Allowed"));
+            out.push('\n');
+            if let Some(at) = verdict.statement {
+                let loaded = &of_kind(at.kind)[at.policy];
+                out.push_str(&format!(
+                    "  allowed by {}\n",
+                    statement(loaded, at.statement, at.kind)
+                ));
+            }
+            // The boundary and the SCPs allowed too: say by which statements.
+            for (kind, policies) in [
+                (PolicyKind::PermissionsBoundary, &boundary),
+                (PolicyKind::ServiceControl, &scps),
+            ] {
+                for loaded in policies.iter() {
+                    if let Some(s) = loaded.policy.explain(&request).statement {
+                        out.push_str(&format!("  and by {}\n", statement(loaded, s, kind)));
+                    }
+                }
+            }
+        }
+        Decision::ExplicitlyDenied => {
+            out.push_str(&style.red("ExplicitlyDenied"));
+            out.push('\n');
+            if let Some(at) = verdict.statement {
+                let loaded = &of_kind(at.kind)[at.policy];
+                out.push_str(&format!(
+                    "  denied by {}\n",
+                    statement(loaded, at.statement, at.kind)
+                ));
+            }
+        }
+        Decision::ImplicitlyDenied => {
+            out.push_str(&style.red("ImplicitlyDenied"));
+            out.push('\n');
+            let (kind, index) = verdict.missing_allow.unwrap_or((PolicyKind::Identity, 0));
+            let line = match kind {
+                PolicyKind::Identity => {
+                    let names: Vec<String> = identity
+                        .iter()
+                        .map(|l| format!("`{}`", sanitize(&l.file)))
+                        .collect();
+                    format!(
+                        "no statement of the identity policies ({}) allows {what}",
+                        names.join(", ")
+                    )
+                }
+                _ => {
+                    let loaded = &of_kind(kind)[index];
+                    format!(
+                        "the {kind} `{}` has no statement that allows {what}",
+                        sanitize(&loaded.file)
+                    )
+                }
+            };
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    let mut stdout = io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    if verdict.decision == Decision::Allowed {
+        Status::Success
+    } else {
+        Status::Failure
+    }
+}
+
+/// `` `Statement[1]` (Sid `X`) of the identity policy `a.json`, line 17 ``.
+fn statement(loaded: &Loaded, at: StatementRef<'_>, kind: PolicyKind) -> String {
+    let sid = match at.sid {
+        Some(sid) => format!(" (Sid `{}`)", sanitize(sid)),
+        None => String::new(),
+    };
+    let line = match statement_line(&loaded.text, at.index) {
+        Some(line) => format!(", line {line}"),
+        None => String::new(),
+    };
+    format!(
+        "`Statement[{}]`{sid} of the {kind} `{}`{line}",
+        at.index,
+        sanitize(&loaded.file)
+    )
+}
+
+/// `KEY=VALUE` pairs; a key given twice is multivalued.
+fn parse_context(pairs: &[String]) -> Result<ContextMap, String> {
+    let mut context = ContextMap::new();
+    for pair in pairs {
+        match pair.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() => {
+                context.push(key.trim(), value);
+            }
+            _ => {
+                return Err(format!(
+                    "`--context {pair}` is not `KEY=VALUE`, such as `aws:username=alice`"
+                ));
+            }
+        }
+    }
+    Ok(context)
+}
+
+/// Reads and validates a policy file; prints why when it cannot be used.
+fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
+    let file = path.display().to_string();
+    let bytes = match files::read(path) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            eprintln!("{}: {problem}", err_style.red("error"));
+            return None;
+        }
+    };
+    let options = Options {
+        policy_type,
+        catalog: true,
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let report = report::check(file, error.into_bytes(), &options);
+            let _ = human::write_report(&mut io::stderr().lock(), &report, err_style);
+            return None;
+        }
+    };
+    match Policy::from_json_with(&text, &options) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                let d = &warning.diagnostic;
+                eprintln!(
+                    "{}: {file}:{}:{}: {}",
+                    err_style.severity(d.severity(), &format!("{}[{}]", d.severity(), d.code())),
+                    warning.line,
+                    warning.column,
+                    sanitize(d.message())
+                );
+            }
+            Some(Loaded {
+                file,
+                text,
+                policy: loaded.policy,
+            })
+        }
+        Err(error) => {
+            eprintln!("{}: `{file}` is not a valid policy", err_style.red("error"));
+            let diagnostics = error
+                .diagnostics()
+                .iter()
+                .map(|d| d.diagnostic.clone())
+                .collect();
+            let report = report::place(file, text, diagnostics);
+            let _ = human::write_report(&mut io::stderr().lock(), &report, err_style);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iam_policy::Context;
+
+    #[test]
+    fn context_pairs() {
+        let context = parse_context(&[
+            "aws:TagKeys=a".into(),
+            "AWS:TagKeys=b".into(),
+            "k=x=y".into(),
+        ])
+        .unwrap();
+        assert_eq!(
+            context
+                .values("aws:tagkeys")
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(
+            context.values("k").unwrap().iter().collect::<Vec<_>>(),
+            ["x=y"]
+        );
+        assert!(parse_context(&["novalue".into()]).is_err());
+        assert!(parse_context(&["=v".into()]).is_err());
+    }
+}

@@ -1,0 +1,391 @@
+//! `iam-policy eval`: decisions, the statement that decided, several policy kinds, exit statuses.
+
+mod common;
+
+use common::*;
+
+const SESSION: &str = "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b";
+
+fn eval(args: &[&str]) -> Run {
+    let mut all = vec!["eval"];
+    all.extend_from_slice(args);
+    run_in(&seed_dir(), &all)
+}
+
+#[test]
+fn allowed_names_the_statement_file_index_and_line() {
+    let run = eval(&[
+        "--policy",
+        "ex1_specific_instances.json",
+        "--action",
+        "ssm:TerminateSession",
+        "--resource",
+        SESSION,
+        "--context",
+        "aws:username=alice",
+    ]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "Allowed\n  allowed by `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15\n"
+    );
+}
+
+#[test]
+fn implicit_deny_says_which_policy_kind_had_no_allow() {
+    let run = eval(&[
+        "--policy",
+        "ex1_specific_instances.json",
+        "--action",
+        "ssm:TerminateSession",
+        "--resource",
+        SESSION,
+        "--context",
+        "aws:username=bob",
+    ]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "ImplicitlyDenied\n  no statement of the identity policies (`ex1_specific_instances.json`) allows `ssm:TerminateSession` on `{SESSION}`\n"
+        )
+    );
+}
+
+#[test]
+fn explicit_deny_in_any_policy_wins() {
+    let dir = scratch("eval-deny");
+    let deny = write(
+        &dir,
+        "deny.json",
+        r#"{"Version": "2012-10-17", "Statement": [
+    {"Sid": "Keep", "Effect": "Allow", "Action": "*", "Resource": "*"},
+    {"Sid": "NoTerminate", "Effect": "Deny", "Action": "ssm:TerminateSession", "Resource": "*"}
+]}"#,
+    );
+    let admin = seed("ex4_admin.json");
+    for (flag, kind) in [
+        ("--policy", "identity policy"),
+        ("--boundary", "permissions boundary"),
+        ("--scp", "service control policy"),
+    ] {
+        let run = run_in(
+            &dir,
+            &[
+                "eval",
+                "--policy",
+                path_str(&admin),
+                flag,
+                path_str(&deny),
+                "--action",
+                "ssm:TerminateSession",
+                "--resource",
+                SESSION,
+            ],
+        );
+        assert_eq!(run.status, 1, "{flag}: {run:?}");
+        assert_eq!(
+            run.stdout,
+            format!(
+                "ExplicitlyDenied\n  denied by `Statement[1]` (Sid `NoTerminate`) of the {kind} `{}`, line 3\n",
+                path_str(&deny)
+            ),
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn boundary_and_each_scp_must_also_allow() {
+    let dir = scratch("eval-boundary");
+    let only_start = write(
+        &dir,
+        "only-start.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Sid": "OnlyStart", "Effect": "Allow", "Action": "ssm:StartSession", "Resource": "*"}]}"#,
+    );
+    let admin = seed("ex4_admin.json");
+    let (admin, only_start) = (path_str(&admin), path_str(&only_start));
+    let instance = "arn:aws:ec2:us-east-2:123456789012:instance/i-1";
+
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            admin,
+            "--boundary",
+            only_start,
+            "--action",
+            "ssm:TerminateSession",
+            "--resource",
+            SESSION,
+        ],
+    );
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout
+            .starts_with("ImplicitlyDenied\n  the permissions boundary `"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("has no statement that allows `ssm:TerminateSession`"),
+        "{}",
+        run.stdout
+    );
+
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            admin,
+            "--scp",
+            admin,
+            only_start,
+            "--action",
+            "ssm:TerminateSession",
+            "--resource",
+            SESSION,
+        ],
+    );
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout
+            .starts_with("ImplicitlyDenied\n  the service control policy `"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("only-start.json"), "{}", run.stdout);
+
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            admin,
+            "--boundary",
+            only_start,
+            "--scp",
+            admin,
+            "--action",
+            "ssm:StartSession",
+            "--resource",
+            instance,
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "Allowed");
+    assert!(
+        lines[1].starts_with("  allowed by `Statement[0]` of the identity policy"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].contains("(Sid `OnlyStart`) of the permissions boundary"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[3].contains("of the service control policy"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn identity_policies_are_pooled() {
+    let run = eval(&[
+        "--policy",
+        "ex3m1_username.json",
+        "ex2c_two_tags.json",
+        "--policy",
+        "ex4_admin.json",
+        "--action",
+        "ssm:GetConnectionStatus",
+        "--resource",
+        "*",
+    ]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("of the identity policy `ex4_admin.json`"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_multivalued() {
+    let dir = scratch("eval-multi");
+    let policy = write(
+        &dir,
+        "tags.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*",
+            "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "project"]}}}]}"#,
+    );
+    let decide = |context: &[&str]| {
+        let mut args = vec![
+            "eval",
+            "--policy",
+            path_str(&policy),
+            "--action",
+            "ec2:CreateTags",
+            "--resource",
+            "*",
+        ];
+        for pair in context {
+            args.extend(["--context", pair]);
+        }
+        run_in(&dir, &args)
+    };
+    assert_eq!(
+        decide(&["aws:TagKeys=team", "aws:TagKeys=project"]).status,
+        0
+    );
+    let run = decide(&["aws:TagKeys=team", "aws:TagKeys=secret"]);
+    assert_eq!(
+        (run.status, run.stdout.lines().next()),
+        (1, Some("ImplicitlyDenied"))
+    );
+}
+
+#[test]
+fn conditions_and_variables_read_the_context() {
+    let args = |user: &str| {
+        eval(&[
+            "--policy",
+            "ex3m2d_both_tags.json",
+            "--action",
+            "ssm:TerminateSession",
+            "--resource",
+            "*",
+            "--context",
+            "ssm:resourceTag/aws:ssmmessages:target-id=instance-id",
+            "--context",
+            &format!("ssm:resourceTag/aws:ssmmessages:session-id={user}-42"),
+            "--context",
+            "aws:username=alice",
+        ])
+    };
+    assert_eq!(args("alice").status, 0);
+    assert_eq!(args("bob").status, 1);
+}
+
+#[test]
+fn invalid_input_exits_2() {
+    let common = ["--action", "ssm:StartSession", "--resource", "*"];
+    let with = |extra: &[&str]| {
+        let mut args: Vec<&str> = extra.to_vec();
+        args.extend_from_slice(&common);
+        eval(&args)
+    };
+    let run = with(&["--policy", "missing.json"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("cannot read `missing.json`: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+
+    // A policy with errors is not evaluated; its findings are shown.
+    let run = with(&["--policy", "ex3m2a_target_id_empty_resource.json"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("is not a valid policy"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error[INVALID_ARN_PREFIX]"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+
+    let run = with(&["--policy", "ex4_admin.json", "--context", "no-equals-sign"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("is not `KEY=VALUE`"), "{}", run.stderr);
+
+    // Missing required options: clap's usage error.
+    assert_eq!(
+        eval(&["--policy", "ex4_admin.json", "--action", "ssm:StartSession"]).status,
+        2
+    );
+    assert_eq!(
+        eval(&["--action", "ssm:StartSession", "--resource", "*"]).status,
+        2
+    );
+
+    let dir = scratch("eval-bad");
+    write(&dir, "bad.json", b"{\"Version\": \"2012-10-17\", \xff");
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            "bad.json",
+            "--action",
+            "a:b",
+            "--resource",
+            "*",
+        ],
+    );
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("not valid UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn an_scp_is_checked_against_the_scp_quota() {
+    let dir = scratch("eval-scp");
+    let statement = r#"{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ec2:*:*:instance/i-0123456789abcdef0"}"#;
+    let big = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+        vec![statement; 60].join(",")
+    );
+    let scp = write(&dir, "scp.json", &big);
+    let admin = seed("ex4_admin.json");
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            path_str(&admin),
+            "--scp",
+            path_str(&scp),
+            "--action",
+            "ssm:StartSession",
+            "--resource",
+            "*",
+        ],
+    );
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("POLICY_SIZE_EXCEEDS_SCP_QUOTA"),
+        "{}",
+        run.stderr
+    );
+    // The same file as an identity policy is only a warning.
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            path_str(&scp),
+            "--action",
+            "ssm:StartSession",
+            "--resource",
+            "arn:aws:ec2:us-east-1:1:instance/i-0123456789abcdef0",
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("warning[POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA]"),
+        "{}",
+        run.stderr
+    );
+}
