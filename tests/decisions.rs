@@ -201,11 +201,6 @@ fn invalid_policies_are_rejected() {
         (with(None, home), "VARIABLE_UNSUPPORTED_IN_VERSION"),
         // Decision 5: `""` is not an ARN.
         (with(Some("2012-10-17"), ""), "INVALID_ARN_PREFIX"),
-        // Decision 6: no wildcard in the resource type.
-        (
-            with(Some("2012-10-17"), "arn:aws:ec2:*:*:*/i-1234567890abcdef0"),
-            "WILDCARD_IN_RESOURCE_TYPE",
-        ),
         // Section 4: no variables in Action, nor in Numeric (or Date, IP, Binary, Null) values.
         (
             with(Some("2012-10-17"), "*").replace("s3:GetObject", "s3:${aws:username}"),

@@ -1538,11 +1538,12 @@ pub static EXPLANATIONS: &[Explanation] = &[
     },
     Explanation {
         code: "WILDCARD_IN_RESOURCE_TYPE",
-        severity: Error,
+        severity: Warning,
         summary: "the resource type in an ARN contains a wildcard",
-        meaning: "In a resource ARN such as `arn:aws:ec2:*:*:instance/i-0abc`, the resource type (`instance`) \
-            cannot contain a wildcard; IAM does not match `*/i-0abc`. A wildcard may cover the whole resource \
-            part (`arn:aws:ec2:*:*:*`) or stand after the type (`instance/*`). S3 object keys are exempt.",
+        meaning: "In a resource ARN such as `arn:aws:ec2:*:*:instance/i-0abc`, AWS's ARN reference says the \
+            resource type (`instance`) cannot contain a wildcard, and some evaluators never match `*/i-0abc`. \
+            IAM accepts it, and AWS's own managed policies rely on it (`arn:aws:wafv2:*:*:*/webacl/*/*`), so \
+            it is a warning and this crate matches it as a glob. S3 object keys are exempt.",
         example: r#"{
     "Version": "2012-10-17",
     "Statement": [{

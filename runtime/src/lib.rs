@@ -24,6 +24,7 @@
 //! prints the document for deployment. [`Policy::from_json`] reads JSON at run time with the same
 //! validator and semantics.
 
+pub mod action;
 mod authorizer;
 pub mod cases;
 mod context;

@@ -227,11 +227,14 @@ pub fn read_arn(
             );
         } else if let Some(end) = resource.find(['/', ':']) {
             let resource_type = &resource[..end];
+            // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
+            // resource type takes no wildcard, yet 39 AWS managed policies rely on one
+            // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
             if wild(resource_type) && service != "s3" {
                 findings.push(
-                    Finding::error(
+                    Finding::warning(
                         "WILDCARD_IN_RESOURCE_TYPE",
-                        format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which IAM does not allow"),
+                        format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which AWS's ARN reference does not allow"),
                     )
                     .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
                 );

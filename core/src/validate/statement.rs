@@ -269,7 +269,10 @@ pub(crate) fn list_entries<'a>(
         v.report(
             Finding::error(
                 empty.code,
-                format!("`{element}` is empty: the statement matches no {}", empty.what),
+                format!(
+                    "`{element}` is empty: the statement matches no {}",
+                    empty.what
+                ),
             )
             .with_help(empty.help),
             &path,

@@ -1,4 +1,5 @@
-// A wildcard in the resource type: WILDCARD_IN_RESOURCE_TYPE.
+// A wildcard in the resource type: the warning WILDCARD_IN_RESOURCE_TYPE, denied here.
+#![deny(deprecated)]
 
 use iam_policy::{policy, Policy};
 
