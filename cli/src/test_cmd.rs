@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use iam_policy::cases::{self, CaseFileError};
+use iam_policy::cases::{self, LineError};
 
 use crate::cli::{ColorChoice, TestArgs};
 use crate::files;
@@ -31,16 +31,9 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Status {
             }
         };
         let (text, mut bad_lines) = decode_lines(&bytes);
-        // Lines that are not cases are reported, blanked (keeping the numbers of the others) and
-        // the rest of the file runs.
-        let cases = match cases::parse(&text) {
-            Ok(cases) => cases,
-            Err(error) => {
-                bad_lines.extend(line_errors(&error));
-                let blanked = blank_lines(&text, &bad_lines);
-                cases::parse(&blanked).unwrap_or_default()
-            }
-        };
+        // Lines that are not cases are reported, and the rest of the file runs.
+        let (cases, errors) = cases::parse_lenient(&text);
+        bad_lines.extend(line_errors(&errors));
         bad_lines.sort();
         let report = cases::run(&cases);
         if !args.quiet {
@@ -111,9 +104,8 @@ fn decode_lines(bytes: &[u8]) -> (String, Vec<(usize, String)>) {
     (text, errors)
 }
 
-fn line_errors(error: &CaseFileError) -> Vec<(usize, String)> {
-    error
-        .errors()
+fn line_errors(errors: &[LineError]) -> Vec<(usize, String)> {
+    errors
         .iter()
         .map(|e| {
             let message = match &e.id {
@@ -123,21 +115,6 @@ fn line_errors(error: &CaseFileError) -> Vec<(usize, String)> {
             (e.line, message)
         })
         .collect()
-}
-
-/// `text` with the given lines (1-based) emptied.
-fn blank_lines(text: &str, bad: &[(usize, String)]) -> String {
-    text.split('\n')
-        .enumerate()
-        .map(|(index, line)| {
-            if bad.iter().any(|(n, _)| *n == index + 1) {
-                ""
-            } else {
-                line
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Control characters of the case's own text escaped, line breaks kept.
@@ -166,12 +143,6 @@ fn plural(n: usize, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn blanks_keep_line_numbers() {
-        let text = "a\nb\nc";
-        assert_eq!(blank_lines(text, &[(2, String::new())]), "a\n\nc");
-    }
 
     #[test]
     fn invalid_utf8_lines() {
