@@ -192,7 +192,8 @@ pub fn read_arn(
                 "the service `{service}` in the ARN `{text}` contains `{}`",
                 bad.escape_debug()
             ),
-        ));
+        )
+        .with_help("a service prefix has lowercase letters, digits and `-`, such as `ssm` or `aws-marketplace`"));
     }
     if !region.is_empty() && !wild(region) && !region.contains("${") && !is_region_shaped(region) {
         findings.push(

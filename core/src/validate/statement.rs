@@ -181,6 +181,8 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
                 finding = finding.with_help("use `Allow`");
             } else if s.eq_ignore_ascii_case("deny") {
                 finding = finding.with_help("use `Deny`");
+            } else {
+                finding = finding.with_help("use `Allow` or `Deny`");
             }
             v.report(finding, &path, member.value.loc);
             Effect::Deny
