@@ -56,7 +56,7 @@ pub fn matches<R: Resolver + ?Sized>(glob: &Glob, text: &str, case: Case, resolv
     segments_match(&glob.segments, text, case, resolver)
 }
 
-/// [`matches`] over a slice of segments.
+/// [`matches()`] over a slice of segments.
 pub fn segments_match<R: Resolver + ?Sized>(
     segments: &[Segment],
     text: &str,

@@ -1,5 +1,5 @@
 //! The checks that need the service catalog, as pure functions over the strings of one
-//! statement. Each returns [`Finding`]s without a location; the validator attaches the location of
+//! statement. Each returns [`Finding`](crate::diagnostic::Finding)s without a location; the validator attaches the location of
 //! the value it passed in.
 //!
 //! Codes and wording follow IAM Access Analyzer where it has the check; the other codes are new
