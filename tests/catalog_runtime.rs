@@ -133,7 +133,7 @@ const CASES: &[Case] = &[
         "unsupported_action_for_condition_key",
         "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
         Error,
-        "the condition key `ssm:resourceTag/Finance` is not supported by the actions `ssm:TerminateSession`, so the condition is never true for them",
+        "the condition key `ssm:resourceTag/Finance` is not supported by the action `ssm:TerminateSession`, so the condition is never true for it",
         Some(
             "`ssm:TerminateSession` supports `ssm:resourceTag/aws:ssmmessages:session-id`, `ssm:resourceTag/aws:ssmmessages:target-id`"
         ),

@@ -144,12 +144,13 @@ pub static EXPLANATIONS: &[Explanation] = &[
             `ssm:TerminateSession` acts on sessions, `arn:aws:ssm:REGION:ACCOUNT:session/ID`. When none of the \
             statement's `Resource` entries is such a resource, the statement never grants the action: the \
             action entry is dead. Usually the resource ARN is of another service or type, or the action is in \
-            the wrong statement.",
+            the wrong statement. (When no action of the statement acts on an entry, the entry gets \
+            `RESOURCE_MISMATCH` instead.)",
         example: r#"{
     "Version": "2012-10-17",
     "Statement": [{
         "Effect": "Allow",
-        "Action": "ssm:TerminateSession",
+        "Action": ["ssm:StartSession", "ssm:TerminateSession"],
         "Resource": "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"
     }]
 }"#,

@@ -92,33 +92,6 @@ fn is_literal(field: &str) -> bool {
     !field.contains(['*', '?', '$'])
 }
 
-/// A literal region that cannot be one: not `xx(-word)+-N` (`us-east-1`, `us-gov-west-1`,
-/// `eusc-de-east-1`). Catches placeholders such as `region` or `us-east-x`.
-pub(crate) fn is_bad_region(region: &str) -> bool {
-    if region.is_empty() || !is_literal(region) {
-        return false;
-    }
-    let parts: Vec<&str> = region.split('-').collect();
-    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-        return true;
-    };
-    let letters = |s: &&str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase());
-    !(parts.len() >= 3
-        && (2..=4).contains(&first.len())
-        && parts[..parts.len() - 1].iter().all(letters)
-        && (1..=2).contains(&last.len())
-        && last.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A literal account that cannot be one: neither 12 digits nor `aws` (the account of AWS managed
-/// resources such as `arn:aws:iam::aws:policy/...`). Catches placeholders such as `account-id`.
-pub(crate) fn is_bad_account(account: &str) -> bool {
-    if account.is_empty() || !is_literal(account) || account == "aws" {
-        return false;
-    }
-    !(account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,39 +146,5 @@ mod tests {
             Fit::AccountNotAllowed
         );
         assert_eq!(fit(&arn("arn:aws:s3:*:*:my-bucket"), bucket), Fit::Matches);
-    }
-
-    #[test]
-    fn regions_and_accounts() {
-        for good in [
-            "us-east-1",
-            "us-gov-west-1",
-            "cn-north-1",
-            "eusc-de-east-1",
-            "ap-southeast-5",
-            "",
-            "*",
-            "us-*",
-            "${aws:RequestedRegion}",
-        ] {
-            assert!(!is_bad_region(good), "{good}");
-        }
-        for bad in [
-            "region",
-            "us-east-x",
-            "us-east",
-            "US-EAST-1",
-            "useast1",
-            "us-east-1-",
-            "-east-1",
-        ] {
-            assert!(is_bad_region(bad), "{bad}");
-        }
-        for good in ["123456789012", "aws", "", "*", "12345678901?"] {
-            assert!(!is_bad_account(good), "{good}");
-        }
-        for bad in ["account-id", "12345678901", "1234567890123", "AWS"] {
-            assert!(is_bad_account(bad), "{bad}");
-        }
     }
 }

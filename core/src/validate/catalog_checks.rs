@@ -50,13 +50,11 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         .filter(|r| matches!(r.value, ResourcePattern::Arn(_)))
         .collect();
     if !statement.resources.negated && !actions.is_empty() {
+        let mut every_entry_flagged = !arn_entries.is_empty();
         for resource in &arn_entries {
-            place(
-                v,
-                checks::check_resource_for_actions(&actions, &resource.text),
-                &resource.path,
-                resource.loc,
-            );
+            let findings = checks::check_resource_for_actions(&actions, &resource.text);
+            every_entry_flagged &= !findings.is_empty();
+            place(v, findings, &resource.path, resource.loc);
         }
         let resources: Vec<&str> = statement
             .resources
@@ -65,12 +63,12 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             .map(|r| r.text.as_str())
             .collect();
         for action in &statement.actions.entries {
-            place(
-                v,
-                checks::check_action_for_resources(&action.text, &resources),
-                &action.path,
-                action.loc,
-            );
+            let mut findings = checks::check_action_for_resources(&action.text, &resources);
+            // When no action fits any entry, each entry says so already: not again per action.
+            if every_entry_flagged {
+                findings.retain(|f| f.code != "ACTION_RESOURCE_MISMATCH");
+            }
+            place(v, findings, &action.path, action.loc);
         }
     }
     for resource in &arn_entries {

@@ -366,4 +366,39 @@ mod tests {
             "VARIABLE_UNSUPPORTED_IN_VERSION"
         );
     }
+
+    #[test]
+    fn region_and_account_shapes() {
+        for good in [
+            "us-east-1",
+            "us-gov-west-1",
+            "cn-north-1",
+            "eusc-de-east-1",
+            "ap-southeast-5",
+        ] {
+            assert!(is_region_shaped(good), "{good}");
+        }
+        for bad in [
+            "region",
+            "us-east-x",
+            "us-east",
+            "US-EAST-1",
+            "useast1",
+            "us-east-1-",
+            "-east-1",
+        ] {
+            assert!(!is_region_shaped(bad), "{bad}");
+        }
+        for good in ["123456789012", "aws"] {
+            assert!(is_account_shaped(good), "{good}");
+        }
+        for bad in ["account-id", "12345678901", "1234567890123", "AWS"] {
+            assert!(!is_account_shaped(bad), "{bad}");
+        }
+        // Empty and wildcard fields are not shape-checked.
+        for ok in ["*", "us-*", ""] {
+            let arn = format!("arn:aws:ec2:{ok}:123456789012:instance/*");
+            assert!(codes(&arn).is_empty(), "{arn}: {:?}", codes(&arn));
+        }
+    }
 }

@@ -53,10 +53,17 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     let names: Vec<String> = actions.iter().map(|a| (*a).to_owned()).collect();
     let mut finding = Finding::error(
         "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
-        format!(
-            "the condition key `{key}` is not supported by the actions {}, so the condition is never true for them",
-            list(&names, 3)
-        ),
+        if names.len() == 1 {
+            format!(
+                "the condition key `{key}` is not supported by the action {}, so the condition is never true for it",
+                list(&names, 3)
+            )
+        } else {
+            format!(
+                "the condition key `{key}` is not supported by the actions {}, so the condition is never true for them",
+                list(&names, 3)
+            )
+        },
     );
     // For one action, say which keys of the same prefix it takes instead.
     if let [action] = known.as_slice() {
@@ -224,7 +231,7 @@ mod tests {
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(
             f.message,
-            "the condition key `ssm:resourceTag/Finance` is not supported by the actions `ssm:TerminateSession`, so the condition is never true for them"
+            "the condition key `ssm:resourceTag/Finance` is not supported by the action `ssm:TerminateSession`, so the condition is never true for it"
         );
         assert_eq!(
             f.help.as_deref(),

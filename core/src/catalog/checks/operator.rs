@@ -15,7 +15,8 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 ///   what is meant;
 /// - an ARN operator on a String key: suggestion `ARN_OPERATOR_WITH_STRING_CONDITION_KEY`: it
 ///   works when the values are ARNs (AWS does so with `kms:EncryptionContext:aws:s3:arn`);
-/// - a multivalued key without `ForAnyValue:`/`ForAllValues:`: error `MISSING_QUALIFIER`;
+/// - a multivalued key without `ForAnyValue:`/`ForAllValues:`: warning `MISSING_QUALIFIER`
+///   (iam-semantics.md decision 8);
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
 pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
