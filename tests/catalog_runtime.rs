@@ -105,8 +105,8 @@ const CASES: &[Case] = &[
         "arn_account_not_allowed",
         "ARN_ACCOUNT_NOT_ALLOWED",
         Error,
-        "the service `s3` does not support specifying an account id in the resource ARN `arn:aws:s3::123456789012:amzn-s3-demo-bucket2`",
-        Some("remove the account id `123456789012`"),
+        "the service `s3` does not support specifying an account ID in the resource ARN `arn:aws:s3::123456789012:amzn-s3-demo-bucket2`",
+        Some("remove the account ID `123456789012`"),
     ),
     case!(
         "missing_arn_region",

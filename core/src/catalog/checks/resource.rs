@@ -62,9 +62,9 @@ fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -
     if fits.contains(&Fit::AccountNotAllowed) {
         return Finding::error(
             "ARN_ACCOUNT_NOT_ALLOWED",
-            format!("the service `{service}` does not support specifying an account id in the resource ARN `{resource}`"),
+            format!("the service `{service}` does not support specifying an account ID in the resource ARN `{resource}`"),
         )
-        .with_help(format!("remove the account id `{}`", arn.account));
+        .with_help(format!("remove the account ID `{}`", arn.account));
     }
     if fits.contains(&Fit::RegionMissing) {
         return Finding::error(
