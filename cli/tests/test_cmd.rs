@@ -9,7 +9,7 @@ use common::*;
 
 fn cases_file(name: &str) -> PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/cases")
+        .join("../tests/cases")
         .join(name)
 }
 

@@ -8,10 +8,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_iam-policy");
 
-/// The seed policies, copied verbatim into `tests/data/seed` so that the tests do not depend on
-/// anything outside the repository.
+/// The seed policies, kept verbatim in the workspace's `tests/seed` (shared with the other
+/// integration tests) so that the tests do not depend on anything outside the repository.
 pub fn seed_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seed")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/seed")
 }
 
 pub fn seed(name: &str) -> PathBuf {
