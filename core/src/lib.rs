@@ -9,6 +9,7 @@
 //! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
 //! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
 
+pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod compiled;
@@ -24,6 +25,7 @@ pub mod pattern;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod words;
 
 use diagnostic::{Diagnostics, Finding};
 use location::{JsonPath, Loc};

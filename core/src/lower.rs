@@ -2,8 +2,10 @@
 
 use std::borrow::Cow;
 
+use crate::action_index;
 use crate::compiled::{
-    Actions, CompiledPolicy, Condition, JsonMember, JsonValue, Resources, Statement,
+    ActionPattern, Actions, CompiledPolicy, Condition, JsonMember, JsonValue, List, Resources,
+    Statement,
 };
 use crate::json::{Node, Value};
 use crate::validate::Document;
@@ -17,7 +19,7 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
             effect: s.effect,
             actions: Actions {
                 negated: s.actions.negated,
-                patterns: s.actions.entries.iter().map(|e| e.value.clone()).collect(),
+                patterns: sorted_actions(s.actions.entries.iter().map(|e| e.value.clone())),
             },
             resources: Resources {
                 negated: s.resources.negated,
@@ -43,6 +45,13 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
         statements,
         source: json_value(source),
     }
+}
+
+/// A block's action patterns in the order of the action index ([`action_index::sort`]).
+fn sorted_actions(patterns: impl Iterator<Item = ActionPattern>) -> List<ActionPattern> {
+    let mut patterns: Vec<ActionPattern> = patterns.collect();
+    action_index::sort(&mut patterns);
+    Cow::Owned(patterns)
 }
 
 /// The JSON tree in its exportable form.

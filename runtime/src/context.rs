@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use iam_policy_core::eval::Values;
 use iam_policy_core::pattern::{Case, text_eq};
+use iam_policy_core::words;
 
 /// Where evaluation reads condition keys and policy variables. Implement it for the application's
 /// own types to evaluate without copying anything into a map. Key names are matched
@@ -14,12 +15,18 @@ pub trait Context {
 }
 
 /// True when two context key names are the same key.
+#[inline]
 pub fn key_eq(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        text_eq(a, b, Case::Insensitive)
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() == y.len() {
+        // A word at a time; `None` when a non-ASCII byte comes before any difference.
+        if let Some(equal) = words::ascii_eq_ignore_case(x, y) {
+            return equal;
+        }
+    } else if a.is_ascii() && b.is_ascii() {
+        return false;
     }
+    text_eq(a, b, Case::Insensitive)
 }
 
 /// A value of a context entry: one string, or a set of strings (a multivalued key).
@@ -211,6 +218,35 @@ mod tests {
             Some(Values::One("red"))
         ));
         assert!(ctx.values("aws:principaltag/teams").is_none());
+    }
+
+    #[test]
+    fn key_names_compare_as_before_the_fast_path() {
+        // The fast path decides only what ASCII folding decides; the rest goes to `text_eq`.
+        let keys = [
+            "aws:username",
+            "AWS:UserName",
+            "aws:usernamf",
+            "aws:user",
+            "",
+            "a",
+            "\u{212A}ey",
+            "key",
+            "KEY",
+            "\u{e9}t\u{e9}",
+            "\u{c9}T\u{c9}",
+            "\u{e9}t\u{e9}x",
+            "stra\u{df}e",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(
+                    key_eq(a, b),
+                    text_eq(a, b, Case::Insensitive),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
