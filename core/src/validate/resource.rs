@@ -229,7 +229,7 @@ pub fn read_arn(
             );
         } else if let Some(end) = resource.find(['/', ':']) {
             let resource_type = &resource[..end];
-            // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
+            // A warning, not an error (`docs/semantics.md` D6): AWS's ARN reference says a
             // resource type takes no wildcard, yet 39 AWS managed policies rely on one
             // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
             if wild(resource_type) && service != "s3" {
