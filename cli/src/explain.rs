@@ -1126,6 +1126,23 @@ pub static EXPLANATIONS: &[Explanation] = &[
         fix: "Shorten the policy or split it into several SCPs attached to the same target.",
     },
     Explanation {
+        code: "POLICY_TOO_LARGE",
+        severity: Error,
+        summary: "the policy text is over the size limit and was not read",
+        meaning: "A policy text longer than the limit (1 MiB by default, `Options::max_bytes`) is refused before \
+            it is parsed, so that a hostile or mistaken input (a log file, `/dev/zero`) cannot make loading cost \
+            unbounded time and memory. AWS's largest policy quotas are a few tens of kilobytes, so no real \
+            policy comes near the default.",
+        example: r#"{
+    "Version": "2012-10-17",
+    "Statement": [
+        ... statements for more than 1 MiB ...
+    ]
+}"#,
+        fix: "Check that the file is a policy. To read a larger text anyway, raise `max_bytes` in the `Options` \
+            given to `Policy::from_json_with`.",
+    },
+    Explanation {
         code: "RESOURCE_MISMATCH",
         severity: Warning,
         summary: "no action of the statement acts on this resource",
@@ -1637,6 +1654,7 @@ mod tests {
 
     /// Codes whose example is a sketch (a policy too large to show).
     const SKETCHES: &[&str] = &[
+        "POLICY_TOO_LARGE",
         "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
@@ -1680,6 +1698,7 @@ mod tests {
                 &Options {
                     policy_type,
                     catalog: false,
+                    ..Options::default()
                 },
             );
             let found = findings
