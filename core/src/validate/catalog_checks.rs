@@ -6,6 +6,7 @@
 use super::document::{Located, StatementModel};
 use super::{Document, Validator};
 use crate::catalog::checks;
+use crate::codes;
 use crate::compiled::{ActionPattern, ConditionValues, Glob, ResourcePattern, Segment};
 use crate::diagnostic::Finding;
 
@@ -69,7 +70,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         for (action, mut findings) in statement.actions.entries.iter().zip(by_action) {
             // When no action fits any entry, each entry says so already: not again per action.
             if every_entry_flagged {
-                findings.retain(|f| f.code != "ACTION_RESOURCE_MISMATCH");
+                findings.retain(|f| f.code != codes::ACTION_RESOURCE_MISMATCH);
             }
             place(v, findings, &action.path, action.loc);
         }

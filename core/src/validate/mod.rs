@@ -18,6 +18,7 @@ pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Ver
 
 use std::collections::HashSet;
 
+use crate::codes;
 use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::Node;
 pub use crate::location::JsonPath;
@@ -105,8 +106,8 @@ impl Default for Options {
 /// `POLICY_TOO_LARGE` when `text_len` bytes exceed the limit of `options`.
 pub fn check_size(text_len: usize, options: &Options) -> Option<crate::diagnostic::Diagnostic> {
     (text_len > options.max_bytes).then(|| {
-        Finding::error(
-            "POLICY_TOO_LARGE",
+        Finding::new(
+            codes::POLICY_TOO_LARGE,
             format!(
                 "the policy text is {text_len} bytes, over the limit of {} bytes",
                 options.max_bytes
@@ -182,8 +183,8 @@ impl Validator {
     /// `DATA_TYPE_MISMATCH` for a value of the wrong JSON type.
     pub fn type_mismatch(&mut self, node: &Node, expected: &str, path: &JsonPath, element: &str) {
         self.report(
-            Finding::error(
-                "DATA_TYPE_MISMATCH",
+            Finding::new(
+                codes::DATA_TYPE_MISMATCH,
                 // Backticks for an element name (input), not for a description (`a statement`).
                 if element.starts_with(|c: char| c.is_ascii_lowercase()) {
                     format!(

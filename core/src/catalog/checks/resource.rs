@@ -9,6 +9,7 @@ use super::{Expansion, expand, full_name, list};
 use crate::catalog::arn::{Arn, Fit, fit};
 use crate::catalog::catalog;
 use crate::catalog::model::Action;
+use crate::codes;
 use crate::diagnostic::Finding;
 
 /// Checks one `Resource` entry against the statement's `Action` entries.
@@ -162,22 +163,22 @@ impl StatementResources {
 fn mismatch(arn: &Arn<'_>, resource: &str, formats: &[&str], fits: &[Fit]) -> Finding {
     let service = arn.service;
     if fits.contains(&Fit::RegionNotAllowed) {
-        return Finding::error(
-            "ARN_REGION_NOT_ALLOWED",
+        return Finding::new(
+            codes::ARN_REGION_NOT_ALLOWED,
             format!("the service `{service}` does not support specifying a region in the resource ARN `{resource}`"),
         )
         .with_help(format!("remove the region `{}`", arn.region));
     }
     if fits.contains(&Fit::AccountNotAllowed) {
-        return Finding::error(
-            "ARN_ACCOUNT_NOT_ALLOWED",
+        return Finding::new(
+            codes::ARN_ACCOUNT_NOT_ALLOWED,
             format!("the service `{service}` does not support specifying an account ID in the resource ARN `{resource}`"),
         )
         .with_help(format!("remove the account ID `{}`", arn.account));
     }
     if fits.contains(&Fit::RegionMissing) {
-        return Finding::error(
-            "MISSING_ARN_REGION",
+        return Finding::new(
+            codes::MISSING_ARN_REGION,
             format!(
                 "the resource ARN `{resource}` has no region, which `{service}` resources need"
             ),
@@ -191,7 +192,7 @@ fn mismatch(arn: &Arn<'_>, resource: &str, formats: &[&str], fits: &[Fit]) -> Fi
     } else {
         format!("no action of the statement acts on `{resource}`")
     };
-    let finding = Finding::warning("RESOURCE_MISMATCH", message);
+    let finding = Finding::new(codes::RESOURCE_MISMATCH, message);
     if formats.is_empty() {
         finding.with_help("use `\"Resource\": \"*\"` for these actions")
     } else {
@@ -216,7 +217,7 @@ fn action_mismatch(action: &str, covered: &[Action<'_>]) -> Vec<Finding> {
             if covered.len() == 1 { "it" } else { "them" },
         );
         return vec![
-            Finding::warning("RESOURCE_WILDCARD_REQUIRED", message)
+            Finding::new(codes::RESOURCE_WILDCARD_REQUIRED, message)
                 .with_help("move the action to a statement with `\"Resource\": \"*\"`"),
         ];
     }
@@ -242,7 +243,7 @@ fn action_mismatch(action: &str, covered: &[Action<'_>]) -> Vec<Finding> {
         }
     }
     vec![
-        Finding::warning("ACTION_RESOURCE_MISMATCH", message).with_help(format!(
+        Finding::new(codes::ACTION_RESOURCE_MISMATCH, message).with_help(format!(
             "it acts on {} ({})",
             list(&types, 3),
             list(&unique, 2)
@@ -266,7 +267,7 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
-        findings.iter().map(|f| f.code).collect()
+        findings.iter().map(|f| f.code.name()).collect()
     }
 
     #[test]
@@ -303,7 +304,7 @@ mod tests {
             list[0].message,
             "the action `ssm:ListDocuments` takes only `\"Resource\": \"*\"`, so this statement does not grant it"
         );
-        assert_eq!(list[0].severity, Severity::Warning);
+        assert_eq!(list[0].severity(), Severity::Warning);
         assert_eq!(
             check_action_for_resources("ssm:ListDocuments", &[r, "*"]),
             []
