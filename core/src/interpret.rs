@@ -9,7 +9,7 @@ use crate::compiled::{
 use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView};
 use crate::operator::Comparison;
 
-/// Decides a request against one policy (iam-semantics.md section 1).
+/// Decides a request against one policy (`docs/semantics.md` section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
     // Deny statements first: one that applies decides at once, and without any the first Allow
     // that applies decides, with no need to look at the rest.
@@ -76,7 +76,7 @@ fn resources_apply<R: RequestView + ?Sized>(resources: &Resources, request: &R) 
     )
 }
 
-/// One Resource entry against the request resource (iam-semantics.md section 3).
+/// One Resource entry against the request resource (`docs/semantics.md` section 3).
 pub fn resource_entry<R: RequestView + ?Sized>(
     pattern: &ResourcePattern,
     resource: &str,
