@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::document::{Document, Version};
 use super::{Validator, statement};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::json::{Member, Node, Value};
 use crate::location::{JsonPath, Loc};
 
@@ -67,6 +67,21 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
 fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Version {
     let path = JsonPath::root().key("Version");
     let Some(member) = member else {
+        if v.options.policy_type.requires_version() {
+            v.report(
+                Finding::error(
+                    "INVALID_VERSION",
+                    format!(
+                        "{} must have `\"Version\": \"2012-10-17\"`",
+                        v.options.policy_type.description()
+                    ),
+                )
+                .with_help("add `\"Version\": \"2012-10-17\"`"),
+                &JsonPath::root(),
+                root,
+            );
+            return Version::V2012_10_17;
+        }
         v.report(
             Finding::warning(
                 "MISSING_VERSION",
@@ -80,6 +95,21 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
     };
     match &member.value.value {
         Value::String(s) if s == "2012-10-17" => Version::V2012_10_17,
+        Value::String(s) if s == "2008-10-17" && v.options.policy_type.requires_version() => {
+            v.report(
+                Finding::error(
+                    "INVALID_VERSION",
+                    format!(
+                        "{} must use version `2012-10-17`, not `2008-10-17`",
+                        v.options.policy_type.description()
+                    ),
+                )
+                .with_help("use `\"Version\": \"2012-10-17\"`"),
+                &path,
+                member.value.loc,
+            );
+            Version::V2012_10_17
+        }
         Value::String(s) if s == "2008-10-17" => Version::V2008_10_17,
         Value::String(s) => {
             v.report(
@@ -156,6 +186,7 @@ fn list(names: &[&str]) -> String {
 /// Checks that need the whole document: Sids, size, characters, and the service catalog.
 pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
     check_sids(v, document);
+    super::by_type::check_across(v, document);
     check_size(v, root);
     check_characters(v, root, &JsonPath::root());
     #[cfg(feature = "catalog")]
@@ -221,32 +252,27 @@ pub fn size_without_whitespace(root: &Node) -> usize {
 }
 
 fn check_size(v: &mut Validator, root: &Node) {
-    let size = size_without_whitespace(root);
     let policy_type = v.options.policy_type;
-    let quota = policy_type.size_quota();
+    let Some(quota) = policy_type.size_quota() else {
+        return;
+    };
+    let size = size_without_whitespace(root);
     if size > quota {
-        let code = match policy_type {
-            super::PolicyType::Scp => "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
-            super::PolicyType::Trust => "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-            _ => "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
+        let code = policy_type.size_code();
+        let message = format!(
+            "the policy has {size} characters without white space, more than the {quota} allowed for {}",
+            policy_type.description()
+        );
+        let help = "split the statements across several policies, or shorten them with wildcards";
+        // AWS refuses an SCP, RCP or endpoint policy past its quota; the others can be raised or
+        // are summed per entity, so Access Analyzer warns.
+        let finding = match policy_type.family() {
+            super::Family::Scp | super::Family::Rcp | super::Family::Endpoint => {
+                Finding::error(code, message)
+            }
+            _ => Finding::warning(code, message),
         };
-        let finding = Finding {
-            code,
-            severity: if policy_type == super::PolicyType::Scp {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            message: format!(
-                "the policy has {size} characters without white space, more than the {quota} allowed for a {} policy",
-                policy_type.name()
-            ),
-            help: Some(
-                "split the statements across several policies, or shorten them with wildcards"
-                    .into(),
-            ),
-        };
-        v.report(finding, &JsonPath::root(), root.loc);
+        v.report(finding.with_help(help), &JsonPath::root(), root.loc);
     }
 }
 
