@@ -11,6 +11,7 @@
 
 #[cfg(feature = "catalog")]
 pub mod catalog;
+pub mod codes;
 pub mod compiled;
 pub mod diagnostic;
 pub mod eval;
@@ -64,8 +65,8 @@ pub fn compile_tree(
 
 fn syntax_finding(text: &str, error: &json::SyntaxError) -> Finding {
     let (line, column) = location::line_col(text, error.offset);
-    Finding::error(
-        "JSON_SYNTAX_ERROR",
+    Finding::new(
+        codes::JSON_SYNTAX_ERROR,
         format!("{} (line {line}, column {column})", error.message),
     )
     .with_help(

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::document::{Block, Document, StatementModel};
 use super::policy_type::{Family, PolicyType};
 use super::{Validator, principal};
+use crate::codes;
 use crate::compiled::{ActionPattern, Effect, Segment};
 use crate::diagnostic::Finding;
 use crate::json::{Member, Node};
@@ -30,16 +31,16 @@ pub(crate) fn principals(
         for (name, member) in [("Principal", principal), ("NotPrincipal", not_principal)] {
             let Some(member) = member else { continue };
             let finding = if family == Family::Scp {
-                Finding::error(
-                    "SCP_SYNTAX_ERROR_PRINCIPAL",
+                Finding::new(
+                    codes::SCP_SYNTAX_ERROR_PRINCIPAL,
                     format!("a service control policy cannot have a `{name}` element"),
                 )
                 .with_help(format!(
                     "remove `{name}`: an SCP applies to every principal of the accounts it is attached to; to exempt some, use a condition on `aws:PrincipalArn`"
                 ))
             } else {
-                Finding::error(
-                    "UNSUPPORTED_PRINCIPAL",
+                Finding::new(
+                    codes::UNSUPPORTED_PRINCIPAL,
                     format!("{} cannot have a `{name}` element", policy_type.description()),
                 )
                 .with_help(format!(
@@ -52,8 +53,8 @@ pub(crate) fn principals(
     }
     if let (Some(_), Some(n)) = (principal, not_principal) {
         v.report(
-            Finding::error(
-                "UNSUPPORTED_ELEMENT_COMBINATION",
+            Finding::new(
+                codes::UNSUPPORTED_ELEMENT_COMBINATION,
                 "`Principal` and `NotPrincipal` cannot be used in the same statement",
             )
             .with_help("remove `NotPrincipal` or `Principal`"),
@@ -69,8 +70,8 @@ pub(crate) fn principals(
     if let Some(member) = not_principal {
         match family {
             Family::Trust => v.report(
-                Finding::error(
-                    "ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
+                Finding::new(
+                    codes::ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL,
                     "a role trust policy cannot have a `NotPrincipal` element",
                 )
                 .with_help("name who may assume the role in `Principal`"),
@@ -78,8 +79,8 @@ pub(crate) fn principals(
                 member.key_loc,
             ),
             Family::Rcp => v.report(
-                Finding::error(
-                    "RCP_SYNTAX_ERROR_PRINCIPAL",
+                Finding::new(
+                    codes::RCP_SYNTAX_ERROR_PRINCIPAL,
                     "a resource control policy cannot have a `NotPrincipal` element",
                 )
                 .with_help("use `\"Principal\": \"*\"` with a condition on `aws:PrincipalArn` or `aws:PrincipalAccount`"),
@@ -92,8 +93,8 @@ pub(crate) fn principals(
     }
     if !v.misspelt_any(path, &["Principal", "NotPrincipal"]) {
         v.report(
-            Finding::error(
-                "MISSING_PRINCIPAL",
+            Finding::new(
+                codes::MISSING_PRINCIPAL,
                 format!("the statement has no `Principal`: {} must name who it applies to", policy_type.description()),
             )
             .with_help(match family {
@@ -127,8 +128,8 @@ fn check_principal_for_type(
         Family::Trust => {
             if let Some(e) = everyone {
                 v.report(
-                    Finding::error(
-                        "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL",
+                    Finding::new(
+                        codes::ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL,
                         "`\"Principal\": \"*\"` is not allowed in a role trust policy",
                     )
                     .with_help("name the accounts, roles, services or identity providers that may assume the role"),
@@ -140,8 +141,8 @@ fn check_principal_for_type(
         Family::Rcp => {
             if everyone.is_none() {
                 v.report(
-                    Finding::error(
-                        "RCP_SYNTAX_ERROR_PRINCIPAL",
+                    Finding::new(
+                        codes::RCP_SYNTAX_ERROR_PRINCIPAL,
                         "the `Principal` of a resource control policy must be `\"*\"`",
                     )
                     .with_help("use `\"Principal\": \"*\"` with a condition on `aws:PrincipalArn` or `aws:PrincipalAccount` to exempt principals"),
@@ -158,8 +159,8 @@ fn check_principal_for_type(
 pub(crate) fn check_resource_allowed(v: &mut Validator, member: &Member, path: &JsonPath) {
     if v.options.policy_type.family() == Family::Trust {
         v.report(
-            Finding::error(
-                "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE",
+            Finding::new(
+                codes::ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE,
                 format!("a role trust policy cannot have a `{}` element: it applies to the role it is attached to", member.key),
             )
             .with_help(format!("remove `{}`", member.key)),
@@ -176,8 +177,8 @@ pub(crate) fn check_statement(v: &mut Validator, s: &StatementModel, m: &HashMap
     }
     if let Some(member) = m.get("NotAction") {
         v.report(
-            Finding::error(
-                "RCP_SYNTAX_ERROR_NOTACTION",
+            Finding::new(
+                codes::RCP_SYNTAX_ERROR_NOTACTION,
                 "a resource control policy cannot have a `NotAction` element",
             )
             .with_help("list the denied actions in `Action`"),
@@ -188,8 +189,8 @@ pub(crate) fn check_statement(v: &mut Validator, s: &StatementModel, m: &HashMap
     if s.effect == Effect::Allow && !is_full_access(s) {
         let at = m.get("Effect").map(|e| e.value.loc).unwrap_or(s.loc);
         v.report(
-            Finding::error(
-                "RCP_SYNTAX_ERROR_ALLOW",
+            Finding::new(
+                codes::RCP_SYNTAX_ERROR_ALLOW,
                 "a resource control policy can only deny: `Allow` is reserved for `RCPFullAWSAccess`",
             )
             .with_help("use `\"Effect\": \"Deny\"` with a condition that says when to deny"),
@@ -201,8 +202,8 @@ pub(crate) fn check_statement(v: &mut Validator, s: &StatementModel, m: &HashMap
         for entry in &s.actions.entries {
             if entry.value == ActionPattern::Any {
                 v.report(
-                    Finding::error(
-                        "RCP_SYNTAX_ERROR_ACTION",
+                    Finding::new(
+                        codes::RCP_SYNTAX_ERROR_ACTION,
                         "a resource control policy cannot deny the action `*`: name the service, as in `s3:*`",
                     )
                     .with_help("use `SERVICE:*` for each service the policy protects"),
@@ -308,8 +309,8 @@ fn check_actions_for_principals(
             .collect::<Vec<_>>()
             .join(", ");
         v.report(
-            Finding::error(
-                "MISMATCHED_ACTION_FOR_PRINCIPAL",
+            Finding::new(
+                codes::MISMATCHED_ACTION_FOR_PRINCIPAL,
                 format!("the action `{}` does not work with the principal {names}", action.text),
             )
             .with_help("use `sts:AssumeRoleWithSAML` with a SAML provider, `sts:AssumeRoleWithWebIdentity` with an OIDC provider or web identity domain, and `sts:AssumeRole` with AWS and service principals"),
@@ -329,8 +330,8 @@ fn check_redundant_sessions(v: &mut Validator, principals: &Block<PrincipalPatte
         });
         if let Some(parent) = parent {
             v.report(
-                Finding::suggestion(
-                    "REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY",
+                Finding::new(
+                    codes::REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY,
                     format!(
                         "the role session `{}` is already trusted through its role `{}`",
                         entry.text, parent.text
@@ -354,9 +355,9 @@ fn check_vpc_ids(v: &mut Validator, document: &Document) {
             }
             let key = c.key.value.as_str();
             let (code, prefix, what) = if key.eq_ignore_ascii_case("aws:SourceVpce") {
-                ("INVALID_VPCE_FORMAT", "vpce-", "VPC endpoint")
+                (codes::INVALID_VPCE_FORMAT, "vpce-", "VPC endpoint")
             } else if key.eq_ignore_ascii_case("aws:SourceVpc") {
-                ("INVALID_VPC_FORMAT", "vpc-", "VPC")
+                (codes::INVALID_VPC_FORMAT, "vpc-", "VPC")
             } else {
                 continue;
             };
@@ -366,7 +367,7 @@ fn check_vpc_ids(v: &mut Validator, document: &Document) {
                     continue;
                 }
                 v.report(
-                    Finding::error(
+                    Finding::new(
                         code,
                         format!("`{text}` is not a {what} ID: `{key}` takes `{prefix}` and 8 or 17 hexadecimal digits"),
                     )

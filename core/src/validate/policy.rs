@@ -1,5 +1,6 @@
 //! The top level of a policy (`Version`, `Id`, `Statement`) and the checks across statements.
 
+use crate::codes;
 use std::collections::HashMap;
 
 use super::document::{Document, Version};
@@ -27,7 +28,7 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
     match members.get("Statement") {
         None if v.misspelt_any(&path, &["Statement"]) => {}
         None => v.report(
-            Finding::error("MISSING_STATEMENT", "the policy has no `Statement`")
+            Finding::new(codes::MISSING_STATEMENT, "the policy has no `Statement`")
                 .with_help("add a `Statement` with at least one statement"),
             &path,
             root.loc,
@@ -36,7 +37,7 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
             let path = path.key("Statement");
             match &member.value.value {
                 Value::Array(items) if items.is_empty() => v.report(
-                    Finding::error("MISSING_STATEMENT", "`Statement` is empty")
+                    Finding::new(codes::MISSING_STATEMENT, "`Statement` is empty")
                         .with_help("add at least one statement"),
                     &path,
                     member.value.loc,
@@ -69,8 +70,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
     let Some(member) = member else {
         if v.options.policy_type.requires_version() {
             v.report(
-                Finding::error(
-                    "INVALID_VERSION",
+                Finding::new(
+                    codes::INVALID_VERSION,
                     format!(
                         "{} must have `\"Version\": \"2012-10-17\"`",
                         v.options.policy_type.description()
@@ -83,8 +84,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
             return Version::V2012_10_17;
         }
         v.report(
-            Finding::warning(
-                "MISSING_VERSION",
+            Finding::new(
+                codes::MISSING_VERSION,
                 "the policy has no `Version`: IAM reads it as version 2008-10-17, without policy variables",
             )
             .with_help("add `\"Version\": \"2012-10-17\"`"),
@@ -97,8 +98,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
         Value::String(s) if s == "2012-10-17" => Version::V2012_10_17,
         Value::String(s) if s == "2008-10-17" && v.options.policy_type.requires_version() => {
             v.report(
-                Finding::error(
-                    "INVALID_VERSION",
+                Finding::new(
+                    codes::INVALID_VERSION,
                     format!(
                         "{} must use version `2012-10-17`, not `2008-10-17`",
                         v.options.policy_type.description()
@@ -113,8 +114,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
         Value::String(s) if s == "2008-10-17" => Version::V2008_10_17,
         Value::String(s) => {
             v.report(
-                Finding::error(
-                    "INVALID_VERSION",
+                Finding::new(
+                    codes::INVALID_VERSION,
                     format!("the version `{s}` is not valid: use `2012-10-17` or `2008-10-17`"),
                 )
                 .with_help("use `\"Version\": \"2012-10-17\"`"),
@@ -144,8 +145,8 @@ pub(crate) fn unique_members<'a>(
         let key = member.key.as_str();
         if !known.contains(&key) {
             let close = crate::suggest::closest(key, known.iter().copied());
-            let mut finding = Finding::error(
-                "INVALID_POLICY_ELEMENT",
+            let mut finding = Finding::new(
+                codes::INVALID_POLICY_ELEMENT,
                 format!("`{key}` is not a valid element of {owner}"),
             );
             finding = match close {
@@ -160,8 +161,8 @@ pub(crate) fn unique_members<'a>(
         }
         if seen.contains_key(key) {
             v.report(
-                Finding::error(
-                    "DUPLICATE_ELEMENT",
+                Finding::new(
+                    codes::DUPLICATE_ELEMENT,
                     format!("`{key}` appears more than once in {owner}"),
                 )
                 .with_help(format!("keep one `{key}`: IAM would not read both")),
@@ -204,8 +205,8 @@ fn check_sids(v: &mut Validator, document: &Document) {
         }
         if let Some(first) = first_of.get(sid.value.as_str()) {
             v.report(
-                Finding::error(
-                    "UNIQUE_SIDS_REQUIRED",
+                Finding::new(
+                    codes::UNIQUE_SIDS_REQUIRED,
                     format!(
                         "the Sid `{}` is already used by statement {first}",
                         sid.value
@@ -264,15 +265,11 @@ fn check_size(v: &mut Validator, root: &Node) {
             policy_type.description()
         );
         let help = "split the statements across several policies, or shorten them with wildcards";
-        // AWS refuses an SCP, RCP or endpoint policy past its quota; the others can be raised or
-        // are summed per entity, so Access Analyzer warns.
-        let finding = match policy_type.family() {
-            super::Family::Scp | super::Family::Rcp | super::Family::Endpoint => {
-                Finding::error(code, message)
-            }
-            _ => Finding::warning(code, message),
-        };
-        v.report(finding.with_help(help), &JsonPath::root(), root.loc);
+        v.report(
+            Finding::new(code, message).with_help(help),
+            &JsonPath::root(),
+            root.loc,
+        );
     }
 }
 
@@ -286,8 +283,8 @@ fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
         Value::String(s) => {
             if let Some(c) = bad(s) {
                 v.report(
-                    Finding::error(
-                        "UNSUPPORTED_CHARACTER",
+                    Finding::new(
+                        codes::UNSUPPORTED_CHARACTER,
                         format!("the character `{}` (U+{:04X}) is not allowed in an IAM policy", c.escape_debug(), c as u32),
                     )
                     .with_help("IAM policies may contain only tab, line feed, carriage return and U+0020 to U+00FF"),
@@ -305,8 +302,8 @@ fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
             for m in members {
                 if let Some(c) = bad(&m.key) {
                     v.report(
-                        Finding::error(
-                            "UNSUPPORTED_CHARACTER",
+                        Finding::new(
+                            codes::UNSUPPORTED_CHARACTER,
                             format!(
                                 "the character `{}` (U+{:04X}) is not allowed in an IAM policy",
                                 c.escape_debug(),

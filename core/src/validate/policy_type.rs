@@ -1,6 +1,8 @@
 //! Every type of policy AWS evaluates, with the facts validation needs about each: which elements
 //! it takes, its size quota and the code reported past it (docs/semantics.md section 9.4).
 
+use crate::codes::{self, Code};
+
 /// The type of a policy document. It decides whether `Principal` is required or forbidden, which
 /// elements are allowed, and the size quota.
 ///
@@ -141,24 +143,18 @@ impl PolicyType {
         })
     }
 
-    /// True where AWS counts white space in the quota (VPC endpoint policies and the byte quotas
-    /// of resource-based policies).
-    pub const fn quota_counts_whitespace(self) -> bool {
-        matches!(self.family(), Family::Endpoint | Family::Resource)
-    }
-
     /// The code reported when a policy exceeds its quota.
-    pub const fn size_code(self) -> &'static str {
+    pub const fn size_code(self) -> Code {
         match self.family() {
             Family::Identity if matches!(self, PolicyType::Session) => {
-                "POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA"
+                codes::POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA
             }
-            Family::Identity => "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
-            Family::Resource => "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA",
-            Family::Trust => "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-            Family::Scp => "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
-            Family::Rcp => "POLICY_SIZE_EXCEEDS_RCP_QUOTA",
-            Family::Endpoint => "POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA",
+            Family::Identity => codes::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
+            Family::Resource => codes::POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA,
+            Family::Trust => codes::POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA,
+            Family::Scp => codes::POLICY_SIZE_EXCEEDS_SCP_QUOTA,
+            Family::Rcp => codes::POLICY_SIZE_EXCEEDS_RCP_QUOTA,
+            Family::Endpoint => codes::POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA,
         }
     }
 

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use super::document::{Block, Located};
 use super::policy_type::Family;
 use super::{Validator, statement};
+use crate::codes;
 use crate::compiled::Effect;
 use crate::diagnostic::Finding;
 use crate::json::{Member, Value};
@@ -33,8 +34,8 @@ pub(crate) fn read(
             node.loc,
         )),
         Value::String(s) => v.report(
-            Finding::error(
-                "INVALID_PRINCIPAL_FORMAT",
+            Finding::new(
+                codes::INVALID_PRINCIPAL_FORMAT,
                 format!("`{element}` must be `\"*\"` or an object such as `{{\"AWS\": ...}}`, found the string `{s}`"),
             )
             .with_help(format!(
@@ -44,8 +45,8 @@ pub(crate) fn read(
             node.loc,
         ),
         Value::Object(members) if members.is_empty() => v.report(
-            Finding::suggestion(
-                "EMPTY_OBJECT_PRINCIPAL",
+            Finding::new(
+                codes::EMPTY_OBJECT_PRINCIPAL,
                 format!("`{element}` is empty: the statement names no principal and has no effect"),
             )
             .with_help("name the principals, for example `{\"AWS\": \"111122223333\"}`"),
@@ -58,8 +59,8 @@ pub(crate) fn read(
             }
         }
         _ => v.report(
-            Finding::error(
-                "INVALID_PRINCIPAL_FORMAT",
+            Finding::new(
+                codes::INVALID_PRINCIPAL_FORMAT,
                 format!(
                     "`{element}` must be `\"*\"` or an object of principal keys, found {}",
                     node.value.type_name()
@@ -103,8 +104,8 @@ fn read_key(
                 .to_owned(),
         };
         v.report(
-            Finding::error(
-                "INVALID_PRINCIPAL_KEY",
+            Finding::new(
+                codes::INVALID_PRINCIPAL_KEY,
                 format!("`{key}` is not a principal key of `{element}`"),
             )
             .with_help(help),
@@ -118,8 +119,8 @@ fn read_key(
     };
     if values.is_empty() && matches!(&member.value.value, Value::Array(items) if items.is_empty()) {
         v.report(
-            Finding::suggestion(
-                "EMPTY_ARRAY_PRINCIPAL",
+            Finding::new(
+                codes::EMPTY_ARRAY_PRINCIPAL,
                 format!("`{key}` lists no principal: it names nobody"),
             )
             .with_help(format!("list the principals under `{key}`, or remove it")),
@@ -143,8 +144,8 @@ fn wildcard(v: &mut Validator, key: &str, text: &str, path: &JsonPath, loc: Loc)
         _ => "name the principal without `*` or `?`",
     };
     v.report(
-        Finding::error(
-            "UNSUPPORTED_WILDCARD_IN_PRINCIPAL",
+        Finding::new(
+            codes::UNSUPPORTED_WILDCARD_IN_PRINCIPAL,
             format!(
                 "the `{key}` principal `{text}` has a wildcard: `*` and `?` are not supported there"
             ),
@@ -170,12 +171,12 @@ fn read_value(
                 Ok(value) => {
                     if let AwsValue::UniqueId { user } = value {
                         let (code, what) = if user {
-                            ("INVALID_USER_REFERENCE", "user")
+                            (codes::INVALID_USER_REFERENCE, "user")
                         } else {
-                            ("INVALID_ROLE_REFERENCE", "role")
+                            (codes::INVALID_ROLE_REFERENCE, "role")
                         };
                         v.report(
-                        Finding::warning(
+                        Finding::new(
                             code,
                             format!("`{text}` is the unique ID of an IAM {what}, not its ARN"),
                         )
@@ -192,8 +193,8 @@ fn read_value(
                 }
                 Err(AwsProblem::Group) => {
                     v.report(
-                        Finding::error(
-                            "INVALID_PRINCIPAL_FORMAT",
+                        Finding::new(
+                            codes::INVALID_PRINCIPAL_FORMAT,
                             format!("`{text}` is a user group, and a group cannot be a principal"),
                         )
                         .with_help(
@@ -206,8 +207,8 @@ fn read_value(
                 }
                 Err(AwsProblem::Format) => {
                     v.report(
-                    Finding::error(
-                        "INVALID_PRINCIPAL_FORMAT",
+                    Finding::new(
+                        codes::INVALID_PRINCIPAL_FORMAT,
                         format!("the `AWS` principal `{text}` is not an account ID or the ARN of a root user, user, role, role session or federated user"),
                     )
                     .with_help("use `111122223333`, `arn:aws:iam::111122223333:root`, `arn:aws:iam::111122223333:role/NAME` or `\"*\"`"),
@@ -231,8 +232,8 @@ fn read_value(
                     .unwrap_or("SERVICE")
                     .to_ascii_lowercase();
                 v.report(
-                    Finding::error(
-                        "INVALID_SERVICE_PRINCIPAL_FORMAT",
+                    Finding::new(
+                        codes::INVALID_SERVICE_PRINCIPAL_FORMAT,
                         format!("`{text}` is not a service principal: the format is `SERVICE.amazonaws.com`"),
                     )
                     .with_help(format!("did you mean `{guess}.amazonaws.com`?")),
@@ -246,8 +247,8 @@ fn read_value(
         "Federated" => {
             if family != Family::Trust {
                 v.report(
-                    Finding::error(
-                        "FEDERATED_PRINCIPAL_NOT_SUPPORTED",
+                    Finding::new(
+                        codes::FEDERATED_PRINCIPAL_NOT_SUPPORTED,
                         format!(
                             "{} cannot name the identity provider `{text}`: only role trust policies take a `Federated` principal",
                             v.options.policy_type.description()
@@ -265,8 +266,8 @@ fn read_value(
             }
             if principal::provider_kind(text).is_none() {
                 v.report(
-                    Finding::error(
-                        "INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY",
+                    Finding::new(
+                        codes::INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY,
                         format!("the federated principal `{text}` is not a provider ARN or a domain name"),
                     )
                     .with_help("use `arn:aws:iam::111122223333:saml-provider/NAME`, `arn:aws:iam::111122223333:oidc-provider/HOST` or a domain such as `accounts.google.com` (no `https://`)"),
@@ -284,8 +285,8 @@ fn read_value(
             }
             if !(text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())) {
                 v.report(
-                    Finding::error(
-                        "INVALID_PRINCIPAL_FORMAT",
+                    Finding::new(
+                        codes::INVALID_PRINCIPAL_FORMAT,
                         format!("the canonical user ID `{text}` is not 64 hexadecimal digits"),
                     )
                     .with_help("copy the canonical user ID from the Amazon S3 console or `aws s3api list-buckets`"),
@@ -304,8 +305,8 @@ fn read_value(
 pub(crate) fn check_effect(v: &mut Validator, effect: Effect, member: &Member, path: &JsonPath) {
     if effect == Effect::Allow {
         v.report(
-            Finding::error(
-                "ALLOW_WITH_NOT_PRINCIPAL",
+            Finding::new(
+                codes::ALLOW_WITH_NOT_PRINCIPAL,
                 "`NotPrincipal` with `\"Effect\": \"Allow\"` would allow every principal not listed",
             )
             .with_help("use `Principal` to name who is allowed"),
