@@ -124,10 +124,9 @@ fn check_principal_for_type(
         .entries
         .iter()
         .find(|e| e.value == PrincipalPattern::Everyone);
-    match policy_type.family() {
-        Family::Trust => {
-            if let Some(e) = everyone {
-                v.report(
+    match (policy_type.family(), everyone) {
+        (Family::Trust, Some(e)) => {
+            v.report(
                     Finding::new(
                         codes::ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL,
                         "`\"Principal\": \"*\"` is not allowed in a role trust policy",
@@ -136,11 +135,9 @@ fn check_principal_for_type(
                     &e.path,
                     e.loc,
                 );
-            }
         }
-        Family::Rcp => {
-            if everyone.is_none() {
-                v.report(
+        (Family::Rcp, None) => {
+            v.report(
                     Finding::new(
                         codes::RCP_SYNTAX_ERROR_PRINCIPAL,
                         "the `Principal` of a resource control policy must be `\"*\"`",
@@ -149,7 +146,6 @@ fn check_principal_for_type(
                     &path.key("Principal"),
                     member.key_loc,
                 );
-            }
         }
         _ => {}
     }
