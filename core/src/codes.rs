@@ -210,6 +210,7 @@ declare_codes! {
     POLICY_SIZE_EXCEEDS_SCP_QUOTA: Error, "the service control policy is larger than AWS Organizations allows";
     POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA: Warning, "the session policy is larger than STS allows";
     POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA: Error, "the VPC endpoint policy is larger than AWS allows";
+    POLICY_TOO_LARGE: Error, "the policy text is over the size limit and was not read";
     RCP_SYNTAX_ERROR_ACTION: Error, "a resource control policy denies the action `*`";
     RCP_SYNTAX_ERROR_ALLOW: Error, "a resource control policy has an `Allow` other than `RCPFullAWSAccess`";
     RCP_SYNTAX_ERROR_NOTACTION: Error, "a resource control policy has `NotAction`";

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::document::{Block, Located};
 use super::policy_type::Family;
-use super::{Validator, statement};
+use super::{Validator, list};
 use crate::codes;
 use crate::compiled::Effect;
 use crate::diagnostic::Finding;
@@ -114,7 +114,7 @@ fn read_key(
         );
         return;
     }
-    let Some(values) = statement::string_list(v, &member.value, &path, key) else {
+    let Some(values) = list::string_list(v, &member.value, &path, key) else {
         return;
     };
     if values.is_empty() && matches!(&member.value.value, Value::Array(items) if items.is_empty()) {
