@@ -39,6 +39,11 @@ pub fn statement_applies<R: RequestView + ?Sized>(statement: &Statement, request
 
 fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
     actions_apply(&statement.actions, request.action())
+        && crate::principal::applies(
+            statement.principals.as_ref(),
+            statement.effect,
+            &request.principal(),
+        )
         && resources_apply(&statement.resources, request)
         && statement
             .conditions

@@ -94,7 +94,18 @@ fn statement(s: &Statement, action_table: &syn::Ident, names: &Names) -> TokenSt
     let actions = actions(&s.actions.patterns, s.actions.negated, action_table);
     let resources = resources(&s.resources.patterns, s.resources.negated, names);
     let conditions = s.conditions.iter().map(|c| condition(c, names));
-    quote!((#actions) && (#resources) #(&& (#conditions))*)
+    let principals = s.principals.iter().map(|pr| principals(pr, s.effect));
+    quote!((#actions) #(&& #principals)* && (#resources) #(&& (#conditions))*)
+}
+
+/// `Principal`/`NotPrincipal`: the core's matcher over constant data (section 9.3).
+fn principals(pr: &iam_policy_core::compiled::Principals, effect: Effect) -> TokenStream {
+    let data = emit::principals(pr);
+    let effect = emit::effect(effect);
+    quote!(({
+        const PRINCIPALS: p::Principals = #data;
+        p::principal::applies(::core::option::Option::Some(&PRINCIPALS), #effect, &p::eval::RequestView::principal(req))
+    }))
 }
 
 /// `(load | mask) == expected` for each word of `literal` at the start of `bytes` (the caller
