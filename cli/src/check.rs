@@ -55,33 +55,64 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
     }
 }
 
-/// Reads and validates every file, with a progress line on a terminal. Returns the reports and
-/// the files that could not be read.
+/// Reads and validates every file on every core, with a progress line on a terminal. Returns the
+/// reports in the order of `paths`, and the files that could not be read.
 fn check_files(
     paths: &[std::path::PathBuf],
     options: &Options,
     show_progress: bool,
 ) -> (Vec<FileReport>, Vec<String>) {
     let mut progress = Progress::new(paths.len(), show_progress);
+    let mut results: Vec<Option<Result<FileReport, String>>> = Vec::new();
+    results.resize_with(paths.len(), || None);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    // Each worker takes the next file; results come back over a channel with their index.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = paths.get(index) else { break };
+                    if send.send((index, check_file(path, options))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (done, (index, result)) in receive.iter().enumerate() {
+            results[index] = Some(result);
+            progress.update(done + 1);
+        }
+    });
+    progress.finish();
     let mut reports = Vec::with_capacity(paths.len());
     let mut unreadable = Vec::new();
-    for (done, path) in paths.iter().enumerate() {
-        match files::read(path, options.max_bytes) {
-            Ok(bytes) => {
-                let mut report = report::check(path.display().to_string(), bytes, options);
-                if report.findings.is_empty() {
-                    // Nothing will quote this file: free its text.
-                    report.text = String::new();
-                    report.lines = iam_policy_core::lines::LineIndex::new("");
-                }
-                reports.push(report);
-            }
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(report) => reports.push(report),
             Err(problem) => unreadable.push(problem),
         }
-        progress.update(done + 1);
     }
-    progress.finish();
     (reports, unreadable)
+}
+
+/// Reads and validates one file.
+fn check_file(path: &std::path::Path, options: &Options) -> Result<FileReport, String> {
+    let bytes = files::read(path, options.max_bytes)?;
+    let mut report = report::check(path.display().to_string(), bytes, options);
+    if report.findings.is_empty() {
+        // Nothing will quote this file: free its text.
+        report.text = String::new();
+        report.lines = iam_policy_core::lines::LineIndex::new("");
+    }
+    Ok(report)
 }
 
 fn write_human(

@@ -93,8 +93,33 @@ pub(crate) fn intersects(a: &[Token], b: &[Token], fold_case: bool) -> bool {
     if states > MAX_STATES {
         return true;
     }
-    let mut seen = vec![false; states];
-    let mut stack = vec![(0usize, 0usize)];
+    SCRATCH.with_borrow_mut(|(seen, stack)| {
+        seen.clear();
+        seen.resize(states, false);
+        stack.clear();
+        stack.push((0, 0));
+        search(a, b, fold_case, width, seen, stack)
+    })
+}
+
+thread_local! {
+    /// The visited flags and the stack of [`intersects`], kept between calls: the catalog checks
+    /// call it for every pattern and template pair, and allocating each time was most of their cost.
+    static SCRATCH: std::cell::RefCell<Scratch> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Visited flags and the stack of pending states.
+type Scratch = (Vec<bool>, Vec<(usize, usize)>);
+
+fn search(
+    a: &[Token],
+    b: &[Token],
+    fold_case: bool,
+    width: usize,
+    seen: &mut [bool],
+    stack: &mut Vec<(usize, usize)>,
+) -> bool {
     while let Some((i, j)) = stack.pop() {
         let slot = i * width + j;
         if seen[slot] {
@@ -157,6 +182,9 @@ pub fn template_matches(template: &str, key: &str) -> bool {
 
 /// Whether a policy glob (`ssm:Start*`) matches a literal name, case-insensitively.
 pub(crate) fn glob_matches(glob: &str, name: &str) -> bool {
+    if glob.is_ascii() && name.is_ascii() {
+        return ascii_glob_matches(glob.as_bytes(), name.as_bytes());
+    }
     let tokens: Vec<Token> = glob
         .chars()
         .map(|c| match c {
@@ -166,6 +194,35 @@ pub(crate) fn glob_matches(glob: &str, name: &str) -> bool {
         })
         .collect();
     intersects(&tokens, &literal_tokens(name), true)
+}
+
+/// [`glob_matches`] for ASCII texts, without allocating: the classic wildcard match that, on a
+/// mismatch, resumes after the last `*` one character further (each `*` takes the shortest run
+/// that lets the rest match, which is enough for `*` and `?` alone). O(glob × name) at worst.
+fn ascii_glob_matches(glob: &[u8], name: &[u8]) -> bool {
+    let (mut g, mut n) = (0, 0);
+    let mut resume: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match glob.get(g) {
+            Some(b'*') => {
+                resume = Some((g + 1, n));
+                g += 1;
+            }
+            Some(&c) if c == b'?' || c.eq_ignore_ascii_case(&name[n]) => {
+                g += 1;
+                n += 1;
+            }
+            _ => match resume {
+                Some((after_star, start)) => {
+                    g = after_star;
+                    n = start + 1;
+                    resume = Some((after_star, start + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    glob[g..].iter().all(|&c| c == b'*')
 }
 
 /// How many characters of a key template are literal: the more, the more specific the template
@@ -293,6 +350,44 @@ mod tests {
             &literal_tokens("?"),
             false
         ));
+    }
+
+    #[test]
+    fn the_ascii_glob_matcher_agrees_with_the_product_search() {
+        let globs = [
+            "*", "", "?", "a*", "*a", "a*b*c", "*?*", "s?a*t", "Get*", "*Session", "a**b", "??",
+        ];
+        let names = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "aXbYc",
+            "start",
+            "START",
+            "GetObject",
+            "StartSession",
+            "b",
+            "acb",
+        ];
+        for glob in globs {
+            for name in names {
+                let tokens: Vec<Token> = glob
+                    .chars()
+                    .map(|c| match c {
+                        '*' => Token::Star,
+                        '?' => Token::One,
+                        c => Token::Char(c),
+                    })
+                    .collect();
+                let expected = intersects(&tokens, &literal_tokens(name), true);
+                assert_eq!(
+                    ascii_glob_matches(glob.as_bytes(), name.as_bytes()),
+                    expected,
+                    "{glob} {name}"
+                );
+            }
+        }
     }
 
     #[test]
