@@ -35,7 +35,11 @@ pub fn policy(input: TokenStream) -> TokenStream {
             TokenStream2::new(),
         ),
         Err(error) => {
-            let message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
+            let mut message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
+            if let Some(help) = &error.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
             placeholder(diagnostics::error(&message, error.span))
         }
     }
@@ -69,10 +73,12 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(error) => {
+            // The crate's name rather than the absolute path: the message stays the same wherever
+            // the project is checked out or built.
+            let krate = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
             let message = format!(
                 "cannot read the policy file `{relative}`: {error}\nhelp: the path is relative to \
-                 the directory of the crate's Cargo.toml: `{}`",
-                path.display()
+                 the directory of the `Cargo.toml` of the crate `{krate}`, not to the source file"
             );
             return placeholder(diagnostics::error(&message, span));
         }
