@@ -50,8 +50,8 @@ pub fn check(file: String, bytes: Vec<u8>, options: &Options) -> FileReport {
                 .iter()
                 .map(|b| format!("0x{b:02X}"))
                 .collect();
-            let finding = Finding::error(
-                "JSON_SYNTAX_ERROR",
+            let finding = Finding::new(
+                iam_policy_core::codes::JSON_SYNTAX_ERROR,
                 format!(
                     "the file is not valid UTF-8: invalid byte {} at byte offset {start}",
                     shown.join(" ")

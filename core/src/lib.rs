@@ -11,6 +11,7 @@
 
 #[cfg(feature = "catalog")]
 pub mod catalog;
+pub mod codes;
 pub mod compiled;
 pub mod diagnostic;
 pub mod eval;
@@ -63,7 +64,7 @@ pub fn compile_tree(
 /// The finding of a syntax error. Its position is the diagnostic's location, which every
 /// rendering prints: the message does not repeat it.
 fn syntax_finding(error: &json::SyntaxError) -> Finding {
-    Finding::error("JSON_SYNTAX_ERROR", error.message.clone()).with_help(
+    Finding::new(codes::JSON_SYNTAX_ERROR, error.message.clone()).with_help(
         "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
     )
 }

@@ -34,6 +34,8 @@ mod serialize;
 
 pub use authorizer::{Authorizer, PolicyKind, PolicyStatement, Verdict};
 pub use context::{Context, ContextMap, ContextValue, Values, key_eq};
+#[doc(inline)]
+pub use iam_policy_core::codes;
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::validate::{Options, PolicyType};

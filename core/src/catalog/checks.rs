@@ -161,7 +161,7 @@ mod seed_tests {
     fn errors(statements: &[Statement<'_>]) -> Vec<Finding> {
         findings(statements)
             .into_iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity() == Severity::Error)
             .collect()
     }
 
@@ -316,7 +316,7 @@ mod seed_tests {
         }];
         let codes: Vec<_> = findings(&policy)
             .iter()
-            .map(|f| (f.code, f.severity))
+            .map(|f| (f.code.name(), f.severity()))
             .collect();
         assert_eq!(codes, [("RESOURCE_WILDCARD_REQUIRED", Severity::Warning)]);
     }

@@ -1,5 +1,6 @@
 //! `Action` / `NotAction` entries: `*` or `service:name`, no wildcard in the service.
 
+use crate::codes;
 use std::borrow::Cow;
 
 use super::Validator;
@@ -18,7 +19,7 @@ pub(crate) fn read_actions(
 ) -> Vec<Located<ActionPattern>> {
     let element = member.key.as_str();
     let empty = EmptyList {
-        code: "EMPTY_ARRAY_ACTION",
+        code: codes::EMPTY_ARRAY_ACTION,
         what: "action",
         help: "name at least one action, such as `ssm:StartSession`",
     };
@@ -54,8 +55,8 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         }
     }
     let format_error = |why: &str| {
-        Finding::error(
-            "INVALID_ACTION_FORMAT",
+        Finding::new(
+            codes::INVALID_ACTION_FORMAT,
             format!("the action `{text}` is not valid: {why}"),
         )
         .with_help("write an action as `service:ActionName`, such as `ssm:StartSession`")
@@ -76,8 +77,8 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         return Err(format_error("the action name is empty"));
     }
     if service.contains(['*', '?']) {
-        return Err(Finding::error(
-            "WILDCARD_IN_SERVICE_NAME",
+        return Err(Finding::new(
+            codes::WILDCARD_IN_SERVICE_NAME,
             format!("the service prefix of `{text}` contains a wildcard, which IAM rejects"),
         )
         .with_help("name the service exactly and put wildcards only in the action name, such as `ssm:Get*`"));
@@ -126,7 +127,7 @@ mod tests {
     use super::*;
 
     fn code(text: &str) -> &'static str {
-        read_action(text, "Action").unwrap_err().code
+        read_action(text, "Action").unwrap_err().code.name()
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::document::{Located, StatementModel};
 use super::{Document, Validator};
 use crate::catalog::checks;
+use crate::codes;
 use crate::compiled::{ActionPattern, ConditionValues, Glob, ResourcePattern, Segment};
 use crate::diagnostic::Finding;
 
@@ -66,7 +67,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             let mut findings = checks::check_action_for_resources(&action.text, &resources);
             // When no action fits any entry, each entry says so already: not again per action.
             if every_entry_flagged {
-                findings.retain(|f| f.code != "ACTION_RESOURCE_MISMATCH");
+                findings.retain(|f| f.code != codes::ACTION_RESOURCE_MISMATCH);
             }
             place(v, findings, &action.path, action.loc);
         }

@@ -1,5 +1,6 @@
 //! The `Condition` block: operators, keys, and values parsed for each operator's family.
 
+use crate::codes;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -26,8 +27,8 @@ pub(crate) fn read_conditions(
     };
     if operators.is_empty() {
         v.report(
-            Finding::suggestion(
-                "EMPTY_OBJECT_CONDITION",
+            Finding::new(
+                codes::EMPTY_OBJECT_CONDITION,
                 "the `Condition` block is empty and has no effect",
             )
             .with_help("add conditions, or remove the `Condition` element"),
@@ -41,8 +42,8 @@ pub(crate) fn read_conditions(
         let op_path = path.key(&member.key);
         if seen_operators.insert(member.key.as_str(), ()).is_some() {
             v.report(
-                Finding::error(
-                    "DUPLICATE_ELEMENT",
+                Finding::new(
+                    codes::DUPLICATE_ELEMENT,
                     format!("the operator `{}` appears more than once", member.key),
                 )
                 .with_help("merge the keys of both into one operator block"),
@@ -80,8 +81,8 @@ pub(crate) fn read_conditions(
         };
         if keys.is_empty() {
             v.report(
-                Finding::suggestion(
-                    "EMPTY_OBJECT_CONDITION",
+                Finding::new(
+                    codes::EMPTY_OBJECT_CONDITION,
                     format!(
                         "the operator `{}` has no condition keys and has no effect",
                         member.key
@@ -99,7 +100,7 @@ pub(crate) fn read_conditions(
             if let Some(previous) = lowercase_keys.insert(key.to_lowercase(), key) {
                 let (code, message) = if previous == key {
                     (
-                        "DUPLICATE_ELEMENT",
+                        codes::DUPLICATE_ELEMENT,
                         format!(
                             "the condition key `{key}` appears more than once under `{}`",
                             member.key
@@ -107,14 +108,14 @@ pub(crate) fn read_conditions(
                     )
                 } else {
                     (
-                        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+                        codes::DUPLICATE_KEYS_WITH_DIFFERENT_CASE,
                         format!(
                             "the condition keys `{previous}` and `{key}` differ only in case: IAM reads them as one key"
                         ),
                     )
                 };
                 v.report(
-                    Finding::error(code, message)
+                    Finding::new(code, message)
                         .with_help("list all values of the key in one array"),
                     &key_path,
                     key_member.key_loc,
@@ -147,14 +148,14 @@ pub(crate) fn read_conditions(
 
 fn operator_finding(name: &str, error: OperatorError) -> Finding {
     match error {
-        OperatorError::NullWithIfExists => Finding::error(
-            "NULL_WITH_IF_EXISTS",
+        OperatorError::NullWithIfExists => Finding::new(
+            codes::NULL_WITH_IF_EXISTS,
             format!("the `Null` operator cannot take the `IfExists` suffix: `{name}`"),
         )
         .with_help("use `Null`: it already tests whether the key exists"),
         OperatorError::Unknown { suggestion } => {
-            let finding = Finding::error(
-                "INVALID_CONDITION_OPERATOR",
+            let finding = Finding::new(
+                codes::INVALID_CONDITION_OPERATOR,
                 format!("`{name}` is not a condition operator"),
             );
             match suggestion {
@@ -168,8 +169,8 @@ fn operator_finding(name: &str, error: OperatorError) -> Finding {
 fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Operator>) {
     if operator.base == crate::operator::BaseOperator::Null && operator.qualifier.is_some() {
         v.report(
-            Finding::suggestion(
-                "NULL_WITH_QUALIFIER",
+            Finding::new(
+                codes::NULL_WITH_QUALIFIER,
                 format!("avoid `Null` with a set qualifier: `{}`", at.text),
             )
             .with_help("use `Null` alone"),
@@ -179,8 +180,8 @@ fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Oper
     }
     if operator.if_exists && operator.qualifier.is_some() {
         v.report(
-            Finding::warning(
-                "IFEXISTS_WITH_QUALIFIER",
+            Finding::new(
+                codes::IFEXISTS_WITH_QUALIFIER,
                 format!("`{}` combines `IfExists` with a set qualifier, whose meaning AWS does not document", at.text),
             )
             .with_help("this crate reads it as true when the key is missing; write the operator without `IfExists` to be sure"),
@@ -201,8 +202,8 @@ fn check_key_format(key: &str) -> Result<(), Finding> {
     if valid {
         Ok(())
     } else {
-        Err(Finding::error(
-            "INVALID_CONDITION_KEY_FORMAT",
+        Err(Finding::new(
+            codes::INVALID_CONDITION_KEY_FORMAT,
             format!("the condition key `{key}` is not valid: use the format `service:keyname`"),
         )
         .with_help("a condition key looks like `aws:username` or `ssm:resourceTag/Finance`"))
@@ -254,13 +255,13 @@ fn read_values(
     let texts = value_texts(v, node, &key.path, &operator.text);
     if matches!(&node.value, Value::Array(items) if items.is_empty()) {
         let code = match op.qualifier {
-            Some(Qualifier::ForAllValues) => "EMPTY_ARRAY_CONDITION_FORALLVALUES",
-            Some(Qualifier::ForAnyValue) => "EMPTY_ARRAY_CONDITION_FORANYVALUE",
-            None if op.if_exists => "EMPTY_ARRAY_CONDITION_IFEXISTS",
-            None => "EMPTY_ARRAY_CONDITION",
+            Some(Qualifier::ForAllValues) => codes::EMPTY_ARRAY_CONDITION_FORALLVALUES,
+            Some(Qualifier::ForAnyValue) => codes::EMPTY_ARRAY_CONDITION_FORANYVALUE,
+            None if op.if_exists => codes::EMPTY_ARRAY_CONDITION_IFEXISTS,
+            None => codes::EMPTY_ARRAY_CONDITION,
         };
         v.report(
-            Finding::warning(
+            Finding::new(
                 code,
                 format!("the condition key `{}` has no values", key.value),
             )
@@ -312,8 +313,8 @@ fn read_values(
                 if wildcards == Wildcards::Literal && literal_has_wildcard(&glob) {
                     report(
                         v,
-                        Finding::warning(
-                            "WILDCARD_WITHOUT_LIKE_OPERATOR",
+                        Finding::new(
+                            codes::WILDCARD_WITHOUT_LIKE_OPERATOR,
                             format!(
                                 "the value `{}` contains `*` or `?`, which `{}` compares as text",
                                 t.text, operator.text
@@ -341,7 +342,7 @@ fn read_values(
                     Err(e) => report(
                         v,
                         mismatch(
-                            "TYPE_MISMATCH_NUMBER",
+                            codes::TYPE_MISMATCH_NUMBER,
                             &operator.text,
                             e.message(),
                             "use a number such as `10` or `0.5`",
@@ -363,7 +364,7 @@ fn read_values(
                     Err(e) => report(
                         v,
                         mismatch(
-                            "TYPE_MISMATCH_DATE",
+                            codes::TYPE_MISMATCH_DATE,
                             &operator.text,
                             e.message(),
                             "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
@@ -396,7 +397,7 @@ fn read_values(
                     Err(e) => report(
                         v,
                         mismatch(
-                            "TYPE_MISMATCH_BOOLEAN",
+                            codes::TYPE_MISMATCH_BOOLEAN,
                             &operator.text,
                             e.message(),
                             "use `true` or `false`",
@@ -407,8 +408,8 @@ fn read_values(
             }
             if family == Family::Bool && texts.len() > 1 {
                 v.report(
-                    Finding::error(
-                        "INVALID_CONDITION_MULTIPLE_BOOLEAN",
+                    Finding::new(
+                        codes::INVALID_CONDITION_MULTIPLE_BOOLEAN,
                         format!(
                             "the condition key `{}` has several boolean values",
                             key.value
@@ -440,7 +441,7 @@ fn read_values(
                     Err(e) => report(
                         v,
                         mismatch(
-                            "TYPE_MISMATCH_STRING",
+                            codes::TYPE_MISMATCH_STRING,
                             &operator.text,
                             e.message(),
                             "use base64-encoded bytes, such as `QmluYXJ5`",
@@ -462,7 +463,7 @@ fn read_values(
                     Err(e) => report(
                         v,
                         mismatch(
-                            "TYPE_MISMATCH_IP_RANGE",
+                            codes::TYPE_MISMATCH_IP_RANGE,
                             &operator.text,
                             e.message(),
                             "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
@@ -486,7 +487,9 @@ fn read_values(
                             // An ARN operator compares text: region and account shapes are not its concern.
                             if !matches!(
                                 f.code,
-                                "INVALID_ARN_REGION" | "INVALID_ARN_ACCOUNT" | "MISSING_ARN_FIELD"
+                                codes::INVALID_ARN_REGION
+                                    | codes::INVALID_ARN_ACCOUNT
+                                    | codes::MISSING_ARN_FIELD
                             ) {
                                 report(v, f, t);
                             }
@@ -495,9 +498,9 @@ fn read_values(
                     }
                     Err(findings) => {
                         for f in findings {
-                            let f = if f.code == "INVALID_ARN_PREFIX" {
-                                Finding::error(
-                                    "TYPE_MISMATCH_ARN",
+                            let f = if f.code == codes::INVALID_ARN_PREFIX {
+                                Finding::new(
+                                    codes::TYPE_MISMATCH_ARN,
                                     format!("the value `{}` of `{}` is not an ARN", t.text, operator.text),
                                 )
                                 .with_help("use an ARN such as `arn:aws:iam::123456789012:role/*`, or a String operator")
@@ -523,8 +526,8 @@ fn read_values(
     })
 }
 
-fn mismatch(code: &'static str, operator: &str, why: &str, help: &str) -> Finding {
-    Finding::error(
+fn mismatch(code: codes::Code, operator: &str, why: &str, help: &str) -> Finding {
+    Finding::new(
         code,
         format!("`{operator}` cannot compare this value: {why}"),
     )

@@ -16,6 +16,7 @@ pub mod template;
 
 pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Version};
 
+use crate::codes;
 use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::Node;
 pub use crate::location::JsonPath;
@@ -150,8 +151,8 @@ impl Validator {
     /// `DATA_TYPE_MISMATCH` for a value of the wrong JSON type.
     pub fn type_mismatch(&mut self, node: &Node, expected: &str, path: &JsonPath, element: &str) {
         self.report(
-            Finding::error(
-                "DATA_TYPE_MISMATCH",
+            Finding::new(
+                codes::DATA_TYPE_MISMATCH,
                 // Backticks for an element name (input), not for a description (`a statement`).
                 if element.starts_with(|c: char| c.is_ascii_lowercase()) {
                     format!(

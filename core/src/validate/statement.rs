@@ -3,6 +3,7 @@
 use super::document::{Block, Located, StatementModel, Version};
 use super::policy::unique_members;
 use super::{PolicyType, Validator, action, condition, resource};
+use crate::codes;
 use crate::compiled::Effect;
 use crate::diagnostic::Finding;
 use crate::json::{Member, Node, Value};
@@ -44,8 +45,8 @@ pub(crate) fn read_statement(
         None if v.misspelt_any(&path, &["Action", "NotAction"]) => Block::default(),
         None => {
             v.report(
-                Finding::error(
-                    "MISSING_ACTION",
+                Finding::new(
+                    codes::MISSING_ACTION,
                     "the statement has no `Action` or `NotAction`",
                 )
                 .with_help("add an `Action` element naming what the statement allows or denies"),
@@ -63,8 +64,8 @@ pub(crate) fn read_statement(
         None if v.misspelt_any(&path, &["Resource", "NotResource"]) => Block::default(),
         None => {
             v.report(
-                Finding::error(
-                    "MISSING_RESOURCE",
+                Finding::new(
+                    codes::MISSING_RESOURCE,
                     "the statement has no `Resource` or `NotResource`",
                 )
                 .with_help("add `\"Resource\": \"*\"` or the ARNs the statement applies to"),
@@ -104,8 +105,8 @@ fn pick<'a>(
     match (m.get(plain), m.get(negated)) {
         (Some(p), Some(n)) => {
             v.report(
-                Finding::error(
-                    "UNSUPPORTED_ELEMENT_COMBINATION",
+                Finding::new(
+                    codes::UNSUPPORTED_ELEMENT_COMBINATION,
                     format!("`{plain}` and `{negated}` cannot be used in the same statement"),
                 )
                 .with_help(format!("remove `{negated}` or `{plain}`")),
@@ -128,15 +129,15 @@ fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Locat
     };
     if sid.is_empty() {
         v.report(
-            Finding::suggestion("EMPTY_SID_VALUE", "the Sid is empty")
+            Finding::new(codes::EMPTY_SID_VALUE, "the Sid is empty")
                 .with_help("name the statement, or remove the `Sid`"),
             &path,
             member.value.loc,
         );
     } else if let Some(bad) = sid.chars().find(|c| !c.is_ascii_alphanumeric()) {
         let cleaned: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
-        let mut finding = Finding::error(
-            "UNSUPPORTED_SID",
+        let mut finding = Finding::new(
+            codes::UNSUPPORTED_SID,
             format!(
                 "the Sid `{sid}` contains `{}`: a Sid may contain only `A-Z`, `a-z` and `0-9`",
                 bad.escape_debug()
@@ -161,7 +162,7 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
             return Effect::Deny;
         }
         v.report(
-            Finding::error("MISSING_EFFECT", "the statement has no `Effect`")
+            Finding::new(codes::MISSING_EFFECT, "the statement has no `Effect`")
                 .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`"),
             path,
             node.loc,
@@ -173,8 +174,8 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
         Value::String(s) if s == "Allow" => Effect::Allow,
         Value::String(s) if s == "Deny" => Effect::Deny,
         Value::String(s) => {
-            let mut finding = Finding::error(
-                "INVALID_EFFECT",
+            let mut finding = Finding::new(
+                codes::INVALID_EFFECT,
                 format!("the effect `{s}` is not valid: use `Allow` or `Deny`"),
             );
             if s.eq_ignore_ascii_case("allow") {
@@ -205,8 +206,8 @@ fn check_principal(
     for name in ["Principal", "NotPrincipal"] {
         if let Some(member) = m.get(name) {
             v.report(
-                Finding::error(
-                    "UNSUPPORTED_PRINCIPAL",
+                Finding::new(
+                    codes::UNSUPPORTED_PRINCIPAL,
                     format!("an identity policy cannot have a `{name}` element"),
                 )
                 .with_help(format!(
@@ -247,7 +248,7 @@ pub(crate) fn string_list<'a>(
 
 /// What an empty list of an element means, for its finding.
 pub(crate) struct EmptyList {
-    pub code: &'static str,
+    pub code: crate::codes::Code,
     /// "action", "resource".
     pub what: &'static str,
     pub help: &'static str,
@@ -269,7 +270,7 @@ pub(crate) fn list_entries<'a>(
     let items_reported = matches!(&member.value.value, Value::Array(items) if !items.is_empty());
     if entries.is_empty() && !items_reported {
         v.report(
-            Finding::error(
+            Finding::new(
                 empty.code,
                 format!(
                     "`{element}` is empty: the statement matches no {}",

@@ -7,6 +7,7 @@ use super::{Expansion, expand, expand_all, full_name, list};
 use crate::catalog::arn::{Arn, Fit, fit};
 use crate::catalog::catalog;
 use crate::catalog::model::Action;
+use crate::codes;
 use crate::diagnostic::Finding;
 
 /// Checks one `Resource` entry against the statement's `Action` entries.
@@ -53,22 +54,22 @@ pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Findi
 fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -> Finding {
     let service = arn.service;
     if fits.contains(&Fit::RegionNotAllowed) {
-        return Finding::error(
-            "ARN_REGION_NOT_ALLOWED",
+        return Finding::new(
+            codes::ARN_REGION_NOT_ALLOWED,
             format!("the service `{service}` does not support specifying a region in the resource ARN `{resource}`"),
         )
         .with_help(format!("remove the region `{}`", arn.region));
     }
     if fits.contains(&Fit::AccountNotAllowed) {
-        return Finding::error(
-            "ARN_ACCOUNT_NOT_ALLOWED",
+        return Finding::new(
+            codes::ARN_ACCOUNT_NOT_ALLOWED,
             format!("the service `{service}` does not support specifying an account ID in the resource ARN `{resource}`"),
         )
         .with_help(format!("remove the account ID `{}`", arn.account));
     }
     if fits.contains(&Fit::RegionMissing) {
-        return Finding::error(
-            "MISSING_ARN_REGION",
+        return Finding::new(
+            codes::MISSING_ARN_REGION,
             format!(
                 "the resource ARN `{resource}` has no region, which `{service}` resources need"
             ),
@@ -90,7 +91,7 @@ fn mismatch(arn: &Arn<'_>, resource: &str, known: &[Action<'_>], fits: &[Fit]) -
     } else {
         format!("no action of the statement acts on `{resource}`")
     };
-    let finding = Finding::warning("RESOURCE_MISMATCH", message);
+    let finding = Finding::new(codes::RESOURCE_MISMATCH, message);
     if formats.is_empty() {
         finding.with_help("use `\"Resource\": \"*\"` for these actions")
     } else {
@@ -149,7 +150,7 @@ pub fn check_action_for_resources(action: &str, resources: &[&str]) -> Vec<Findi
             if covered.len() == 1 { "it" } else { "them" },
         );
         return vec![
-            Finding::warning("RESOURCE_WILDCARD_REQUIRED", message)
+            Finding::new(codes::RESOURCE_WILDCARD_REQUIRED, message)
                 .with_help("move the action to a statement with `\"Resource\": \"*\"`"),
         ];
     }
@@ -174,7 +175,7 @@ pub fn check_action_for_resources(action: &str, resources: &[&str]) -> Vec<Findi
         }
     }
     vec![
-        Finding::warning("ACTION_RESOURCE_MISMATCH", message).with_help(format!(
+        Finding::new(codes::ACTION_RESOURCE_MISMATCH, message).with_help(format!(
             "it acts on {} ({})",
             list(&types, 3),
             list(&unique, 2)
@@ -193,7 +194,7 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
-        findings.iter().map(|f| f.code).collect()
+        findings.iter().map(|f| f.code.name()).collect()
     }
 
     #[test]
@@ -230,7 +231,7 @@ mod tests {
             list[0].message,
             "the action `ssm:ListDocuments` takes only `\"Resource\": \"*\"`, so this statement does not grant it"
         );
-        assert_eq!(list[0].severity, Severity::Warning);
+        assert_eq!(list[0].severity(), Severity::Warning);
         assert_eq!(
             check_action_for_resources("ssm:ListDocuments", &[r, "*"]),
             []
