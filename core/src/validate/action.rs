@@ -1,12 +1,12 @@
 //! `Action` / `NotAction` entries: `*` or `service:name`, no wildcard in the service.
 
-use crate::codes;
 use std::borrow::Cow;
 
 use super::Validator;
 use super::document::Located;
-use super::statement::{EmptyList, list_entries};
+use super::list::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
+use crate::codes;
 use crate::compiled::{ActionPattern, Glob};
 use crate::diagnostic::Finding;
 use crate::json::Member;

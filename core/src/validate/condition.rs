@@ -1,18 +1,17 @@
 //! The `Condition` block: operators, keys, and values parsed for each operator's family.
 
-use crate::codes;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::Validator;
+use super::condition_values::ValueReader;
 use super::document::{ConditionEntry, Located, Version};
-use super::resource::{ArnUse, read_arn};
-use super::template::{self, Variables, Wildcards};
-use crate::compiled::{ArnPattern, BoolValue, ConditionValues, Glob, Segment};
+use crate::codes;
+use crate::compiled::ConditionValues;
 use crate::diagnostic::Finding;
 use crate::json::{Node, Value};
 use crate::location::JsonPath;
-use crate::operator::{Comparison, Family, Operator, OperatorError, Qualifier};
+use crate::operator::{Family, Operator, OperatorError, Qualifier};
 use crate::values;
 
 pub(crate) fn read_conditions(
@@ -271,142 +270,39 @@ fn read_values(
         );
     }
     let errors_before = v.diagnostics.errors().count();
-    let family = op.base.family();
-    let variables_rule = |family_ok: bool| {
-        if !family_ok {
-            Variables::UnsupportedForOperator(op.base.name())
-        } else if version.supports_variables() {
-            Variables::Allowed
-        } else {
-            Variables::UnsupportedInVersion
-        }
-    };
-    let variables = variables_rule(op.base.allows_variables());
-    let report = |v: &mut Validator, finding: Finding, at: &Located<String>| {
-        v.report(finding, &at.path, at.loc)
-    };
-    // Values of operators that take no variables must not look like one.
-    let forbid_variables = |v: &mut Validator, t: &Located<String>| -> bool {
-        if template::has_variable(&t.text) {
-            let (_, findings) = template::read(&t.text, Wildcards::Literal, variables);
-            let any = !findings.is_empty();
-            for f in findings {
-                v.report(f, &t.path, t.loc);
-            }
-            return any;
-        }
-        false
-    };
-    let values = match family {
-        Family::String => {
-            let wildcards = if op.base.comparison() == Comparison::Like {
-                Wildcards::Glob
-            } else {
-                Wildcards::Literal
-            };
-            let mut globs = Vec::new();
-            for t in &texts {
-                let (glob, findings) = template::read(&t.text, wildcards, variables);
-                for f in findings {
-                    report(v, f, t);
-                }
-                if wildcards == Wildcards::Literal && literal_has_wildcard(&glob) {
-                    report(
-                        v,
-                        Finding::new(
-                            codes::WILDCARD_WITHOUT_LIKE_OPERATOR,
-                            format!(
-                                "the value `{}` contains `*` or `?`, which `{}` compares as text",
-                                t.text, operator.text
-                            ),
-                        )
-                        .with_help(format!(
-                            "to match a pattern, use `{}`",
-                            like_operator(&operator.text)
-                        )),
-                        t,
-                    );
-                }
-                globs.push(glob);
-            }
-            ConditionValues::Strings(Cow::Owned(globs))
-        }
-        Family::Numeric => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_decimal(&t.text) {
-                    Ok(d) => out.push(d),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            codes::TYPE_MISMATCH_NUMBER,
-                            &operator.text,
-                            e.message(),
-                            "use a number such as `10` or `0.5`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Numbers(Cow::Owned(out))
-        }
-        Family::Date => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_date_policy(&t.text) {
-                    Ok(d) => out.push(d),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            codes::TYPE_MISMATCH_DATE,
-                            &operator.text,
-                            e.message(),
-                            "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Dates(Cow::Owned(out))
-        }
-        Family::Bool | Family::Null => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if family == Family::Bool && template::has_variable(&t.text) {
-                    let (glob, findings) = template::read(&t.text, Wildcards::Literal, variables);
-                    let ok = findings.is_empty();
-                    for f in findings {
-                        report(v, f, t);
-                    }
-                    if ok {
-                        out.push(BoolValue::Variable(glob));
-                    }
-                    continue;
-                }
-                if family == Family::Null && forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_bool_policy(&t.text) {
-                    Ok(b) => out.push(BoolValue::Literal(b)),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            codes::TYPE_MISMATCH_BOOLEAN,
-                            &operator.text,
-                            e.message(),
-                            "use `true` or `false`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            if family == Family::Bool && texts.len() > 1 {
+    let reader = ValueReader::new(&operator, version);
+    let values = match op.base.family() {
+        Family::String => reader.strings(v, &texts),
+        Family::Numeric => ConditionValues::Numbers(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_decimal,
+            codes::TYPE_MISMATCH_NUMBER,
+            "use a number such as `10` or `0.5`",
+        ))),
+        Family::Date => ConditionValues::Dates(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_date_policy,
+            codes::TYPE_MISMATCH_DATE,
+            "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
+        ))),
+        Family::Binary => ConditionValues::Binary(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::decode_base64_policy,
+            codes::TYPE_MISMATCH_STRING,
+            "use base64-encoded bytes, such as `QmluYXJ5`",
+        ))),
+        Family::Ip => ConditionValues::Ips(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_cidr,
+            codes::TYPE_MISMATCH_IP_RANGE,
+            "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
+        ))),
+        Family::Bool => {
+            if texts.len() > 1 {
                 v.report(
                     Finding::new(
                         codes::INVALID_CONDITION_MULTIPLE_BOOLEAN,
@@ -420,100 +316,16 @@ fn read_values(
                     node.loc,
                 );
             }
-            if family == Family::Null {
-                let bools = out.iter().filter_map(|b| match b {
-                    BoolValue::Literal(b) => Some(*b),
-                    BoolValue::Variable(_) => None,
-                });
-                ConditionValues::Null(Cow::Owned(bools.collect()))
-            } else {
-                ConditionValues::Bools(Cow::Owned(out))
-            }
+            ConditionValues::Bools(Cow::Owned(reader.bools(v, &texts)))
         }
-        Family::Binary => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::decode_base64_policy(&t.text) {
-                    Ok(bytes) => out.push(bytes),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            codes::TYPE_MISMATCH_STRING,
-                            &operator.text,
-                            e.message(),
-                            "use base64-encoded bytes, such as `QmluYXJ5`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Binary(Cow::Owned(out))
-        }
-        Family::Ip => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_cidr(&t.text) {
-                    Ok(net) => out.push(net),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            codes::TYPE_MISMATCH_IP_RANGE,
-                            &operator.text,
-                            e.message(),
-                            "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Ips(Cow::Owned(out))
-        }
-        Family::Arn => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if !t.text.is_empty() && t.text.chars().all(|c| c == '*') {
-                    out.push(any_arn());
-                    continue;
-                }
-                match read_arn(&t.text, version, ArnUse::Condition) {
-                    Ok((arn, findings)) => {
-                        for f in findings {
-                            // An ARN operator compares text: region and account shapes are not its concern.
-                            if !matches!(
-                                f.code,
-                                codes::INVALID_ARN_REGION
-                                    | codes::INVALID_ARN_ACCOUNT
-                                    | codes::MISSING_ARN_FIELD
-                            ) {
-                                report(v, f, t);
-                            }
-                        }
-                        out.push(arn);
-                    }
-                    Err(findings) => {
-                        for f in findings {
-                            let f = if f.code == codes::INVALID_ARN_PREFIX {
-                                Finding::new(
-                                    codes::TYPE_MISMATCH_ARN,
-                                    format!("the value `{}` of `{}` is not an ARN", t.text, operator.text),
-                                )
-                                .with_help("use an ARN such as `arn:aws:iam::123456789012:role/*`, or a String operator")
-                            } else {
-                                f
-                            };
-                            report(v, f, t);
-                        }
-                    }
-                }
-            }
-            ConditionValues::Arns(Cow::Owned(out))
-        }
+        Family::Null => ConditionValues::Null(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_bool_policy,
+            codes::TYPE_MISMATCH_BOOLEAN,
+            "use `true` or `false`",
+        ))),
+        Family::Arn => ConditionValues::Arns(Cow::Owned(reader.arns(v, &texts))),
     };
     if v.diagnostics.errors().count() > errors_before {
         return None;
@@ -524,37 +336,4 @@ fn read_values(
         values,
         value_texts: texts,
     })
-}
-
-fn mismatch(code: codes::Code, operator: &str, why: &str, help: &str) -> Finding {
-    Finding::new(
-        code,
-        format!("`{operator}` cannot compare this value: {why}"),
-    )
-    .with_help(help.to_owned())
-}
-
-fn literal_has_wildcard(glob: &Glob) -> bool {
-    glob.segments
-        .iter()
-        .any(|s| matches!(s, Segment::Literal(l) if l.contains(['*', '?'])))
-}
-
-fn like_operator(operator: &str) -> String {
-    operator
-        .replace("StringEqualsIgnoreCase", "StringLike")
-        .replace("StringNotEqualsIgnoreCase", "StringNotLike")
-        .replace("StringEquals", "StringLike")
-        .replace("StringNotEquals", "StringNotLike")
-}
-
-/// `*` as an ARN operator value: every ARN.
-fn any_arn() -> ArnPattern {
-    ArnPattern {
-        partition: Glob::any(),
-        service: Glob::any(),
-        region: Glob::any(),
-        account: Glob::any(),
-        resource: Glob::any(),
-    }
 }

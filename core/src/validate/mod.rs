@@ -8,7 +8,10 @@ mod action;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
 mod condition;
+mod condition_values;
 pub mod document;
+mod list;
+mod members;
 mod policy;
 mod resource;
 mod statement;

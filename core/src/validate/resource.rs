@@ -2,7 +2,7 @@
 
 use super::Validator;
 use super::document::{Located, Version};
-use super::statement::{EmptyList, list_entries};
+use super::list::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
 use crate::codes;
 use crate::compiled::{ArnPattern, ResourcePattern};
@@ -142,7 +142,30 @@ pub fn read_arn(
     let (resource_glob, mut f) = template::read(resource, Wildcards::Glob, variables);
     findings.append(&mut f);
 
-    let wild = |s: &str| s.contains(['*', '?']);
+    check_partition(partition, text, &mut findings);
+    check_service(service, text, &mut findings);
+    check_region(region, text, &mut findings);
+    check_account(account, text, &mut findings);
+    if usage == ArnUse::Resource {
+        check_resource_part(service, resource, text, &mut findings);
+    }
+    let arn = ArnPattern {
+        partition: partition_glob,
+        service: service_glob,
+        region: region_glob,
+        account: account_glob,
+        resource: resource_glob,
+    };
+    Ok((arn, findings))
+}
+
+/// A wildcard character in a part: such a part is a pattern and is not checked as a name.
+fn wild(part: &str) -> bool {
+    part.contains(['*', '?'])
+}
+
+/// The partition is `aws`, `aws-cn`, ... (or a pattern or variable).
+fn check_partition(partition: &str, text: &str, findings: &mut Vec<Finding>) {
     if !wild(partition) && !partition.contains("${") && !PARTITIONS.contains(&partition) {
         let mut finding = Finding::new(
             codes::INVALID_PARTITION,
@@ -160,6 +183,10 @@ pub fn read_arn(
         }
         findings.push(finding);
     }
+}
+
+/// The service is present, has no wildcard, and is a lowercase service prefix.
+fn check_service(service: &str, text: &str, findings: &mut Vec<Finding>) {
     if service.is_empty() {
         findings.push(Finding::new(
             codes::MISSING_ARN_FIELD,
@@ -196,6 +223,10 @@ pub fn read_arn(
         )
         .with_help("a service prefix has lowercase letters, digits and `-`, such as `ssm` or `aws-marketplace`"));
     }
+}
+
+/// The region is empty, a pattern, a variable or shaped like a region.
+fn check_region(region: &str, text: &str, findings: &mut Vec<Finding>) {
     if !region.is_empty() && !wild(region) && !region.contains("${") && !is_region_shaped(region) {
         findings.push(
             Finding::new(
@@ -205,6 +236,10 @@ pub fn read_arn(
             .with_help("use a region such as `us-east-1`, `*` for every region, or leave it empty"),
         );
     }
+}
+
+/// The account is empty, a pattern, a variable or a 12-digit account ID.
+fn check_account(account: &str, text: &str, findings: &mut Vec<Finding>) {
     if !account.is_empty()
         && !wild(account)
         && !account.contains("${")
@@ -218,39 +253,33 @@ pub fn read_arn(
             .with_help("use a 12-digit account ID such as `123456789012`, `*` for every account, or leave it empty"),
         );
     }
-    if usage == ArnUse::Resource {
-        if resource.is_empty() {
+}
+
+/// The resource part of a `Resource` entry is not empty, and its resource type has no wildcard.
+fn check_resource_part(service: &str, resource: &str, text: &str, findings: &mut Vec<Finding>) {
+    if resource.is_empty() {
+        findings.push(
+            Finding::new(
+                codes::INVALID_ARN_RESOURCE,
+                format!("the ARN `{text}` has an empty resource part"),
+            )
+            .with_help("name the resource, or end the ARN with `*`"),
+        );
+    } else if let Some(end) = resource.find(['/', ':']) {
+        let resource_type = &resource[..end];
+        // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
+        // resource type takes no wildcard, yet 39 AWS managed policies rely on one
+        // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
+        if wild(resource_type) && service != "s3" {
             findings.push(
                 Finding::new(
-                    codes::INVALID_ARN_RESOURCE,
-                    format!("the ARN `{text}` has an empty resource part"),
+                    codes::WILDCARD_IN_RESOURCE_TYPE,
+                    format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which AWS's ARN reference does not allow"),
                 )
-                .with_help("name the resource, or end the ARN with `*`"),
+                .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
             );
-        } else if let Some(end) = resource.find(['/', ':']) {
-            let resource_type = &resource[..end];
-            // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
-            // resource type takes no wildcard, yet 39 AWS managed policies rely on one
-            // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
-            if wild(resource_type) && service != "s3" {
-                findings.push(
-                    Finding::new(
-                        codes::WILDCARD_IN_RESOURCE_TYPE,
-                        format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which AWS's ARN reference does not allow"),
-                    )
-                    .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
-                );
-            }
         }
     }
-    let arn = ArnPattern {
-        partition: partition_glob,
-        service: service_glob,
-        region: region_glob,
-        account: account_glob,
-        resource: resource_glob,
-    };
-    Ok((arn, findings))
 }
 
 /// Splits the text after `arn:` on its first four colons, not counting colons inside `${...}`

@@ -1,9 +1,9 @@
 //! Reading a string of a policy into glob segments: literal text, `*` and `?` (where the element
 //! or operator treats them as wildcards) and policy variables (where they are allowed).
 
-use crate::codes;
 use std::borrow::Cow;
 
+use crate::codes;
 use crate::compiled::{Glob, Segment, Variable};
 use crate::diagnostic::Finding;
 
