@@ -13,7 +13,7 @@ pub mod document;
 mod list;
 mod members;
 mod policy;
-mod resource;
+pub(crate) mod resource;
 mod statement;
 pub mod template;
 

@@ -119,13 +119,15 @@ fn parse(s: &str) -> Result<DecimalRef<'_>, Reason> {
         // A hint only when following it gives a number: `1 000` (whitespace), `1e3` (exponent);
         // `one hundred` gets none.
         let without_whitespace: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        return Err(if without_whitespace != s && parse(&without_whitespace).is_ok() {
-            Reason::Whitespace
-        } else if is_exponent_form(body) {
-            Reason::Exponent
-        } else {
-            Reason::Other
-        });
+        return Err(
+            if without_whitespace != s && parse(&without_whitespace).is_ok() {
+                Reason::Whitespace
+            } else if is_exponent_form(body) {
+                Reason::Exponent
+            } else {
+                Reason::Other
+            },
+        );
     }
     if int.is_empty() {
         return Err(if frac.is_some() {
@@ -360,8 +362,18 @@ mod tests {
                 "{s:?}"
             );
         }
-        assert!(parse_decimal("1 000").unwrap_err().message().ends_with("remove the whitespace"));
-        assert!(parse_decimal("2.5E-4").unwrap_err().message().contains("exponents"));
+        assert!(
+            parse_decimal("1 000")
+                .unwrap_err()
+                .message()
+                .ends_with("remove the whitespace")
+        );
+        assert!(
+            parse_decimal("2.5E-4")
+                .unwrap_err()
+                .message()
+                .contains("exponents")
+        );
         for s in ["abc", ".5", "5.", "1e5", " 1"] {
             let m = parse_decimal(s).unwrap_err().to_string();
             assert!(!m.contains('\n') && m.starts_with('`'), "{m}");

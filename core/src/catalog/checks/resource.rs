@@ -30,6 +30,17 @@ pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Findi
     let Some(arn) = Arn::parse(resource) else {
         return Vec::new();
     };
+    // What IAM rejects in an IAM ARN whatever the actions is reported by the syntax checks.
+    if !crate::validate::resource::iam_resource_problems(
+        arn.service,
+        arn.region,
+        arn.resource,
+        resource,
+    )
+    .is_empty()
+    {
+        return Vec::new();
+    }
     let mut findings = Vec::new();
     let Some(known) = expand_all(catalog(), actions) else {
         return findings;
@@ -270,15 +281,20 @@ mod tests {
 
     #[test]
     fn region_and_account_rules() {
-        let f = check_resource_for_actions(
-            &["iam:GetRole"],
-            "arn:aws:iam:us-east-1:123456789012:role/x",
-        );
+        let f = check_resource_for_actions(&["s3:GetObject"], "arn:aws:s3:us-east-1::bucket/*");
         assert_eq!(codes(&f), ["ARN_REGION_NOT_ALLOWED"]);
         assert_eq!(
             f[0].message,
-            "the service `iam` does not support specifying a region in the resource ARN `arn:aws:iam:us-east-1:123456789012:role/x`"
+            "the service `s3` does not support specifying a region in the resource ARN `arn:aws:s3:us-east-1::bucket/*`"
         );
+        // An IAM ARN that IAM rejects whatever the actions is the syntax checks' finding, not
+        // said a second time here.
+        for arn in [
+            "arn:aws:iam:us-east-1:123456789012:role/x",
+            "arn:aws:iam:::example_bucket",
+        ] {
+            assert_eq!(check_resource_for_actions(&["iam:GetRole"], arn), []);
+        }
         let f = check_resource_for_actions(&["s3:ListBucket"], "arn:aws:s3::123456789012:bucket");
         assert_eq!(codes(&f), ["ARN_ACCOUNT_NOT_ALLOWED"]);
         let f = check_resource_for_actions(&["s3:GetObject"], "arn:aws:s3:::bucket/*");
