@@ -186,7 +186,7 @@ fn parse_context(pairs: &[String]) -> Result<ContextMap, String> {
 /// Reads and validates a policy file; prints why when it cannot be used.
 fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
     let file = path.display().to_string();
-    let bytes = match files::read(path) {
+    let bytes = match files::read(path, iam_policy_core::validate::DEFAULT_MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(problem) => {
             eprintln!("{}: {problem}", err_style.red("error"));
@@ -196,6 +196,7 @@ fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded
     let options = Options {
         policy_type,
         catalog: true,
+        ..Options::default()
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

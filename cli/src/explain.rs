@@ -116,6 +116,7 @@ mod tests {
 
     /// Codes whose example is a sketch (a policy too large to show).
     const SKETCHES: &[&str] = &[
+        "POLICY_TOO_LARGE",
         "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
@@ -172,6 +173,7 @@ mod tests {
                 &Options {
                     policy_type,
                     catalog: false,
+                    ..Options::default()
                 },
             );
             let found = findings

@@ -9,7 +9,6 @@ mod files;
 mod fmt;
 mod locate;
 mod output;
-mod position;
 mod progress;
 mod report;
 mod status;

@@ -192,6 +192,7 @@ declare_codes! {
     POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: Warning, "the policy is larger than IAM allows for its policy type";
     POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: Warning, "the role trust policy is larger than IAM allows";
     POLICY_SIZE_EXCEEDS_SCP_QUOTA: Error, "the service control policy is larger than AWS Organizations allows";
+    POLICY_TOO_LARGE: Error, "the policy text is over the size limit and was not read";
     RESOURCE_MISMATCH: Warning, "no action of the statement acts on this resource";
     RESOURCE_WILDCARD_REQUIRED: Warning, "the action takes only `\"Resource\": \"*\"`, which the statement does not have";
     RETIRED_SERVICE_IN_ACTION: Warning, "the action belongs to a service AWS has retired";

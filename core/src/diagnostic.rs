@@ -184,20 +184,25 @@ pub struct TextDiagnostic {
 }
 
 impl TextDiagnostic {
-    /// Places diagnostics whose locations are byte ranges of `text`.
+    /// Places diagnostics whose locations are byte ranges of `text`, indexing the text's lines
+    /// once: the cost is one pass over the text, whatever the number of findings.
     pub fn place(
         text: &str,
         diagnostics: impl IntoIterator<Item = Diagnostic>,
     ) -> Vec<TextDiagnostic> {
+        let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().collect();
+        if diagnostics.is_empty() {
+            return Vec::new();
+        }
+        let offsets: Vec<usize> = diagnostics.iter().map(|d| d.loc.start as usize).collect();
+        let positions = crate::lines::LineIndex::new(text).positions(text, &offsets);
         diagnostics
             .into_iter()
-            .map(|diagnostic| {
-                let (line, column) = crate::location::line_col(text, diagnostic.loc.start as usize);
-                TextDiagnostic {
-                    diagnostic,
-                    line,
-                    column,
-                }
+            .zip(positions)
+            .map(|(diagnostic, (line, column))| TextDiagnostic {
+                diagnostic,
+                line,
+                column,
             })
             .collect()
     }

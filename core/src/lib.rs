@@ -13,11 +13,15 @@
 pub mod catalog;
 pub mod codes;
 pub mod compiled;
+#[cfg(test)]
+mod complexity_tests;
 pub mod diagnostic;
 pub mod eval;
 pub mod export;
+pub mod fold;
 pub mod interpret;
 pub mod json;
+pub mod lines;
 pub mod location;
 pub mod lower;
 pub mod operator;
@@ -25,16 +29,22 @@ pub mod pattern;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod work;
 
 use diagnostic::{Diagnostics, Finding};
 use location::{JsonPath, Loc};
 
-/// Reads, validates and lowers a JSON text. `Err` carries every finding when any is an error;
+/// Reads, validates and lowers a JSON text (refusing one over `options.max_bytes` unread). `Err` carries every finding when any is an error;
 /// `Ok` carries the compiled policy and the findings below error (warnings, suggestions).
 pub fn compile_text(
     text: &str,
     options: &validate::Options,
 ) -> Result<(compiled::CompiledPolicy, Diagnostics), Diagnostics> {
+    if let Some(too_large) = validate::check_size(text.len(), options) {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(too_large);
+        return Err(diagnostics);
+    }
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(error) => {

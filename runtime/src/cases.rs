@@ -595,12 +595,15 @@ fn required_text(request: &Map<String, Value>, field: &str) -> Result<String, St
 
 fn parse_context(context: &Map<String, Value>) -> Result<Vec<(String, RequestValue)>, String> {
     let mut entries: Vec<(String, RequestValue)> = Vec::with_capacity(context.len());
+    // The names seen so far, indexed: one look-up per key.
+    let mut seen = ContextMap::new();
     for (key, value) in context {
-        if let Some((previous, _)) = entries.iter().find(|(k, _)| crate::context::key_eq(k, key)) {
+        if let Some(previous) = seen.key(key) {
             return Err(format!(
                 "the context keys `{previous}` and `{key}` are the same key (key names are case-insensitive)"
             ));
         }
+        seen.insert(key.as_str(), "");
         let value = match value {
             Value::String(text) => RequestValue::One(text.clone()),
             Value::Array(items) => {

@@ -15,7 +15,7 @@ pub(crate) fn unique_members<'a>(
     v: &mut Validator,
     members: &'a [Member],
     path: &JsonPath,
-    known: &[&str],
+    known: &[&'static str],
     owner: &str,
 ) -> HashMap<&'a str, &'a Member> {
     let mut seen: HashMap<&str, &Member> = HashMap::new();
@@ -33,7 +33,7 @@ pub(crate) fn unique_members<'a>(
             };
             v.report(finding, &path.key(key), member.key_loc);
             if let Some(name) = close {
-                v.misspelt.push((path.clone(), name.to_owned()));
+                v.misspelt.insert((path.clone(), name));
             }
             continue;
         }

@@ -1,7 +1,7 @@
 //! `check_condition_key`: does a condition key exist, and do the statement's actions use it?
 
 use super::action::is_retired;
-use super::{expand_all, full_name, list, suggest_key};
+use super::{expand_all, full_name, list, list_of, suggest_key};
 use crate::catalog::catalog;
 use crate::catalog::global_keys::{GLOBAL_KEYS, global_key, is_global_prefix};
 use crate::catalog::model::Action;
@@ -25,6 +25,26 @@ use crate::diagnostic::Finding;
 ///
 /// Keys without a `prefix:` are the syntax checks'.
 pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
+    check_condition_key_expanded(actions, &ExpandedActions::new(actions), key)
+}
+
+/// A statement's `Action` entries expanded into the catalog's actions once, for checking each of
+/// its condition keys without expanding them again (which made the checks quadratic).
+#[derive(Clone, Debug)]
+pub struct ExpandedActions(Option<Vec<Action<'static>>>);
+
+impl ExpandedActions {
+    pub fn new(actions: &[&str]) -> ExpandedActions {
+        ExpandedActions(expand_all(catalog(), actions))
+    }
+}
+
+/// [`check_condition_key`] with the actions already expanded.
+pub fn check_condition_key_expanded(
+    actions: &[&str],
+    expanded: &ExpandedActions,
+    key: &str,
+) -> Vec<Finding> {
     let Some((prefix, rest)) = key.split_once(':') else {
         return Vec::new();
     };
@@ -41,7 +61,7 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     if catalog.condition_key(key).is_none() {
         return unknown_service_key(key, prefix);
     }
-    let Some(known) = expand_all(catalog, actions) else {
+    let Some(known) = &expanded.0 else {
         return Vec::new();
     };
     if known.is_empty()
@@ -51,18 +71,19 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let names: Vec<String> = actions.iter().map(|a| (*a).to_owned()).collect();
+    // `list` shows three names and counts the rest.
+    let names: Vec<&str> = actions.iter().take(3).copied().collect();
     let mut finding = Finding::new(
         codes::UNSUPPORTED_ACTION_FOR_CONDITION_KEY,
-        if names.len() == 1 {
+        if actions.len() == 1 {
             format!(
                 "the condition key `{key}` is not supported by the action {}, so the condition is never true for it",
-                list(&names, 3)
+                list_of(&names, actions.len(), 3)
             )
         } else {
             format!(
                 "the condition key `{key}` is not supported by the actions {}, so the condition is never true for them",
-                list(&names, 3)
+                list_of(&names, actions.len(), 3)
             )
         },
     );
