@@ -188,7 +188,7 @@ fn check_partition(partition: &str, text: &str, findings: &mut Vec<Finding>) {
 
 /// The service is present, is a lowercase service prefix, and in a `Resource` entry has no
 /// wildcard. An ARN condition value may hold one in any part (`ArnLike "arn:aws:*:*:111122223333:*"`,
-/// iam-semantics decision 12): it is a pattern there, matched as such.
+/// docs/semantics.md decision 12): it is a pattern there, matched as such.
 fn check_service(service: &str, text: &str, usage: ArnUse, findings: &mut Vec<Finding>) {
     if service.is_empty() {
         findings.push(Finding::new(
@@ -273,7 +273,7 @@ fn check_resource_part(service: &str, resource: &str, text: &str, findings: &mut
         );
     } else if let Some(end) = resource.find(['/', ':']) {
         let resource_type = &resource[..end];
-        // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
+        // A warning, not an error (`docs/semantics.md` D6): AWS's ARN reference says a
         // resource type takes no wildcard, yet 39 AWS managed policies rely on one
         // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
         if wild(resource_type) && service != "s3" {
