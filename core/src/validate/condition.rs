@@ -191,7 +191,7 @@ fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Oper
 }
 
 /// `service:name`, with no whitespace but the spaces of a tag key: `aws:PrincipalTag/team name`
-/// is a valid key (tag keys may hold spaces and `_ . : / = + - @`, docs/semantics.md decision 13).
+/// is a valid key (tag keys may hold spaces and `_ . : / = + - @`, docs/semantics.md D13).
 fn check_key_format(key: &str) -> Result<(), Finding> {
     let Some((service, name)) = key
         .split_once(':')

@@ -188,7 +188,7 @@ fn check_partition(partition: &str, text: &str, findings: &mut Vec<Finding>) {
 
 /// The service is present, is a lowercase service prefix, and in a `Resource` entry has no
 /// wildcard. An ARN condition value may hold one in any part (`ArnLike "arn:aws:*:*:111122223333:*"`,
-/// docs/semantics.md decision 12): it is a pattern there, matched as such.
+/// docs/semantics.md D12): it is a pattern there, matched as such.
 fn check_service(service: &str, text: &str, usage: ArnUse, findings: &mut Vec<Finding>) {
     if service.is_empty() {
         findings.push(Finding::new(
