@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::operator::Operator;
+pub use crate::principal::{PrincipalPattern, Principals};
 use crate::values::{Decimal, IpNet, Timestamp};
 
 pub type Str = Cow<'static, str>;
@@ -30,6 +31,8 @@ pub enum Effect {
 pub struct Statement {
     pub sid: Option<Str>,
     pub effect: Effect,
+    /// `Principal` or `NotPrincipal`; `None` in identity policies, SCPs and session policies.
+    pub principals: Option<Principals>,
     pub actions: Actions,
     pub resources: Resources,
     /// ANDed.

@@ -100,6 +100,10 @@ pub trait RequestView: Resolver {
     fn resource(&self) -> &str;
     /// The values of a context key, matched case-insensitively; `None` when absent.
     fn values(&self, key: &str) -> Option<Values<'_>>;
+    /// Who asks, for `Principal` and `NotPrincipal`; by default nobody known.
+    fn principal(&self) -> crate::principal::PrincipalContext<'_> {
+        crate::principal::PrincipalContext::UNSPECIFIED
+    }
 }
 
 /// Decides one condition (one key under one operator) from the request's values of the key and a

@@ -52,6 +52,11 @@ fn applies<'r, R: RequestView + ?Sized>(
     arn: &SplitArn<'r>,
 ) -> bool {
     actions_apply(&statement.actions, request.action())
+        && crate::principal::applies(
+            statement.principals.as_ref(),
+            statement.effect,
+            &request.principal(),
+        )
         && resources_apply(&statement.resources, request, arn)
         && statement
             .conditions

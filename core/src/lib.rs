@@ -30,6 +30,7 @@ pub mod location;
 pub mod lower;
 pub mod operator;
 pub mod pattern;
+pub mod principal;
 pub mod suggest;
 pub mod validate;
 pub mod values;

@@ -87,7 +87,18 @@ fn statement(s: &Statement, names: &Names) -> TokenStream {
     let actions = actions(&s.actions.patterns, s.actions.negated, names);
     let resources = resources(&s.resources.patterns, s.resources.negated, names);
     let conditions = s.conditions.iter().map(|c| condition(c, names));
-    quote!((#actions) && (#resources) #(&& (#conditions))*)
+    let principals = s.principals.iter().map(|pr| principals(pr, s.effect));
+    quote!((#actions) #(&& #principals)* && (#resources) #(&& (#conditions))*)
+}
+
+/// `Principal`/`NotPrincipal`: the core's matcher over constant data (section 9.3).
+fn principals(pr: &iam_policy_core::compiled::Principals, effect: Effect) -> TokenStream {
+    let data = emit::principals(pr);
+    let effect = emit::effect(effect);
+    quote!(({
+        const PRINCIPALS: p::Principals = #data;
+        p::principal::applies(::core::option::Option::Some(&PRINCIPALS), #effect, &p::eval::RequestView::principal(req))
+    }))
 }
 
 fn actions(patterns: &[ActionPattern], negated: bool, names: &Names) -> TokenStream {

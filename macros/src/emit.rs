@@ -3,7 +3,7 @@
 
 use iam_policy_core::compiled::{
     ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
-    JsonValue, ResourcePattern, Segment, Statement, Variable,
+    JsonValue, PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
 };
 use iam_policy_core::operator::{Operator, Qualifier};
 use iam_policy_core::values::{Decimal, IpNet, Timestamp};
@@ -49,13 +49,82 @@ fn statement(s: &Statement) -> TokenStream {
     let resources_negated = s.resources.negated;
     let resources = list(&s.resources.patterns, resource);
     let conditions = list(&s.conditions, condition);
+    let principals = match &s.principals {
+        Some(pr) => {
+            let pr = principals(pr);
+            quote!(::core::option::Option::Some(#pr))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote!(p::Statement {
         sid: #sid,
         effect: #effect,
+        principals: #principals,
         actions: p::Actions { negated: #actions_negated, patterns: #actions },
         resources: p::Resources { negated: #resources_negated, patterns: #resources },
         conditions: #conditions,
     })
+}
+
+pub fn effect(e: Effect) -> TokenStream {
+    match e {
+        Effect::Allow => quote!(p::Effect::Allow),
+        Effect::Deny => quote!(p::Effect::Deny),
+    }
+}
+
+pub fn principals(pr: &Principals) -> TokenStream {
+    let negated = pr.negated;
+    let scoped = pr.scoped_by_principal_arn;
+    let entries = list(&pr.entries, principal);
+    quote!(p::Principals { negated: #negated, scoped_by_principal_arn: #scoped, entries: #entries })
+}
+
+fn principal(e: &PrincipalPattern) -> TokenStream {
+    match e {
+        PrincipalPattern::Everyone => quote!(p::PrincipalPattern::Everyone),
+        PrincipalPattern::AnyAws => quote!(p::PrincipalPattern::AnyAws),
+        PrincipalPattern::Account(a) => {
+            let a = text(a);
+            quote!(p::PrincipalPattern::Account(#a))
+        }
+        PrincipalPattern::User { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::User { account: #account, name: #name })
+        }
+        PrincipalPattern::Role { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::Role { account: #account, name: #name })
+        }
+        PrincipalPattern::Session {
+            account,
+            role,
+            session,
+        } => {
+            let (account, role, session) = (text(account), text(role), text(session));
+            quote!(p::PrincipalPattern::Session { account: #account, role: #role, session: #session })
+        }
+        PrincipalPattern::FederatedUser { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::FederatedUser { account: #account, name: #name })
+        }
+        PrincipalPattern::Service(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Service(#x))
+        }
+        PrincipalPattern::Federated(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Federated(#x))
+        }
+        PrincipalPattern::CanonicalUser(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::CanonicalUser(#x))
+        }
+        PrincipalPattern::Unresolved(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Unresolved(#x))
+        }
+    }
 }
 
 fn action(a: &ActionPattern) -> TokenStream {
