@@ -5,6 +5,7 @@
 //! lowers it, and this crate turns the result into constant data, a specialized evaluator, and
 //! compiler errors and warnings.
 
+mod allow;
 mod codegen;
 mod diagnostics;
 mod emit;
@@ -13,6 +14,7 @@ mod tokens;
 
 use std::path::PathBuf;
 
+use iam_policy_core::codes::Code;
 use iam_policy_core::diagnostic::Diagnostic;
 use iam_policy_core::json::Node;
 use iam_policy_core::location::{Loc, line_col};
@@ -30,7 +32,7 @@ use quote::{format_ident, quote};
 /// (any variant of `PolicyType`).
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
-    let (policy_type, input) = match kind::split(input.into()) {
+    let (policy_type, allowed, input) = match leading_options(input.into()) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)).into(),
     };
@@ -39,6 +41,7 @@ pub fn policy(input: TokenStream) -> TokenStream {
         Ok(root) => expand(
             &root,
             policy_type,
+            &allowed,
             &|loc| spans.get(loc),
             &|_| String::new(),
             TokenStream2::new(),
@@ -64,8 +67,19 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
     policy_file_impl(input.into()).into()
 }
 
+/// The options before the document, in either order: `kind = TYPE,` and `allow(CODE, ...),`.
+fn leading_options(
+    input: TokenStream2,
+) -> Result<(PolicyType, Vec<Code>, TokenStream2), (String, Span)> {
+    let (mut allowed, input) = allow::split(input)?;
+    let (policy_type, input) = kind::split(input)?;
+    let (more, input) = allow::split(input)?;
+    allowed.extend(more);
+    Ok((policy_type, allowed, input))
+}
+
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
-    let (policy_type, input) = match kind::split(input) {
+    let (policy_type, allowed, input) = match leading_options(input) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)),
     };
@@ -117,7 +131,7 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         let (line, column) = line_col(&text, loc.start as usize);
         format!("{relative}:{line}:{column}: ")
     };
-    expand(&root, policy_type, &|_| span, &position, track)
+    expand(&root, policy_type, &allowed, &|_| span, &position, track)
 }
 
 /// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
@@ -125,6 +139,7 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
 fn expand(
     root: &Node,
     policy_type: PolicyType,
+    allowed: &[Code],
     span_of: &dyn Fn(Loc) -> Span,
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
@@ -143,7 +158,13 @@ fn expand(
             diagnostics::warning(d, &text, span)
         }
     };
-    let findings: Vec<TokenStream2> = validated.diagnostics.iter().map(report).collect();
+    // `allow(CODE)` silences that warning or suggestion for this policy (errors cannot be named).
+    let findings: Vec<TokenStream2> = validated
+        .diagnostics
+        .iter()
+        .filter(|d| !allowed.iter().any(|code| code.name() == d.code()))
+        .map(report)
+        .collect();
     let document = match validated.document {
         Some(document) if !validated.diagnostics.has_errors() => document,
         _ => return placeholder(quote!(#extra #(#findings)*)),
