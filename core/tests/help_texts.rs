@@ -551,7 +551,7 @@ fn every_help_text_fits_the_input_that_triggers_it() {
             &[(
                 "UNSUPPORTED_PRINCIPAL",
                 "an identity policy cannot have a `Principal` element",
-                "remove `Principal`: an identity policy applies to the user, group or role it is attached to",
+                "remove `Principal`: the policy applies to the identity it is attached to; for a resource-based policy, give its type (`kind = S3Bucket` in `policy!`, `--policy-type` in the CLI)",
             )],
         ),
         (
