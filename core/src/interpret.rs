@@ -13,10 +13,18 @@ use crate::pattern::{self, Case};
 
 /// Decides a request against one policy (iam-semantics.md section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
+    evaluate_statements(&policy.statements, request)
+}
+
+/// [`evaluate`] over a list of statements.
+pub fn evaluate_statements<R: RequestView + ?Sized>(
+    statements: &[Statement],
+    request: &R,
+) -> Outcome {
     let mut allowed_by = None;
     // The request ARN is split at most once, and only if some statement's actions match.
     let arn = OnceCell::new();
-    for (index, statement) in policy.statements.iter().enumerate() {
+    for (index, statement) in statements.iter().enumerate() {
         if applies(statement, request, &arn) {
             match statement.effect {
                 Effect::Deny => {

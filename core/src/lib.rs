@@ -9,6 +9,7 @@
 //! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
 //! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
 
+pub mod access;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod compiled;

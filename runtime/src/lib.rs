@@ -24,6 +24,7 @@
 //! prints the document for deployment. [`Policy::from_json`] reads JSON at run time with the same
 //! validator and semantics.
 
+pub mod access;
 pub mod action;
 mod authorizer;
 pub mod cases;
@@ -37,7 +38,7 @@ pub use context::{Context, ContextMap, ContextValue, Values, key_eq};
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::validate::{Options, PolicyType};
-pub use iam_policy_macros::{policy, policy_file};
+pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy, policy_file};
 pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
 pub use request::Request;
 

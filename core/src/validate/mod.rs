@@ -4,13 +4,13 @@
 //! One implementation for `policy!` (whose token reader builds the tree), `Policy::from_json` and
 //! the command-line tool (whose text reader builds it).
 
-mod action;
+pub(crate) mod action;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
 mod condition;
 pub mod document;
 mod policy;
-mod resource;
+pub(crate) mod resource;
 mod statement;
 pub mod template;
 
