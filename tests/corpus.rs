@@ -103,6 +103,7 @@ fn validate_policies(policies: &[(&String, &serde_json::Value)]) -> Findings {
     let options = Options {
         policy_type: PolicyType::Managed,
         catalog: true,
+        ..Options::default()
     };
     let mut found = Findings::default();
     for &(name, policy) in policies {

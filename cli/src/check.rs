@@ -17,6 +17,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
     let options = Options {
         policy_type: args.policy_type.policy_type(),
         catalog: true,
+        max_bytes: args.max_bytes,
     };
     let mut problems = found.errors;
     let (reports, unreadable) = check_files(&found.files, &options, !args.quiet);
@@ -65,13 +66,13 @@ fn check_files(
     let mut reports = Vec::with_capacity(paths.len());
     let mut unreadable = Vec::new();
     for (done, path) in paths.iter().enumerate() {
-        match files::read(path) {
+        match files::read(path, options.max_bytes) {
             Ok(bytes) => {
                 let mut report = report::check(path.display().to_string(), bytes, options);
                 if report.findings.is_empty() {
                     // Nothing will quote this file: free its text.
                     report.text = String::new();
-                    report.lines = crate::position::LineIndex::new("");
+                    report.lines = iam_policy_core::lines::LineIndex::new("");
                 }
                 reports.push(report);
             }

@@ -79,6 +79,10 @@ pub struct CheckArgs {
     /// Print only the findings: no summary, no progress.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// The largest file read, in bytes (1 MiB by default); a larger file is refused unread.
+    #[arg(long, value_name = "BYTES", default_value_t = iam_policy_core::validate::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -190,7 +190,7 @@ pub(crate) fn split_context(pairs: &[String]) -> Result<Vec<(&str, &str)>, Strin
 /// Reads and validates a policy file; prints why when it cannot be used.
 pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
     let file = path.display().to_string();
-    let bytes = match files::read(path) {
+    let bytes = match files::read(path, iam_policy_core::validate::DEFAULT_MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(problem) => {
             eprintln!("{}: {problem}", err_style.red("error"));
@@ -200,6 +200,7 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
     let options = Options {
         policy_type,
         catalog: true,
+        ..Options::default()
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

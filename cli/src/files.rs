@@ -2,7 +2,7 @@
 //! `*.json` files (hidden directories skipped, symbolic links to directories not followed).
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// The files found, and a message for each path that could not be used.
@@ -34,7 +34,8 @@ pub fn find(paths: &[PathBuf]) -> Found {
                     ));
                 }
             }
-            Ok(_) => found.files.push(path.clone()),
+            Ok(meta) if meta.is_file() => found.files.push(path.clone()),
+            Ok(_) => found.errors.push(not_regular(path)),
         }
     }
     found
@@ -76,10 +77,37 @@ fn is_json(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Reads a file whole.
-pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    fs::read(path)
-        .map_err(|error| format!("cannot read `{}`: {}", path.display(), describe(&error)))
+/// The largest case file read, in bytes (case files hold policies and requests by the thousand).
+pub const MAX_CASE_FILE_BYTES: usize = 64 << 20;
+
+fn not_regular(path: &Path) -> String {
+    format!(
+        "`{}` is not a regular file (a pipe, a device or a socket); iam-policy reads regular files only",
+        path.display()
+    )
+}
+
+/// Reads a regular file whole, refusing one over `max_bytes` without reading past the limit (a
+/// pipe or `/dev/zero` would never end).
+pub fn read(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let cannot =
+        |error: io::Error| format!("cannot read `{}`: {}", path.display(), describe(&error));
+    let file = fs::File::open(path).map_err(cannot)?;
+    // Asked of the open file, so that the file read is the one checked.
+    if !file.metadata().map_err(cannot)?.is_file() {
+        return Err(not_regular(path));
+    }
+    let mut bytes = Vec::new();
+    io::Read::take(file, max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > max_bytes {
+        return Err(format!(
+            "`{}` is over the limit of {max_bytes} bytes; no policy is this large",
+            path.display()
+        ));
+    }
+    Ok(bytes)
 }
 
 /// An I/O error in words, without the `(os error 2)` tail.

@@ -39,7 +39,7 @@ pub fn run(args: &FmtArgs, color: ColorChoice) -> Status {
         if args.check {
             println!("would reformat {file}");
             status = status.max(Status::Failure);
-        } else if let Err(e) = fs::write(path, formatted) {
+        } else if let Err(e) = replace_file(path, &formatted) {
             error(&format!("cannot write `{file}`: {}", files::describe(&e)));
             status = Status::Usage;
         } else {
@@ -47,6 +47,29 @@ pub fn run(args: &FmtArgs, color: ColorChoice) -> Status {
         }
     }
     status
+}
+
+/// Writes `text` to a temporary file beside `path`, then renames it over `path`: a crash or a full
+/// disk midway leaves the policy as it was, never truncated. The file keeps its permissions.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.iam-policy-fmt.{}", std::process::id()));
+    let written = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        file.sync_all()?;
+        if let Ok(meta) = fs::metadata(path) {
+            fs::set_permissions(&temporary, meta.permissions())?;
+        }
+        fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 enum Outcome {
@@ -58,7 +81,8 @@ enum Outcome {
 /// 2 for a file that cannot be read, 1 for one that is not JSON).
 fn format_file(path: &Path) -> Result<Outcome, (String, Status)> {
     let file = sanitize(&path.display().to_string());
-    let bytes = files::read(path).map_err(|problem| (problem, Status::Usage))?;
+    let bytes = files::read(path, iam_policy_core::validate::DEFAULT_MAX_BYTES)
+        .map_err(|problem| (problem, Status::Usage))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, column) = line_col(&String::from_utf8_lossy(e.as_bytes()), offset);

@@ -10,7 +10,6 @@ mod files;
 mod fmt;
 mod locate;
 mod output;
-mod position;
 mod progress;
 mod report;
 mod status;

@@ -7,7 +7,7 @@ use iam_policy_core::json;
 use iam_policy_core::location::{JsonPath, Loc};
 use iam_policy_core::validate::{self, Options};
 
-use crate::position::LineIndex;
+use iam_policy_core::lines::LineIndex;
 
 /// The help line of a JSON syntax error, as `compile_text` words it.
 const SYNTAX_HELP: &str =
@@ -50,8 +50,8 @@ pub fn check(file: String, bytes: Vec<u8>, options: &Options) -> FileReport {
                 .iter()
                 .map(|b| format!("0x{b:02X}"))
                 .collect();
-            let finding = Finding::error(
-                "JSON_SYNTAX_ERROR",
+            let finding = Finding::new(
+                iam_policy_core::codes::JSON_SYNTAX_ERROR,
                 format!(
                     "the file is not valid UTF-8: invalid byte {} at byte offset {start}",
                     shown.join(" ")
@@ -75,6 +75,9 @@ pub fn check(file: String, bytes: Vec<u8>, options: &Options) -> FileReport {
 
 /// The findings of a policy text: a syntax error, or everything the validator reports.
 pub fn diagnose(text: &str, options: &Options) -> Vec<Diagnostic> {
+    if let Some(too_large) = validate::check_size(text.len(), options) {
+        return vec![too_large];
+    }
     match json::parse(text) {
         Ok(root) => validate::validate(&root, options).diagnostics.into_vec(),
         Err(error) => {

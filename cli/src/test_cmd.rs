@@ -22,7 +22,7 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Status {
     let mut status = Status::Success;
     for path in &args.files {
         let file = sanitize(&path.display().to_string());
-        let bytes = match files::read(path) {
+        let bytes = match files::read(path, files::MAX_CASE_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(problem) => {
                 eprintln!("{}: {problem}", err_style.red("error"));

@@ -30,7 +30,7 @@ pub fn run(args: &ToRustArgs, color: ColorChoice) -> Status {
         }
         None => static_name(&args.file),
     };
-    let bytes = match files::read(&args.file) {
+    let bytes = match files::read(&args.file, iam_policy_core::validate::DEFAULT_MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(problem) => {
             error(&problem);

@@ -677,6 +677,12 @@ fn a_ten_megabyte_policy() {
     write(&dir, "big.json", &text);
     let started = Instant::now();
     let run = run_in(&dir, &["check", "big.json"]);
+    assert_eq!(
+        run.status, 2,
+        "over the default limit of 1 MiB: {}",
+        run.stderr
+    );
+    let run = run_in(&dir, &["check", "--max-bytes", "20000000", "big.json"]);
     println!(
         "check of a {} MB policy: {:?}",
         text.len() / 1_000_000,
@@ -697,7 +703,7 @@ fn a_ten_megabyte_policy() {
     );
     // Truncated in the middle: a syntax error at the end, quoted in a short window.
     write(&dir, "cut.json", &text[..text.len() / 2]);
-    let run = run_in(&dir, &["check", "cut.json"]);
+    let run = run_in(&dir, &["check", "--max-bytes", "20000000", "cut.json"]);
     assert_eq!(run.status, 1);
     assert!(
         run.stdout.contains("error[JSON_SYNTAX_ERROR]") && run.stdout.len() < 2_000,
@@ -774,4 +780,54 @@ fn usage_errors_exit_2() {
         assert_eq!(run.status, 2, "{args:?}: {run:?}");
         assert!(!run.stderr.is_empty());
     }
+}
+
+/// A FIFO named `*.json` and `/dev/zero` are refused at once (a FIFO blocked `check` forever and
+/// `/dev/zero` grew until the machine stopped it).
+#[cfg(unix)]
+#[test]
+fn refuses_pipes_and_devices() {
+    let dir = scratch("check-fifo");
+    let fifo = dir.join("p.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let run = run_in(&dir, &["check", "p.json"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("`p.json` is not a regular file (a pipe, a device or a socket)"),
+        "{}",
+        run.stderr
+    );
+    let run = common::run(&["check", "/dev/zero"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("is not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A file over the limit is refused after reading no more than the limit.
+#[test]
+fn refuses_files_over_the_size_limit() {
+    let dir = scratch("check-large");
+    let statement = r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},"#;
+    let mut text = String::from(r#"{"Version":"2012-10-17","Statement":["#);
+    while text.len() <= 1 << 20 {
+        text.push_str(statement);
+    }
+    text.push_str(r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#);
+    write(&dir, "big.json", &text);
+    let run = run_in(&dir, &["check", "big.json"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("`big.json` is over the limit of 1048576 bytes"),
+        "{}",
+        run.stderr
+    );
 }

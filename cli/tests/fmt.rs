@@ -110,3 +110,24 @@ fn missing_files_exit_2() {
         run.stderr
     );
 }
+
+/// `fmt` writes a temporary file and renames it over the policy: the file keeps its permissions and
+/// nothing is left beside it.
+#[cfg(unix)]
+#[test]
+fn rewrites_through_a_temporary_file_keeping_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("fmt-atomic");
+    let file = write(&dir, "p.json", COMPACT);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let run = run_in(&dir, &["fmt", "p.json"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), FORMATTED);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let names: Vec<String> = std::fs::read_dir(&*dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["p.json"]);
+}

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::codes::Code;
 use crate::location::{JsonPath, Loc};
 
 /// How bad a finding is. `Error` fails `policy!` and `Policy::from_json`; the others are compiler
@@ -34,9 +35,8 @@ impl fmt::Display for Severity {
 /// return, so that the caller, which knows where the value stands, can place it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// Access Analyzer's issue code where one exists (`INVALID_ACTION`), else one in the same style.
-    pub code: &'static str,
-    pub severity: Severity,
+    /// The registered code (`codes::INVALID_ACTION`); its severity is the finding's.
+    pub code: Code,
     /// Lowercase, one line, user input in backticks.
     pub message: String,
     /// The fix, without the `help: ` prefix.
@@ -44,31 +44,18 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A finding of a registered code, at the severity the registry gives it.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Finding {
             code,
-            severity: Severity::Error,
             message: message.into(),
             help: None,
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Finding {
-            code,
-            severity: Severity::Warning,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn suggestion(code: &'static str, message: impl Into<String>) -> Self {
-        Finding {
-            code,
-            severity: Severity::Suggestion,
-            message: message.into(),
-            help: None,
-        }
+    /// The code's registered severity.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -97,11 +84,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The code's name: `INVALID_ACTION`.
     pub fn code(&self) -> &'static str {
-        self.finding.code
+        self.finding.code.name()
     }
     pub fn severity(&self) -> Severity {
-        self.finding.severity
+        self.finding.severity()
     }
     pub fn message(&self) -> &str {
         &self.finding.message
@@ -110,7 +98,7 @@ impl Diagnostic {
         self.finding.help.as_deref()
     }
     pub fn is_error(&self) -> bool {
-        self.finding.severity == Severity::Error
+        self.finding.severity() == Severity::Error
     }
 }
 
@@ -120,7 +108,9 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}[{}]: {}",
-            self.finding.severity, self.finding.code, self.finding.message
+            self.finding.severity(),
+            self.finding.code,
+            self.finding.message
         )?;
         if !self.path.is_root() {
             write!(f, " (at `{}`)", self.path)?;
@@ -194,20 +184,25 @@ pub struct TextDiagnostic {
 }
 
 impl TextDiagnostic {
-    /// Places diagnostics whose locations are byte ranges of `text`.
+    /// Places diagnostics whose locations are byte ranges of `text`, indexing the text's lines
+    /// once: the cost is one pass over the text, whatever the number of findings.
     pub fn place(
         text: &str,
         diagnostics: impl IntoIterator<Item = Diagnostic>,
     ) -> Vec<TextDiagnostic> {
+        let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().collect();
+        if diagnostics.is_empty() {
+            return Vec::new();
+        }
+        let offsets: Vec<usize> = diagnostics.iter().map(|d| d.loc.start as usize).collect();
+        let positions = crate::lines::LineIndex::new(text).positions(text, &offsets);
         diagnostics
             .into_iter()
-            .map(|diagnostic| {
-                let (line, column) = crate::location::line_col(text, diagnostic.loc.start as usize);
-                TextDiagnostic {
-                    diagnostic,
-                    line,
-                    column,
-                }
+            .zip(positions)
+            .map(|(diagnostic, (line, column))| TextDiagnostic {
+                diagnostic,
+                line,
+                column,
             })
             .collect()
     }
@@ -220,7 +215,9 @@ impl fmt::Display for TextDiagnostic {
         write!(
             f,
             "{}[{}]: {}",
-            d.finding.severity, d.finding.code, d.finding.message
+            d.finding.severity(),
+            d.finding.code,
+            d.finding.message
         )?;
         write!(f, "\n  --> line {}, column {}", self.line, self.column)?;
         if !d.path.is_root() {

@@ -1,6 +1,6 @@
 //! Evaluation semantics shared by both paths: the interpreter ([`crate::interpret`]) and the code
 //! `policy!` expands to call these for everything but the shape of the patterns, so that the
-//! rules of `docs/iam-semantics.md` exist once.
+//! rules of `docs/semantics.md` exist once.
 
 use crate::compiled::{ArnPattern, BoolValue, Glob};
 use crate::operator::{BaseOperator, Comparison, Operator, Qualifier};
@@ -107,7 +107,7 @@ pub trait RequestView: Resolver {
 /// operator's positive comparison, `Some(false)` if none, `None` if the request value cannot be
 /// read as the operator's type (which makes it fail even a negated operator).
 ///
-/// Rules: iam-semantics.md sections 5 and 7 and decisions 2 and 8.
+/// Rules: `docs/semantics.md` sections 5 and 7, D2 and D8.
 #[inline]
 pub fn condition_holds<'a>(
     operator: Operator,
@@ -127,7 +127,7 @@ pub fn condition_holds<'a>(
     };
     let mut satisfied = |value: &'a str| matches!(matches_any(value), Some(m) if m != negated);
     match operator.qualifier {
-        // A set under a plain operator is false, negated operators included (decision 8).
+        // A set under a plain operator is false, negated operators included (D8).
         None if values.is_set() => false,
         None => values.get(0).is_some_and(&mut satisfied),
         Some(Qualifier::ForAnyValue) => values.iter().any(&mut satisfied),
@@ -253,7 +253,7 @@ pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
 }
 
 /// ARN patterns (Resource entries and ARN operator values): each of the first five parts on its
-/// own, the resource part as a whole. Case-sensitive (decision 3).
+/// own, the resource part as a whole. Case-sensitive (D3).
 #[inline]
 pub fn arn_parts_match<R: Resolver + ?Sized>(
     pattern: &ArnPattern,
@@ -298,7 +298,7 @@ pub enum EntryMatch {
     Yes,
     No,
     /// The entry names a variable the request has no value for: it matches nothing, and it makes
-    /// a `NotResource` not apply (iam-semantics.md section 4, decision 9).
+    /// a `NotResource` not apply (`docs/semantics.md` section 4, D9).
     Unresolved,
 }
 

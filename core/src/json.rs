@@ -2,6 +2,7 @@
 //! command-line tool) and the token reader of `policy!`. Every node keeps its location, objects keep
 //! their key order and their duplicate keys (the validator reports them), numbers keep their text.
 
+use crate::codes;
 use crate::diagnostic::Finding;
 use crate::location::Loc;
 
@@ -52,7 +53,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn finding(&self) -> Finding {
-        Finding::error("JSON_SYNTAX_ERROR", self.message.clone())
+        Finding::new(codes::JSON_SYNTAX_ERROR, self.message.clone())
     }
 }
 

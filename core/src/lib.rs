@@ -8,16 +8,25 @@
 //! macro crate); [`validate::validate`] turns it into a [`validate::Document`] and findings;
 //! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
 //! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
+//! The whole map, module by module, is the repository's
+//! [`docs/architecture.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/architecture.md);
+//! the rules [`eval`] and [`interpret`] follow are
+//! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
 pub mod access;
 #[cfg(feature = "catalog")]
 pub mod catalog;
+pub mod codes;
 pub mod compiled;
+#[cfg(test)]
+mod complexity_tests;
 pub mod diagnostic;
 pub mod eval;
 pub mod export;
+pub mod fold;
 pub mod interpret;
 pub mod json;
+pub mod lines;
 pub mod location;
 pub mod lower;
 pub mod operator;
@@ -25,16 +34,22 @@ pub mod pattern;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod work;
 
 use diagnostic::{Diagnostics, Finding};
 use location::{JsonPath, Loc};
 
-/// Reads, validates and lowers a JSON text. `Err` carries every finding when any is an error;
+/// Reads, validates and lowers a JSON text (refusing one over `options.max_bytes` unread). `Err` carries every finding when any is an error;
 /// `Ok` carries the compiled policy and the findings below error (warnings, suggestions).
 pub fn compile_text(
     text: &str,
     options: &validate::Options,
 ) -> Result<(compiled::CompiledPolicy, Diagnostics), Diagnostics> {
+    if let Some(too_large) = validate::check_size(text.len(), options) {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(too_large);
+        return Err(diagnostics);
+    }
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(error) => {
@@ -64,8 +79,8 @@ pub fn compile_tree(
 
 fn syntax_finding(text: &str, error: &json::SyntaxError) -> Finding {
     let (line, column) = location::line_col(text, error.offset);
-    Finding::error(
-        "JSON_SYNTAX_ERROR",
+    Finding::new(
+        codes::JSON_SYNTAX_ERROR,
         format!("{} (line {line}, column {column})", error.message),
     )
     .with_help(

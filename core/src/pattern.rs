@@ -4,9 +4,12 @@
 //! A glob is split at its `*`s into pieces of fixed length (literals, `?`, resolved variables). The
 //! first piece is anchored at the start, the last at the end, and each middle piece is found at its
 //! leftmost position: for fixed-length pieces that greedy choice is always right, so matching never
-//! backtracks and costs at most O(text × pattern), whatever a hostile pattern looks like.
+//! backtracks. A pattern without `?` costs time linear in the text; with `?` pieces, at most text ×
+//! pattern / 64 word operations (bit-parallel search), whatever a hostile pattern looks like.
+//! Case-insensitive comparison follows the one folding rule of [`crate::fold`].
 
 use crate::compiled::{Glob, Segment, Variable};
+use crate::fold::fold_char;
 
 /// The values of the request that policy variables read.
 pub trait Resolver {
@@ -29,7 +32,7 @@ impl Resolver for NoVariables {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
     Sensitive,
-    /// Character by character, by Unicode lowercase.
+    /// Character by character, under [`crate::fold::fold_char`].
     Insensitive,
 }
 
@@ -57,6 +60,11 @@ pub fn matches<R: Resolver + ?Sized>(glob: &Glob, text: &str, case: Case, resolv
 }
 
 /// [`matches()`] over a slice of segments.
+///
+/// The head piece is anchored at the start, the tail piece at the end (found by stepping back its
+/// length in characters, never by trying every position), and each middle piece at its leftmost
+/// occurrence ([`find_piece`]). Cost: linear in the text for patterns without `?` pieces in the
+/// middle, at most text × pattern / 64 word operations otherwise.
 pub fn segments_match<R: Resolver + ?Sized>(
     segments: &[Segment],
     text: &str,
@@ -113,29 +121,161 @@ pub fn piece_at<R: Resolver + ?Sized>(
     Some(taken)
 }
 
-/// The start of the rightmost position where `piece` matches a suffix of `text` exactly.
+/// The number of characters a piece (no `*`) stands for, `None` when a variable has no value.
+fn piece_chars<R: Resolver + ?Sized>(piece: &[Segment], resolver: &R) -> Option<usize> {
+    let mut count = 0;
+    for segment in piece {
+        count += match segment {
+            Segment::Literal(literal) => literal.chars().count(),
+            Segment::Variable(variable) => resolve(variable, resolver)?.chars().count(),
+            Segment::AnyOne => 1,
+            Segment::AnyRun => return None,
+        };
+    }
+    Some(count)
+}
+
+/// The start of the suffix of `text` that `piece` matches exactly. The fold keeps the number of
+/// characters, so the only candidate is the piece's length in characters back from the end.
 pub fn piece_at_end<R: Resolver + ?Sized>(
     piece: &[Segment],
     text: &str,
     case: Case,
     resolver: &R,
 ) -> Option<usize> {
-    (0..=text.len())
-        .rev()
-        .filter(|&i| text.is_char_boundary(i))
-        .find(|&i| piece_at(piece, &text[i..], case, resolver) == Some(text.len() - i))
+    let chars = piece_chars(piece, resolver)?;
+    let start = if chars == 0 {
+        text.len()
+    } else {
+        text.char_indices().rev().nth(chars - 1)?.0
+    };
+    (piece_at(piece, &text[start..], case, resolver) == Some(text.len() - start)).then_some(start)
 }
 
+/// Below this many text characters times pattern characters a piece is searched position by
+/// position (no set-up, no allocation); above it, bit-parallel.
+const DIRECT_SEARCH_WORK: usize = 4096;
+
 /// The leftmost position where `piece` matches inside `text`: (start, length).
+///
+/// A piece that is one literal, compared case-sensitively, is a substring search (linear). Other
+/// pieces are found with the bit-parallel shift-and algorithm: one pass over the text, each
+/// character costing one operation per 64 characters of the piece. Small searches, where setting up
+/// the tables would cost more than the search, try each position.
 pub fn find_piece<R: Resolver + ?Sized>(
     piece: &[Segment],
     text: &str,
     case: Case,
     resolver: &R,
 ) -> Option<(usize, usize)> {
-    (0..=text.len())
-        .filter(|&i| text.is_char_boundary(i))
-        .find_map(|i| piece_at(piece, &text[i..], case, resolver).map(|len| (i, len)))
+    if let ([Segment::Literal(literal)], Case::Sensitive) = (piece, case) {
+        crate::work::add(crate::work::Counter::MatchSteps, text.len() as u64);
+        return memchr::memmem::find(text.as_bytes(), literal.as_bytes())
+            .map(|start| (start, literal.len()));
+    }
+    let chars = piece_chars(piece, resolver)?;
+    if chars == 0 {
+        return Some((0, 0));
+    }
+    if text.len().saturating_mul(chars) <= DIRECT_SEARCH_WORK {
+        crate::work::add(
+            crate::work::Counter::MatchSteps,
+            (text.len() * chars) as u64,
+        );
+        return (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .find_map(|i| piece_at(piece, &text[i..], case, resolver).map(|len| (i, len)));
+    }
+    shift_and(piece_items(piece, case, resolver), chars, text, case)
+}
+
+/// One character of a piece: a character (folded when comparing case-insensitively) or `?`.
+fn piece_items<'a, R: Resolver + ?Sized>(
+    piece: &'a [Segment],
+    case: Case,
+    resolver: &'a R,
+) -> impl Iterator<Item = Option<char>> + 'a {
+    let fold = move |c: char| match case {
+        Case::Sensitive => c,
+        Case::Insensitive => fold_char(c),
+    };
+    piece.iter().flat_map(move |segment| {
+        let (text, any) = match segment {
+            Segment::Literal(literal) => (literal.as_ref(), false),
+            Segment::Variable(variable) => (resolve(variable, resolver).unwrap_or(""), false),
+            Segment::AnyOne => ("?", true),
+            Segment::AnyRun => ("", false),
+        };
+        text.chars()
+            .map(move |c| if any { None } else { Some(fold(c)) })
+    })
+}
+
+/// Shift-and over `words` 64-bit words: bit `p` of the state is set when the piece's first `p + 1`
+/// characters match the text ending at the current character.
+fn shift_and(
+    items: impl Iterator<Item = Option<char>>,
+    chars: usize,
+    text: &str,
+    case: Case,
+) -> Option<(usize, usize)> {
+    let words = chars.div_ceil(64);
+    // Masks: per ASCII character, for `?` (every character), and per other character of the piece.
+    let mut ascii = vec![0u64; 128 * words];
+    let mut any = vec![0u64; words];
+    let mut other: Vec<(char, Vec<u64>)> = Vec::new();
+    for (position, item) in items.enumerate() {
+        let (word, bit) = (position / 64, 1u64 << (position % 64));
+        match item {
+            None => any[word] |= bit,
+            Some(c) if c.is_ascii() => ascii[c as usize * words + word] |= bit,
+            Some(c) => match other.binary_search_by_key(&c, |(k, _)| *k) {
+                Ok(at) => other[at].1[word] |= bit,
+                Err(at) => {
+                    let mut mask = vec![0u64; words];
+                    mask[word] |= bit;
+                    other.insert(at, (c, mask));
+                }
+            },
+        }
+    }
+    let last = ((chars - 1) / 64, 1u64 << ((chars - 1) % 64));
+    let mut state = vec![0u64; words];
+    let mut seen = 0u64;
+    for (at, c) in text.char_indices() {
+        seen += 1;
+        let c = match case {
+            Case::Sensitive => c,
+            Case::Insensitive => fold_char(c),
+        };
+        let mask: Option<&[u64]> = if c.is_ascii() {
+            Some(&ascii[c as usize * words..][..words])
+        } else {
+            other
+                .binary_search_by_key(&c, |(k, _)| *k)
+                .ok()
+                .map(|i| other[i].1.as_slice())
+        };
+        let mut carry = 1u64;
+        for (w, word) in state.iter_mut().enumerate() {
+            let next_carry = *word >> 63;
+            let class = mask.map_or(0, |m| m[w]) | any[w];
+            *word = ((*word << 1) | carry) & class;
+            carry = next_carry;
+        }
+        if state[last.0] & last.1 != 0 {
+            crate::work::add(crate::work::Counter::MatchSteps, seen * words as u64);
+            let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+            let start = text[..end]
+                .char_indices()
+                .rev()
+                .nth(chars - 1)
+                .map_or(0, |(i, _)| i);
+            return Some((start, end - start));
+        }
+    }
+    crate::work::add(crate::work::Counter::MatchSteps, seen * words as u64);
+    None
 }
 
 /// If `text` starts with `literal` (under `case`), the number of bytes of `text` it covers.
@@ -144,17 +284,20 @@ pub fn prefix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
     match case {
         Case::Sensitive => text.starts_with(literal).then_some(literal.len()),
         Case::Insensitive => {
-            if literal.is_ascii() {
-                let head = text.as_bytes().get(..literal.len())?;
+            if literal.is_ascii()
+                && let Some(head) = text.as_bytes().get(..literal.len())
+                && head.is_ascii()
+            {
                 return head
                     .eq_ignore_ascii_case(literal.as_bytes())
                     .then_some(literal.len());
             }
+            // Slow path: a character outside ASCII may fold to an ASCII one (the Kelvin sign).
             let mut taken = 0;
             let mut chars = text.chars();
             for expected in literal.chars() {
                 let actual = chars.next()?;
-                if !expected.to_lowercase().eq(actual.to_lowercase()) {
+                if fold_char(expected) != fold_char(actual) {
                     return None;
                 }
                 taken += actual.len_utf8();
@@ -169,18 +312,21 @@ pub fn prefix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
 pub fn suffix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
     match case {
         Case::Sensitive => text.ends_with(literal).then_some(literal.len()),
-        Case::Insensitive if literal.is_ascii() => {
-            let start = text.len().checked_sub(literal.len())?;
-            let tail = &text.as_bytes()[start..];
-            tail.eq_ignore_ascii_case(literal.as_bytes())
-                .then_some(literal.len())
-        }
         Case::Insensitive => {
+            if literal.is_ascii()
+                && let Some(start) = text.len().checked_sub(literal.len())
+                && let Some(tail) = text.as_bytes().get(start..)
+                && tail.is_ascii()
+            {
+                return tail
+                    .eq_ignore_ascii_case(literal.as_bytes())
+                    .then_some(literal.len());
+            }
             let mut taken = 0;
             let mut chars = text.chars().rev();
             for expected in literal.chars().rev() {
                 let actual = chars.next()?;
-                if !expected.to_lowercase().eq(actual.to_lowercase()) {
+                if fold_char(expected) != fold_char(actual) {
                     return None;
                 }
                 taken += actual.len_utf8();
@@ -193,7 +339,10 @@ pub fn suffix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
 /// Whole-text equality under `case`.
 #[inline]
 pub fn text_eq(text: &str, literal: &str, case: Case) -> bool {
-    prefix_len(text, literal, case) == Some(text.len())
+    match case {
+        Case::Sensitive => text == literal,
+        Case::Insensitive => crate::fold::fold_eq(text, literal),
+    }
 }
 
 /// Finds `literal` in `text` (the leftmost occurrence): (start, length). Used by expanded code for
@@ -203,9 +352,19 @@ pub fn find_literal(text: &str, literal: &str, case: Case) -> Option<(usize, usi
     match case {
         Case::Sensitive => memchr::memmem::find(text.as_bytes(), literal.as_bytes())
             .map(|start| (start, literal.len())),
-        Case::Insensitive => (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .find_map(|i| prefix_len(&text[i..], literal, case).map(|len| (i, len))),
+        Case::Insensitive => {
+            let chars = literal.chars().count();
+            if chars == 0 {
+                return Some((0, 0));
+            }
+            if text.len().saturating_mul(chars) <= DIRECT_SEARCH_WORK {
+                return (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .find_map(|i| prefix_len(&text[i..], literal, case).map(|len| (i, len)));
+            }
+            let items = literal.chars().map(|c| Some(fold_char(c)));
+            shift_and(items, chars, text, case)
+        }
     }
 }
 
@@ -319,5 +478,141 @@ mod tests {
         let text = "a".repeat(5000);
         let pattern = format!("{}b", "*a".repeat(50));
         assert!(!m(&pattern, &text));
+    }
+
+    /// The plain definition: dynamic programming over characters, under the fold.
+    fn reference(pattern: &str, text: &str, case: Case) -> bool {
+        let fold = |c: char| match case {
+            Case::Sensitive => c,
+            Case::Insensitive => crate::fold::fold_char(c),
+        };
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        let mut row = vec![false; t.len() + 1];
+        row[0] = true;
+        for &pc in &p {
+            let mut next = vec![false; t.len() + 1];
+            for j in 0..=t.len() {
+                next[j] = match pc {
+                    '*' => row[j] || (j > 0 && next[j - 1]),
+                    '?' => j > 0 && row[j - 1],
+                    c => j > 0 && row[j - 1] && fold(c) == fold(t[j - 1]),
+                };
+            }
+            row = next;
+        }
+        row[t.len()]
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_every_small_case() {
+        let alphabet = ['a', 'b', 'K', '\u{212A}', 'é', '*', '?'];
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "aab",
+            "abab",
+            "kéa",
+            "\u{212A}a",
+            "bbbbbab",
+            "aKb",
+        ];
+        // Every pattern of up to four characters over the alphabet.
+        let mut patterns = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = patterns
+                .iter()
+                .filter(|p| p.chars().count() < 4)
+                .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            patterns.extend(longer);
+        }
+        patterns.sort();
+        patterns.dedup();
+        for pattern in &patterns {
+            let g = glob(pattern);
+            for text in texts {
+                for case in [Case::Sensitive, Case::Insensitive] {
+                    assert_eq!(
+                        matches(&g, text, case, &NoVariables),
+                        reference(pattern, text, case),
+                        "{pattern:?} against {text:?} ({case:?})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_texts_agree_with_the_reference() {
+        // Long enough for the bit-parallel search (pieces over 64 characters included).
+        let text: String = (0..3000)
+            .map(|i| if i % 7 == 0 { 'b' } else { 'a' })
+            .collect();
+        let long_piece: String = "a?".repeat(40);
+        for pattern in [
+            "*a?a*b*".to_owned(),
+            format!("*{long_piece}*"),
+            format!("*{long_piece}b*"),
+            "*aaaaaab?aaaaaab*".to_owned(),
+            "*AAAAAAB?AAAAAAB*".to_owned(),
+            "*abbb*".to_owned(),
+        ] {
+            for case in [Case::Sensitive, Case::Insensitive] {
+                assert_eq!(
+                    matches(&glob(&pattern), &text, case, &NoVariables),
+                    reference(&pattern, &text, case),
+                    "{pattern} ({case:?})"
+                );
+            }
+        }
+    }
+
+    /// A hostile pattern (1,000 `?` pieces) against a long text: the work counted grows with the
+    /// text times the pattern over 64, not with their product.
+    #[test]
+    fn question_pieces_cost_text_times_pattern_over_64() {
+        use crate::work::{Counter, assert_linear, measure};
+        let pattern = format!("*{}b*", "a?".repeat(1000));
+        let g = glob(&pattern);
+        let sizes = [10_000u64, 40_000, 160_000];
+        let counts: Vec<u64> = sizes
+            .iter()
+            .map(|&n| {
+                let text = "a".repeat(n as usize);
+                measure(Counter::MatchSteps, || {
+                    assert!(!matches(&g, &text, Case::Sensitive, &NoVariables));
+                })
+            })
+            .collect();
+        assert_linear(
+            "`?` pattern of 2,001 characters, steps by text length",
+            &sizes,
+            &counts,
+            1.1,
+        );
+        // One word per 64 pattern characters per text character: 32 words for 2,002 characters.
+        assert!(counts[2] <= sizes[2] * 32, "{counts:?}");
+    }
+
+    #[test]
+    fn star_only_patterns_are_linear_in_the_text() {
+        use crate::work::{Counter, assert_linear, measure};
+        let g = glob("*aaaaaaaaab*ab");
+        let sizes = [10_000u64, 40_000, 160_000];
+        let counts: Vec<u64> = sizes
+            .iter()
+            .map(|&n| {
+                let text = format!("{}ab", "a".repeat(n as usize));
+                measure(Counter::MatchSteps, || {
+                    for case in [Case::Sensitive, Case::Insensitive] {
+                        assert!(!matches(&g, &text, case, &NoVariables));
+                    }
+                })
+            })
+            .collect();
+        assert_linear("`*` pattern, steps by text length", &sizes, &counts, 1.1);
     }
 }

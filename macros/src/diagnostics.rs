@@ -6,13 +6,18 @@ use iam_policy_core::diagnostic::{Diagnostic, Severity};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote_spanned};
 
-/// `message [CODE]`, then `help: ...` on its own line.
+/// `message [CODE]`, then `help: ...` and a note pointing at the code's explanation, each on its
+/// own line.
 pub fn text(diagnostic: &Diagnostic, prefix: &str) -> String {
-    let mut text = format!("{prefix}{} [{}]", diagnostic.message(), diagnostic.code());
+    let code = diagnostic.code();
+    let mut text = format!("{prefix}{} [{code}]", diagnostic.message());
     if let Some(help) = diagnostic.help() {
         text.push_str("\nhelp: ");
         text.push_str(help);
     }
+    text.push_str(&format!(
+        "\nnote: run `iam-policy explain {code}`, or see `iam_policy::codes::{code}`"
+    ));
     text
 }
 

@@ -1,9 +1,13 @@
 //! Request context: the application's own data, read in place through [`Context`].
 
+use std::borrow::Borrow;
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, Hash};
 
 pub use iam_policy_core::eval::Values;
-use iam_policy_core::pattern::{Case, text_eq};
+use iam_policy_core::fold::{fold_eq, fold_hash};
+use iam_policy_core::work::{self, Counter};
 
 /// Where evaluation reads condition keys and policy variables. Implement it for the application's
 /// own types to evaluate without copying anything into a map. Key names are matched
@@ -13,13 +17,11 @@ pub trait Context {
     fn values(&self, key: &str) -> Option<Values<'_>>;
 }
 
-/// True when two context key names are the same key.
+/// True when two context key names are the same key: equal under the project's one folding rule
+/// (`iam_policy_core::fold`), the rule of every case-insensitive comparison.
+#[inline]
 pub fn key_eq(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        text_eq(a, b, Case::Insensitive)
-    }
+    fold_eq(a, b)
 }
 
 /// A value of a context entry: one string, or a set of strings (a multivalued key).
@@ -98,10 +100,15 @@ impl<K: AsRef<str>, V: ContextValue> Context for Vec<(K, V)> {
         find_pair(self, key)
     }
 }
-impl<K: AsRef<str>, V: ContextValue, S> Context for HashMap<K, V, S> {
+/// A key spelt as the policy spells it is found by hashing; another spelling of it
+/// (`AWS:USERNAME`) costs a scan of the map.
+impl<K: Borrow<str> + Hash + Eq, V: ContextValue, S: BuildHasher> Context for HashMap<K, V, S> {
     fn values(&self, key: &str) -> Option<Values<'_>> {
+        if let Some(value) = self.get(key) {
+            return Some(value.as_values());
+        }
         self.iter()
-            .find(|(k, _)| key_eq(k.as_ref(), key))
+            .find(|(k, _)| key_eq((*k).borrow(), key))
             .map(|(_, v)| v.as_values())
     }
 }
@@ -126,9 +133,16 @@ impl Context for () {
 }
 
 /// An owned context, for contexts read from files or built at run time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Keys are indexed by the hash of their folded name, so building a context of N keys and looking
+/// a key up cost O(N) and O(1) (they were O(N²) and O(N)), and a look-up allocates nothing.
+#[derive(Clone, Debug, Default)]
 pub struct ContextMap {
     entries: Vec<(String, OwnedValue)>,
+    /// Folded-name hash to the entries with that hash (one, but for a collision).
+    index: HashMap<u64, Vec<usize>>,
+    /// Keyed at random per map, so that no one can choose names that collide.
+    hasher: RandomState,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,6 +150,14 @@ enum OwnedValue {
     One(String),
     Set(Vec<String>),
 }
+
+impl PartialEq for ContextMap {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for ContextMap {}
 
 impl ContextMap {
     pub fn new() -> Self {
@@ -160,9 +182,10 @@ impl ContextMap {
     pub fn push(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
         let key = key.into();
         let value = value.into();
-        match self.entries.iter_mut().find(|(k, _)| key_eq(k, &key)) {
-            None => self.entries.push((key, OwnedValue::One(value))),
-            Some((_, existing)) => {
+        match self.position(&key) {
+            None => self.append(key, OwnedValue::One(value)),
+            Some(at) => {
+                let existing = &mut self.entries[at].1;
                 let values = match std::mem::replace(existing, OwnedValue::Set(Vec::new())) {
                     OwnedValue::One(first) => vec![first, value],
                     OwnedValue::Set(mut values) => {
@@ -176,11 +199,35 @@ impl ContextMap {
         self
     }
     fn set(&mut self, key: String, value: OwnedValue) -> &mut Self {
-        match self.entries.iter_mut().find(|(k, _)| key_eq(k, &key)) {
-            Some((_, existing)) => *existing = value,
-            None => self.entries.push((key, value)),
+        match self.position(&key) {
+            Some(at) => self.entries[at].1 = value,
+            None => self.append(key, value),
         }
         self
+    }
+    fn hash(&self, key: &str) -> u64 {
+        let mut hasher = self.hasher.build_hasher();
+        fold_hash(key, &mut hasher);
+        std::hash::Hasher::finish(&hasher)
+    }
+    fn append(&mut self, key: String, value: OwnedValue) {
+        let hash = self.hash(&key);
+        self.index.entry(hash).or_default().push(self.entries.len());
+        self.entries.push((key, value));
+    }
+    fn position(&self, key: &str) -> Option<usize> {
+        let candidates = self.index.get(&self.hash(key))?;
+        candidates.iter().copied().find(|&at| {
+            work::add(Counter::KeyCompares, 1);
+            key_eq(&self.entries[at].0, key)
+        })
+    }
+    /// The key as it was first written, if the map has a key equal to `key` under the fold.
+    pub fn key(&self, key: &str) -> Option<&str> {
+        self.position(key).map(|at| self.entries[at].0.as_str())
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -189,13 +236,10 @@ impl ContextMap {
 
 impl Context for ContextMap {
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.entries
-            .iter()
-            .find(|(k, _)| key_eq(k, key))
-            .map(|(_, v)| match v {
-                OwnedValue::One(s) => Values::One(s),
-                OwnedValue::Set(values) => Values::Strings(values),
-            })
+        self.position(key).map(|at| match &self.entries[at].1 {
+            OwnedValue::One(s) => Values::One(s),
+            OwnedValue::Set(values) => Values::Strings(values),
+        })
     }
 }
 
@@ -224,5 +268,47 @@ mod tests {
             ["1", "2"]
         );
         assert!(!map.values("u").unwrap().is_set());
+    }
+
+    #[test]
+    fn one_folding_rule_for_key_names() {
+        let mut map = ContextMap::new();
+        map.insert("\u{212A}ey", "v");
+        assert!(map.values("key").is_some(), "the Kelvin sign folds to k");
+        assert!(map.values("KEY").is_some());
+        assert!(map.values("ıey").is_none());
+        assert_eq!(map.key("kEY"), Some("\u{212A}ey"));
+    }
+
+    #[test]
+    fn hash_maps_find_any_spelling() {
+        let mut map = HashMap::new();
+        map.insert("aws:UserName".to_owned(), "alice");
+        assert!(Context::values(&map, "aws:UserName").is_some());
+        assert!(Context::values(&map, "AWS:USERNAME").is_some());
+        assert!(Context::values(&map, "aws:userid").is_none());
+    }
+
+    /// Building a context of N keys and reading each back: work linear in N (it was quadratic).
+    #[test]
+    fn context_map_is_linear() {
+        use iam_policy_core::work::{assert_linear, measure};
+        let sizes = [10_000u64, 40_000, 160_000];
+        let counts: Vec<u64> = sizes
+            .iter()
+            .map(|&n| {
+                measure(Counter::KeyCompares, || {
+                    let mut map = ContextMap::new();
+                    for i in 0..n {
+                        map.insert(format!("app:Key{i}"), "v");
+                    }
+                    for i in 0..n {
+                        assert!(map.values(&format!("APP:KEY{i}")).is_some());
+                    }
+                    assert_eq!(map.len(), n as usize);
+                })
+            })
+            .collect();
+        assert_linear("context map key comparisons by keys", &sizes, &counts, 1.1);
     }
 }

@@ -218,3 +218,41 @@ impl std::str::FromStr for Policy {
         Policy::from_json(text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text over `Options::max_bytes` is refused unread with `POLICY_TOO_LARGE`; a larger limit
+    /// reads it.
+    #[test]
+    fn size_limit() {
+        let statement = r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"#;
+        let mut statements = vec![statement; 20_000];
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            statements.join(",")
+        );
+        assert!(text.len() > 1 << 20);
+        let error = Policy::from_json(&text).unwrap_err();
+        assert_eq!(error.diagnostics().len(), 1);
+        assert_eq!(error.diagnostics()[0].diagnostic.code(), "POLICY_TOO_LARGE");
+        let options = Options {
+            max_bytes: 2 << 20,
+            catalog: false,
+            ..Options::default()
+        };
+        // Over the size quota of a managed policy (a warning), but read.
+        assert!(Policy::from_json_with(&text, &options).is_ok());
+        statements.truncate(10);
+        let small = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            statements.join(",")
+        );
+        let tight = Options {
+            max_bytes: small.len() - 1,
+            ..Options::default()
+        };
+        assert!(Policy::from_json_with(&small, &tight).is_err());
+    }
+}

@@ -234,10 +234,16 @@ mod tests {
         let report = crate::report::place(
             "f.json".into(),
             text,
-            vec![iam_policy_core::diagnostic::Finding::error("X", "m").at(
-                iam_policy_core::location::JsonPath::root(),
-                iam_policy_core::location::Loc::new(start as u32, start as u32 + 5),
-            )],
+            vec![
+                iam_policy_core::diagnostic::Finding::new(
+                    iam_policy_core::codes::JSON_SYNTAX_ERROR,
+                    "m",
+                )
+                .at(
+                    iam_policy_core::location::JsonPath::root(),
+                    iam_policy_core::location::Loc::new(start as u32, start as u32 + 5),
+                ),
+            ],
         );
         let s = source_snippet(&report, &report.findings[0]);
         assert!(

@@ -1,17 +1,17 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it.
 //!
 //! One run; `tool.driver.rules` holds one rule per code found (id = the code, described from the
-//! `explain` table); each result has its `ruleId`, a `level` (`error`, `warning`, `note` for a
+//! code registry); each result has its `ruleId`, a `level` (`error`, `warning`, `note` for a
 //! suggestion), `message.text` (the message and the fix) and one location: the file as a URI
 //! relative to the current directory (`uriBaseId` `%SRCROOT%`) and the region of the offending
 //! value, with the JSON path as a logical location.
 
 use std::path::{Component, Path, PathBuf};
 
+use iam_policy_core::codes::Code;
 use iam_policy_core::diagnostic::Severity;
 use serde_json::{Map, Value, json};
 
-use crate::explain;
 use crate::report::FileReport;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -32,7 +32,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
                 Some(index) => index,
                 None => {
                     rule_ids.push(d.code());
-                    rules.push(rule(d.code(), d.severity()));
+                    rules.push(rule(d.finding.code));
                     rule_ids.len() - 1
                 }
             };
@@ -114,27 +114,26 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rule(code: &str, severity: Severity) -> Value {
-    let mut rule = json!({
-        "id": code,
-        "name": pascal_case(code),
-        "defaultConfiguration": { "level": level(severity) },
-        "properties": { "tags": ["iam", "policy"] },
-    });
-    if let Some(entry) = explain::lookup(code) {
-        rule["shortDescription"] = json!({ "text": entry.summary });
-        rule["fullDescription"] = json!({ "text": entry.meaning });
-        rule["help"] = json!({
-            "text": format!("{}\n\nFix: {}\n\nMore: iam-policy explain {code}", entry.meaning, entry.fix),
+/// The rule of a code, described from the registry.
+fn rule(code: Code) -> Value {
+    let name = code.name();
+    let meaning = code.section("Meaning").unwrap_or_default();
+    let fix = code.section("Fix").unwrap_or_default();
+    let example = code.example().unwrap_or_default();
+    json!({
+        "id": name,
+        "name": pascal_case(name),
+        "shortDescription": { "text": code.summary() },
+        "fullDescription": { "text": meaning },
+        "help": {
+            "text": format!("{meaning}\n\nFix: {fix}\n\nMore: iam-policy explain {name}"),
             "markdown": format!(
-                "{}\n\n**Example**\n\n```json\n{}\n```\n\n**Fix**: {}\n\nRun `iam-policy explain {code}` for more.",
-                entry.meaning, entry.example, entry.fix
+                "{meaning}\n\n**Example**\n\n```json\n{example}\n```\n\n**Fix**: {fix}\n\nRun `iam-policy explain {name}` for more."
             ),
-        });
-    } else {
-        rule["shortDescription"] = json!({ "text": code });
-    }
-    rule
+        },
+        "defaultConfiguration": { "level": level(code.severity()) },
+        "properties": { "tags": ["iam", "policy"] },
+    })
 }
 
 /// `INVALID_ARN_REGION` -> `InvalidArnRegion`.

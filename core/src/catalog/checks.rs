@@ -22,9 +22,9 @@ mod resource;
 mod variable;
 
 pub use action::{RETIRED_SERVICES, check_action};
-pub use condition::check_condition_key;
+pub use condition::{ExpandedActions, check_condition_key, check_condition_key_expanded};
 pub use operator::check_operator_for_key;
-pub use resource::{check_action_for_resources, check_resource_for_actions};
+pub use resource::{StatementResources, check_action_for_resources, check_resource_for_actions};
 pub use variable::check_variable;
 
 use super::model::{Action, Catalog};
@@ -86,14 +86,19 @@ pub(crate) fn full_name(action: &Action<'_>) -> String {
 
 /// Backticked, comma-separated, at most `limit` items then "and N more".
 pub(crate) fn list<S: AsRef<str>>(items: &[S], limit: usize) -> String {
+    list_of(items, items.len(), limit)
+}
+
+/// [`list`] of the first of `total` items (the caller keeps only those it shows).
+pub(crate) fn list_of<S: AsRef<str>>(items: &[S], total: usize, limit: usize) -> String {
     let mut text = items
         .iter()
         .take(limit)
         .map(|s| format!("`{}`", s.as_ref()))
         .collect::<Vec<_>>()
         .join(", ");
-    if items.len() > limit {
-        text.push_str(&format!(" and {} more", items.len() - limit));
+    if total > limit {
+        text.push_str(&format!(" and {} more", total - limit));
     }
     text
 }
@@ -161,7 +166,7 @@ mod seed_tests {
     fn errors(statements: &[Statement<'_>]) -> Vec<Finding> {
         findings(statements)
             .into_iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity() == Severity::Error)
             .collect()
     }
 
@@ -316,7 +321,7 @@ mod seed_tests {
         }];
         let codes: Vec<_> = findings(&policy)
             .iter()
-            .map(|f| (f.code, f.severity))
+            .map(|f| (f.code.name(), f.severity()))
             .collect();
         assert_eq!(codes, [("RESOURCE_WILDCARD_REQUIRED", Severity::Warning)]);
     }

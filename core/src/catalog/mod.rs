@@ -19,6 +19,7 @@ mod arn;
 pub mod checks;
 pub mod global_keys;
 mod model;
+mod order;
 mod parse;
 mod pattern;
 mod types;

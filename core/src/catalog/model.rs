@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::parse::cmp_ignore_case;
+use super::order::cmp_ignore_case;
 use super::pattern::{literal_length, template_matches};
 use super::types::{AccessLevel, ConditionKeyType};
 

@@ -16,10 +16,10 @@
 //! Services, resource types, actions and keys are sorted case-insensitively so that lookups can
 //! binary-search; the parser checks the order, since a wrong order would make lookups miss.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use super::model::{ActionData, Catalog, KeyData, ResourceData, ServiceData, Span};
+use super::order::cmp_ignore_case;
 use super::pattern::is_key_template;
 use super::types::{AccessLevel, ConditionKeyType};
 
@@ -38,18 +38,6 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Byte-wise ASCII case-insensitive order, the order of the catalog's sorted tables.
-pub(crate) fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    for (x, y) in a.iter().zip(b) {
-        match x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()) {
-            Ordering::Equal => {}
-            other => return other,
-        }
-    }
-    a.len().cmp(&b.len())
-}
 
 impl Catalog {
     /// Parses a catalog text in the format of `catalog.txt`.
@@ -393,14 +381,6 @@ mod tests {
         for bad in ["x", "!", "1!!", "1!2", "99999999999", "-1"] {
             assert_eq!(numbers(bad).collect::<Vec<_>>(), [None], "{bad}");
         }
-    }
-
-    #[test]
-    fn case_insensitive_order() {
-        assert!(cmp_ignore_case("ssm", "SSM").is_eq());
-        assert!(cmp_ignore_case("ssm", "ssm-contacts").is_lt());
-        assert!(cmp_ignore_case("S3", "sagemaker").is_lt());
-        assert!(cmp_ignore_case("b", "A").is_gt());
     }
 
     #[test]

@@ -4,8 +4,9 @@ use std::borrow::Cow;
 
 use super::Validator;
 use super::document::Located;
-use super::statement::{EmptyList, list_entries};
+use super::list::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
+use crate::codes;
 use crate::compiled::{ActionPattern, Glob};
 use crate::diagnostic::Finding;
 use crate::json::Member;
@@ -18,7 +19,7 @@ pub(crate) fn read_actions(
 ) -> Vec<Located<ActionPattern>> {
     let element = member.key.as_str();
     let empty = EmptyList {
-        code: "EMPTY_ARRAY_ACTION",
+        code: codes::EMPTY_ARRAY_ACTION,
         what: "action",
         help: "name at least one action, such as `ssm:StartSession`",
     };
@@ -54,8 +55,8 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         }
     }
     let format_error = |why: &str| {
-        Finding::error(
-            "INVALID_ACTION_FORMAT",
+        Finding::new(
+            codes::INVALID_ACTION_FORMAT,
             format!("the action `{text}` is not valid: {why}"),
         )
         .with_help("write an action as `service:ActionName`, such as `ssm:StartSession`")
@@ -76,8 +77,8 @@ pub fn read_action(text: &str, element: &str) -> Result<ActionPattern, Finding> 
         return Err(format_error("the action name is empty"));
     }
     if service.contains(['*', '?']) {
-        return Err(Finding::error(
-            "WILDCARD_IN_SERVICE_NAME",
+        return Err(Finding::new(
+            codes::WILDCARD_IN_SERVICE_NAME,
             format!("the service prefix of `{text}` contains a wildcard, which IAM rejects"),
         )
         .with_help("name the service exactly and put wildcards only in the action name, such as `ssm:Get*`"));
@@ -126,7 +127,7 @@ mod tests {
     use super::*;
 
     fn code(text: &str) -> &'static str {
-        read_action(text, "Action").unwrap_err().code
+        read_action(text, "Action").unwrap_err().code.name()
     }
 
     #[test]

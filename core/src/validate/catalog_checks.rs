@@ -6,6 +6,7 @@
 use super::document::{Located, StatementModel};
 use super::{Document, Validator};
 use crate::catalog::checks;
+use crate::codes;
 use crate::compiled::{ActionPattern, ConditionValues, Glob, ResourcePattern, Segment};
 use crate::diagnostic::Finding;
 
@@ -50,9 +51,12 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         .filter(|r| matches!(r.value, ResourcePattern::Arn(_)))
         .collect();
     if !statement.resources.negated && !actions.is_empty() {
+        // Only the ARN entries are judged (`*` and the rest are the syntax checks'), but an action
+        // is judged against every entry.
+        let arn_texts: Vec<&str> = arn_entries.iter().map(|r| r.text.as_str()).collect();
+        let by_resource = checks::StatementResources::new(&actions, &arn_texts).by_resource;
         let mut every_entry_flagged = !arn_entries.is_empty();
-        for resource in &arn_entries {
-            let findings = checks::check_resource_for_actions(&actions, &resource.text);
+        for (resource, findings) in arn_entries.iter().zip(by_resource) {
             every_entry_flagged &= !findings.is_empty();
             place(v, findings, &resource.path, resource.loc);
         }
@@ -62,11 +66,11 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             .iter()
             .map(|r| r.text.as_str())
             .collect();
-        for action in &statement.actions.entries {
-            let mut findings = checks::check_action_for_resources(&action.text, &resources);
+        let by_action = checks::StatementResources::new(&actions, &resources).by_action;
+        for (action, mut findings) in statement.actions.entries.iter().zip(by_action) {
             // When no action fits any entry, each entry says so already: not again per action.
             if every_entry_flagged {
-                findings.retain(|f| f.code != "ACTION_RESOURCE_MISMATCH");
+                findings.retain(|f| f.code != codes::ACTION_RESOURCE_MISMATCH);
             }
             place(v, findings, &action.path, action.loc);
         }
@@ -84,23 +88,16 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             }
         }
     }
+    // Expanded once for all the statement's keys (`actions` is empty for `NotAction`).
+    let expanded = checks::ExpandedActions::new(&actions);
     for condition in &statement.conditions {
         let key = &condition.key;
-        if !statement.actions.negated {
-            place(
-                v,
-                checks::check_condition_key(&actions, &key.value),
-                &key.path,
-                key.loc,
-            );
-        } else {
-            place(
-                v,
-                checks::check_condition_key(&[], &key.value),
-                &key.path,
-                key.loc,
-            );
-        }
+        place(
+            v,
+            checks::check_condition_key_expanded(&actions, &expanded, &key.value),
+            &key.path,
+            key.loc,
+        );
         place(
             v,
             checks::check_operator_for_key(&condition.operator.value, &key.value),

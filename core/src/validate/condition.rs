@@ -4,14 +4,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::Validator;
+use super::condition_values::ValueReader;
 use super::document::{ConditionEntry, Located, Version};
-use super::resource::{ArnUse, read_arn};
-use super::template::{self, Variables, Wildcards};
-use crate::compiled::{ArnPattern, BoolValue, ConditionValues, Glob, Segment};
+use crate::codes;
+use crate::compiled::ConditionValues;
 use crate::diagnostic::Finding;
 use crate::json::{Node, Value};
 use crate::location::JsonPath;
-use crate::operator::{Comparison, Family, Operator, OperatorError, Qualifier};
+use crate::operator::{Family, Operator, OperatorError, Qualifier};
 use crate::values;
 
 pub(crate) fn read_conditions(
@@ -26,8 +26,8 @@ pub(crate) fn read_conditions(
     };
     if operators.is_empty() {
         v.report(
-            Finding::suggestion(
-                "EMPTY_OBJECT_CONDITION",
+            Finding::new(
+                codes::EMPTY_OBJECT_CONDITION,
                 "the `Condition` block is empty and has no effect",
             )
             .with_help("add conditions, or remove the `Condition` element"),
@@ -41,8 +41,8 @@ pub(crate) fn read_conditions(
         let op_path = path.key(&member.key);
         if seen_operators.insert(member.key.as_str(), ()).is_some() {
             v.report(
-                Finding::error(
-                    "DUPLICATE_ELEMENT",
+                Finding::new(
+                    codes::DUPLICATE_ELEMENT,
                     format!("the operator `{}` appears more than once", member.key),
                 )
                 .with_help("merge the keys of both into one operator block"),
@@ -80,8 +80,8 @@ pub(crate) fn read_conditions(
         };
         if keys.is_empty() {
             v.report(
-                Finding::suggestion(
-                    "EMPTY_OBJECT_CONDITION",
+                Finding::new(
+                    codes::EMPTY_OBJECT_CONDITION,
                     format!(
                         "the operator `{}` has no condition keys and has no effect",
                         member.key
@@ -99,7 +99,7 @@ pub(crate) fn read_conditions(
             if let Some(previous) = lowercase_keys.insert(key.to_lowercase(), key) {
                 let (code, message) = if previous == key {
                     (
-                        "DUPLICATE_ELEMENT",
+                        codes::DUPLICATE_ELEMENT,
                         format!(
                             "the condition key `{key}` appears more than once under `{}`",
                             member.key
@@ -107,14 +107,14 @@ pub(crate) fn read_conditions(
                     )
                 } else {
                     (
-                        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+                        codes::DUPLICATE_KEYS_WITH_DIFFERENT_CASE,
                         format!(
                             "the condition keys `{previous}` and `{key}` differ only in case: IAM reads them as one key"
                         ),
                     )
                 };
                 v.report(
-                    Finding::error(code, message)
+                    Finding::new(code, message)
                         .with_help("list all values of the key in one array"),
                     &key_path,
                     key_member.key_loc,
@@ -147,14 +147,14 @@ pub(crate) fn read_conditions(
 
 fn operator_finding(name: &str, error: OperatorError) -> Finding {
     match error {
-        OperatorError::NullWithIfExists => Finding::error(
-            "NULL_WITH_IF_EXISTS",
+        OperatorError::NullWithIfExists => Finding::new(
+            codes::NULL_WITH_IF_EXISTS,
             format!("the `Null` operator cannot take the `IfExists` suffix: `{name}`"),
         )
         .with_help("use `Null`: it already tests whether the key exists"),
         OperatorError::Unknown { suggestion } => {
-            let finding = Finding::error(
-                "INVALID_CONDITION_OPERATOR",
+            let finding = Finding::new(
+                codes::INVALID_CONDITION_OPERATOR,
                 format!("`{name}` is not a condition operator"),
             );
             match suggestion {
@@ -168,8 +168,8 @@ fn operator_finding(name: &str, error: OperatorError) -> Finding {
 fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Operator>) {
     if operator.base == crate::operator::BaseOperator::Null && operator.qualifier.is_some() {
         v.report(
-            Finding::suggestion(
-                "NULL_WITH_QUALIFIER",
+            Finding::new(
+                codes::NULL_WITH_QUALIFIER,
                 format!("avoid `Null` with a set qualifier: `{}`", at.text),
             )
             .with_help("use `Null` alone"),
@@ -179,8 +179,8 @@ fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Oper
     }
     if operator.if_exists && operator.qualifier.is_some() {
         v.report(
-            Finding::warning(
-                "IFEXISTS_WITH_QUALIFIER",
+            Finding::new(
+                codes::IFEXISTS_WITH_QUALIFIER,
                 format!("`{}` combines `IfExists` with a set qualifier, whose meaning AWS does not document", at.text),
             )
             .with_help("this crate reads it as true when the key is missing; write the operator without `IfExists` to be sure"),
@@ -201,8 +201,8 @@ fn check_key_format(key: &str) -> Result<(), Finding> {
     if valid {
         Ok(())
     } else {
-        Err(Finding::error(
-            "INVALID_CONDITION_KEY_FORMAT",
+        Err(Finding::new(
+            codes::INVALID_CONDITION_KEY_FORMAT,
             format!("the condition key `{key}` is not valid: use the format `service:keyname`"),
         )
         .with_help("a condition key looks like `aws:username` or `ssm:resourceTag/Finance`"))
@@ -254,13 +254,13 @@ fn read_values(
     let texts = value_texts(v, node, &key.path, &operator.text);
     if matches!(&node.value, Value::Array(items) if items.is_empty()) {
         let code = match op.qualifier {
-            Some(Qualifier::ForAllValues) => "EMPTY_ARRAY_CONDITION_FORALLVALUES",
-            Some(Qualifier::ForAnyValue) => "EMPTY_ARRAY_CONDITION_FORANYVALUE",
-            None if op.if_exists => "EMPTY_ARRAY_CONDITION_IFEXISTS",
-            None => "EMPTY_ARRAY_CONDITION",
+            Some(Qualifier::ForAllValues) => codes::EMPTY_ARRAY_CONDITION_FORALLVALUES,
+            Some(Qualifier::ForAnyValue) => codes::EMPTY_ARRAY_CONDITION_FORANYVALUE,
+            None if op.if_exists => codes::EMPTY_ARRAY_CONDITION_IFEXISTS,
+            None => codes::EMPTY_ARRAY_CONDITION,
         };
         v.report(
-            Finding::warning(
+            Finding::new(
                 code,
                 format!("the condition key `{}` has no values", key.value),
             )
@@ -270,145 +270,42 @@ fn read_values(
         );
     }
     let errors_before = v.diagnostics.errors().count();
-    let family = op.base.family();
-    let variables_rule = |family_ok: bool| {
-        if !family_ok {
-            Variables::UnsupportedForOperator(op.base.name())
-        } else if version.supports_variables() {
-            Variables::Allowed
-        } else {
-            Variables::UnsupportedInVersion
-        }
-    };
-    let variables = variables_rule(op.base.allows_variables());
-    let report = |v: &mut Validator, finding: Finding, at: &Located<String>| {
-        v.report(finding, &at.path, at.loc)
-    };
-    // Values of operators that take no variables must not look like one.
-    let forbid_variables = |v: &mut Validator, t: &Located<String>| -> bool {
-        if template::has_variable(&t.text) {
-            let (_, findings) = template::read(&t.text, Wildcards::Literal, variables);
-            let any = !findings.is_empty();
-            for f in findings {
-                v.report(f, &t.path, t.loc);
-            }
-            return any;
-        }
-        false
-    };
-    let values = match family {
-        Family::String => {
-            let wildcards = if op.base.comparison() == Comparison::Like {
-                Wildcards::Glob
-            } else {
-                Wildcards::Literal
-            };
-            let mut globs = Vec::new();
-            for t in &texts {
-                let (glob, findings) = template::read(&t.text, wildcards, variables);
-                for f in findings {
-                    report(v, f, t);
-                }
-                if wildcards == Wildcards::Literal && literal_has_wildcard(&glob) {
-                    report(
-                        v,
-                        Finding::warning(
-                            "WILDCARD_WITHOUT_LIKE_OPERATOR",
-                            format!(
-                                "the value `{}` contains `*` or `?`, which `{}` compares as text",
-                                t.text, operator.text
-                            ),
-                        )
-                        .with_help(format!(
-                            "to match a pattern, use `{}`",
-                            like_operator(&operator.text)
-                        )),
-                        t,
-                    );
-                }
-                globs.push(glob);
-            }
-            ConditionValues::Strings(Cow::Owned(globs))
-        }
-        Family::Numeric => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_decimal(&t.text) {
-                    Ok(d) => out.push(d),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            "TYPE_MISMATCH_NUMBER",
-                            &operator.text,
-                            e.message(),
-                            "use a number such as `10` or `0.5`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Numbers(Cow::Owned(out))
-        }
-        Family::Date => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_date_policy(&t.text) {
-                    Ok(d) => out.push(d),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            "TYPE_MISMATCH_DATE",
-                            &operator.text,
-                            e.message(),
-                            "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Dates(Cow::Owned(out))
-        }
-        Family::Bool | Family::Null => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if family == Family::Bool && template::has_variable(&t.text) {
-                    let (glob, findings) = template::read(&t.text, Wildcards::Literal, variables);
-                    let ok = findings.is_empty();
-                    for f in findings {
-                        report(v, f, t);
-                    }
-                    if ok {
-                        out.push(BoolValue::Variable(glob));
-                    }
-                    continue;
-                }
-                if family == Family::Null && forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_bool_policy(&t.text) {
-                    Ok(b) => out.push(BoolValue::Literal(b)),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            "TYPE_MISMATCH_BOOLEAN",
-                            &operator.text,
-                            e.message(),
-                            "use `true` or `false`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            if family == Family::Bool && texts.len() > 1 {
+    let reader = ValueReader::new(&operator, version);
+    let values = match op.base.family() {
+        Family::String => reader.strings(v, &texts),
+        Family::Numeric => ConditionValues::Numbers(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_decimal,
+            codes::TYPE_MISMATCH_NUMBER,
+            "use a number such as `10` or `0.5`",
+        ))),
+        Family::Date => ConditionValues::Dates(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_date_policy,
+            codes::TYPE_MISMATCH_DATE,
+            "use an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
+        ))),
+        Family::Binary => ConditionValues::Binary(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::decode_base64_policy,
+            codes::TYPE_MISMATCH_STRING,
+            "use base64-encoded bytes, such as `QmluYXJ5`",
+        ))),
+        Family::Ip => ConditionValues::Ips(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_cidr,
+            codes::TYPE_MISMATCH_IP_RANGE,
+            "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
+        ))),
+        Family::Bool => {
+            if texts.len() > 1 {
                 v.report(
-                    Finding::error(
-                        "INVALID_CONDITION_MULTIPLE_BOOLEAN",
+                    Finding::new(
+                        codes::INVALID_CONDITION_MULTIPLE_BOOLEAN,
                         format!(
                             "the condition key `{}` has several boolean values",
                             key.value
@@ -419,98 +316,16 @@ fn read_values(
                     node.loc,
                 );
             }
-            if family == Family::Null {
-                let bools = out.iter().filter_map(|b| match b {
-                    BoolValue::Literal(b) => Some(*b),
-                    BoolValue::Variable(_) => None,
-                });
-                ConditionValues::Null(Cow::Owned(bools.collect()))
-            } else {
-                ConditionValues::Bools(Cow::Owned(out))
-            }
+            ConditionValues::Bools(Cow::Owned(reader.bools(v, &texts)))
         }
-        Family::Binary => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::decode_base64_policy(&t.text) {
-                    Ok(bytes) => out.push(bytes),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            "TYPE_MISMATCH_STRING",
-                            &operator.text,
-                            e.message(),
-                            "use base64-encoded bytes, such as `QmluYXJ5`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Binary(Cow::Owned(out))
-        }
-        Family::Ip => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if forbid_variables(v, t) {
-                    continue;
-                }
-                match values::parse_cidr(&t.text) {
-                    Ok(net) => out.push(net),
-                    Err(e) => report(
-                        v,
-                        mismatch(
-                            "TYPE_MISMATCH_IP_RANGE",
-                            &operator.text,
-                            e.message(),
-                            "use an address or CIDR block such as `203.0.113.0/24` or `2001:db8::/32`",
-                        ),
-                        t,
-                    ),
-                }
-            }
-            ConditionValues::Ips(Cow::Owned(out))
-        }
-        Family::Arn => {
-            let mut out = Vec::new();
-            for t in &texts {
-                if !t.text.is_empty() && t.text.chars().all(|c| c == '*') {
-                    out.push(any_arn());
-                    continue;
-                }
-                match read_arn(&t.text, version, ArnUse::Condition) {
-                    Ok((arn, findings)) => {
-                        for f in findings {
-                            // An ARN operator compares text: region and account shapes are not its concern.
-                            if !matches!(
-                                f.code,
-                                "INVALID_ARN_REGION" | "INVALID_ARN_ACCOUNT" | "MISSING_ARN_FIELD"
-                            ) {
-                                report(v, f, t);
-                            }
-                        }
-                        out.push(arn);
-                    }
-                    Err(findings) => {
-                        for f in findings {
-                            let f = if f.code == "INVALID_ARN_PREFIX" {
-                                Finding::error(
-                                    "TYPE_MISMATCH_ARN",
-                                    format!("the value `{}` of `{}` is not an ARN", t.text, operator.text),
-                                )
-                                .with_help("use an ARN such as `arn:aws:iam::123456789012:role/*`, or a String operator")
-                            } else {
-                                f
-                            };
-                            report(v, f, t);
-                        }
-                    }
-                }
-            }
-            ConditionValues::Arns(Cow::Owned(out))
-        }
+        Family::Null => ConditionValues::Null(Cow::Owned(reader.parsed(
+            v,
+            &texts,
+            values::parse_bool_policy,
+            codes::TYPE_MISMATCH_BOOLEAN,
+            "use `true` or `false`",
+        ))),
+        Family::Arn => ConditionValues::Arns(Cow::Owned(reader.arns(v, &texts))),
     };
     if v.diagnostics.errors().count() > errors_before {
         return None;
@@ -521,37 +336,4 @@ fn read_values(
         values,
         value_texts: texts,
     })
-}
-
-fn mismatch(code: &'static str, operator: &str, why: &str, help: &str) -> Finding {
-    Finding::error(
-        code,
-        format!("`{operator}` cannot compare this value: {why}"),
-    )
-    .with_help(help.to_owned())
-}
-
-fn literal_has_wildcard(glob: &Glob) -> bool {
-    glob.segments
-        .iter()
-        .any(|s| matches!(s, Segment::Literal(l) if l.contains(['*', '?'])))
-}
-
-fn like_operator(operator: &str) -> String {
-    operator
-        .replace("StringEqualsIgnoreCase", "StringLike")
-        .replace("StringNotEqualsIgnoreCase", "StringNotLike")
-        .replace("StringEquals", "StringLike")
-        .replace("StringNotEquals", "StringNotLike")
-}
-
-/// `*` as an ARN operator value: every ARN.
-fn any_arn() -> ArnPattern {
-    ArnPattern {
-        partition: Glob::any(),
-        service: Glob::any(),
-        region: Glob::any(),
-        account: Glob::any(),
-        resource: Glob::any(),
-    }
 }

@@ -8,7 +8,10 @@ pub(crate) mod action;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
 mod condition;
+mod condition_values;
 pub mod document;
+mod list;
+mod members;
 mod policy;
 pub(crate) mod resource;
 mod statement;
@@ -16,6 +19,9 @@ pub mod template;
 
 pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Version};
 
+use std::collections::HashSet;
+
+use crate::codes;
 use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::Node;
 pub use crate::location::JsonPath;
@@ -75,12 +81,19 @@ impl PolicyType {
     }
 }
 
+/// The default of [`Options::max_bytes`]: 1 MiB, a hundred times AWS's largest policy quota, so
+/// that no real policy is refused while a hostile text cannot make loading cost without bound.
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
 /// What to validate against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     pub policy_type: PolicyType,
     /// Check names against the service catalog (needs the `catalog` feature; ignored without it).
     pub catalog: bool,
+    /// The largest text read, in bytes: a longer one is refused with `POLICY_TOO_LARGE` before it
+    /// is parsed. [`DEFAULT_MAX_BYTES`] unless set.
+    pub max_bytes: usize,
 }
 
 impl Default for Options {
@@ -88,8 +101,24 @@ impl Default for Options {
         Options {
             policy_type: PolicyType::Managed,
             catalog: true,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
+}
+
+/// `POLICY_TOO_LARGE` when `text_len` bytes exceed the limit of `options`.
+pub fn check_size(text_len: usize, options: &Options) -> Option<crate::diagnostic::Diagnostic> {
+    (text_len > options.max_bytes).then(|| {
+        Finding::new(
+            codes::POLICY_TOO_LARGE,
+            format!(
+                "the policy text is {text_len} bytes, over the limit of {} bytes",
+                options.max_bytes
+            ),
+        )
+        .with_help("AWS's largest policy quota is a few tens of kilobytes: check that this is a policy; raise `max_bytes` in the options to read it anyway")
+        .at(JsonPath::root(), Loc::new(0, 0))
+    })
 }
 
 /// The outcome of validation: the model (present unless the document's shape is unusable) and
@@ -111,7 +140,7 @@ pub fn validate(root: &Node, options: &Options) -> Validated {
     let mut v = Validator {
         diagnostics: Diagnostics::new(),
         options: *options,
-        misspelt: Vec::new(),
+        misspelt: HashSet::new(),
     };
     let document = policy::read_policy(&mut v, root);
     if let Some(document) = &document {
@@ -131,16 +160,23 @@ pub(crate) struct Validator {
     pub options: Options,
     /// Unknown elements reported with a did-you-mean (`Resources` for `Resource`): the path of
     /// their object and the element suggested. That element is then not reported missing too.
-    pub misspelt: Vec<(JsonPath, String)>,
+    /// A set: one look-up per element asked about, whatever the number of statements.
+    pub misspelt: HashSet<(JsonPath, &'static str)>,
 }
 
 impl Validator {
     /// True when an unknown element of the object at `path` was reported as a misspelling of one
     /// of `names`.
-    pub fn misspelt_any(&self, path: &JsonPath, names: &[&str]) -> bool {
-        self.misspelt
-            .iter()
-            .any(|(p, name)| p == path && names.contains(&name.as_str()))
+    pub fn misspelt_any(&self, path: &JsonPath, names: &[&'static str]) -> bool {
+        if self.misspelt.is_empty() {
+            return false;
+        }
+        let mut key = (path.clone(), "");
+        names.iter().any(|&name| {
+            crate::work::add(crate::work::Counter::ElementLookups, 1);
+            key.1 = name;
+            self.misspelt.contains(&key)
+        })
     }
 
     pub fn report(&mut self, finding: Finding, path: &JsonPath, loc: Loc) {
@@ -150,8 +186,8 @@ impl Validator {
     /// `DATA_TYPE_MISMATCH` for a value of the wrong JSON type.
     pub fn type_mismatch(&mut self, node: &Node, expected: &str, path: &JsonPath, element: &str) {
         self.report(
-            Finding::error(
-                "DATA_TYPE_MISMATCH",
+            Finding::new(
+                codes::DATA_TYPE_MISMATCH,
                 // Backticks for an element name (input), not for a description (`a statement`).
                 if element.starts_with(|c: char| c.is_ascii_lowercase()) {
                     format!(

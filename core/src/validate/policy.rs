@@ -3,8 +3,10 @@
 use std::collections::HashMap;
 
 use super::document::{Document, Version};
+use super::members::unique_members;
 use super::{Validator, statement};
-use crate::diagnostic::{Finding, Severity};
+use crate::codes;
+use crate::diagnostic::Finding;
 use crate::json::{Member, Node, Value};
 use crate::location::{JsonPath, Loc};
 
@@ -27,7 +29,7 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
     match members.get("Statement") {
         None if v.misspelt_any(&path, &["Statement"]) => {}
         None => v.report(
-            Finding::error("MISSING_STATEMENT", "the policy has no `Statement`")
+            Finding::new(codes::MISSING_STATEMENT, "the policy has no `Statement`")
                 .with_help("add a `Statement` with at least one statement"),
             &path,
             root.loc,
@@ -36,7 +38,7 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
             let path = path.key("Statement");
             match &member.value.value {
                 Value::Array(items) if items.is_empty() => v.report(
-                    Finding::error("MISSING_STATEMENT", "`Statement` is empty")
+                    Finding::new(codes::MISSING_STATEMENT, "`Statement` is empty")
                         .with_help("add at least one statement"),
                     &path,
                     member.value.loc,
@@ -68,8 +70,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
     let path = JsonPath::root().key("Version");
     let Some(member) = member else {
         v.report(
-            Finding::warning(
-                "MISSING_VERSION",
+            Finding::new(
+                codes::MISSING_VERSION,
                 "the policy has no `Version`: IAM reads it as version 2008-10-17, without policy variables",
             )
             .with_help("add `\"Version\": \"2012-10-17\"`"),
@@ -83,8 +85,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
         Value::String(s) if s == "2008-10-17" => Version::V2008_10_17,
         Value::String(s) => {
             v.report(
-                Finding::error(
-                    "INVALID_VERSION",
+                Finding::new(
+                    codes::INVALID_VERSION,
                     format!("the version `{s}` is not valid: use `2012-10-17` or `2008-10-17`"),
                 )
                 .with_help("use `\"Version\": \"2012-10-17\"`"),
@@ -98,59 +100,6 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
             Version::V2012_10_17
         }
     }
-}
-
-/// The members of an object by name, reporting unknown (`INVALID_POLICY_ELEMENT`) and duplicate
-/// (`DUPLICATE_ELEMENT`) ones; a duplicate keeps its first occurrence.
-pub(crate) fn unique_members<'a>(
-    v: &mut Validator,
-    members: &'a [Member],
-    path: &JsonPath,
-    known: &[&str],
-    owner: &str,
-) -> HashMap<&'a str, &'a Member> {
-    let mut seen: HashMap<&str, &Member> = HashMap::new();
-    for member in members {
-        let key = member.key.as_str();
-        if !known.contains(&key) {
-            let close = crate::suggest::closest(key, known.iter().copied());
-            let mut finding = Finding::error(
-                "INVALID_POLICY_ELEMENT",
-                format!("`{key}` is not a valid element of {owner}"),
-            );
-            finding = match close {
-                Some(name) => finding.with_help(format!("did you mean `{name}`?")),
-                None => finding.with_help(format!("the elements of {owner} are {}", list(known))),
-            };
-            v.report(finding, &path.key(key), member.key_loc);
-            if let Some(name) = close {
-                v.misspelt.push((path.clone(), name.to_owned()));
-            }
-            continue;
-        }
-        if seen.contains_key(key) {
-            v.report(
-                Finding::error(
-                    "DUPLICATE_ELEMENT",
-                    format!("`{key}` appears more than once in {owner}"),
-                )
-                .with_help(format!("keep one `{key}`: IAM would not read both")),
-                &path.key(key),
-                member.key_loc,
-            );
-            continue;
-        }
-        seen.insert(key, member);
-    }
-    seen
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Checks that need the whole document: Sids, size, characters, and the service catalog.
@@ -173,8 +122,8 @@ fn check_sids(v: &mut Validator, document: &Document) {
         }
         if let Some(first) = first_of.get(sid.value.as_str()) {
             v.report(
-                Finding::error(
-                    "UNIQUE_SIDS_REQUIRED",
+                Finding::new(
+                    codes::UNIQUE_SIDS_REQUIRED,
                     format!(
                         "the Sid `{}` is already used by statement {first}",
                         sid.value
@@ -226,26 +175,18 @@ fn check_size(v: &mut Validator, root: &Node) {
     let quota = policy_type.size_quota();
     if size > quota {
         let code = match policy_type {
-            super::PolicyType::Scp => "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
-            super::PolicyType::Trust => "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
-            _ => "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
+            super::PolicyType::Scp => codes::POLICY_SIZE_EXCEEDS_SCP_QUOTA,
+            super::PolicyType::Trust => codes::POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA,
+            _ => codes::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
         };
-        let finding = Finding {
+        let finding = Finding::new(
             code,
-            severity: if policy_type == super::PolicyType::Scp {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            message: format!(
+            format!(
                 "the policy has {size} characters without white space, more than the {quota} allowed for a {} policy",
                 policy_type.name()
             ),
-            help: Some(
-                "split the statements across several policies, or shorten them with wildcards"
-                    .into(),
-            ),
-        };
+        )
+        .with_help("split the statements across several policies, or shorten them with wildcards");
         v.report(finding, &JsonPath::root(), root.loc);
     }
 }
@@ -260,8 +201,8 @@ fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
         Value::String(s) => {
             if let Some(c) = bad(s) {
                 v.report(
-                    Finding::error(
-                        "UNSUPPORTED_CHARACTER",
+                    Finding::new(
+                        codes::UNSUPPORTED_CHARACTER,
                         format!("the character `{}` (U+{:04X}) is not allowed in an IAM policy", c.escape_debug(), c as u32),
                     )
                     .with_help("IAM policies may contain only tab, line feed, carriage return and U+0020 to U+00FF"),
@@ -279,8 +220,8 @@ fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
             for m in members {
                 if let Some(c) = bad(&m.key) {
                     v.report(
-                        Finding::error(
-                            "UNSUPPORTED_CHARACTER",
+                        Finding::new(
+                            codes::UNSUPPORTED_CHARACTER,
                             format!(
                                 "the character `{}` (U+{:04X}) is not allowed in an IAM policy",
                                 c.escape_debug(),

@@ -2,8 +2,9 @@
 
 use super::Validator;
 use super::document::{Located, Version};
-use super::statement::{EmptyList, list_entries};
+use super::list::{EmptyList, list_entries};
 use super::template::{self, Variables, Wildcards};
+use crate::codes;
 use crate::compiled::{ArnPattern, ResourcePattern};
 use crate::diagnostic::Finding;
 use crate::json::Member;
@@ -28,7 +29,7 @@ pub(crate) fn read_resources(
     version: Version,
 ) -> Vec<Located<ResourcePattern>> {
     let empty = EmptyList {
-        code: "EMPTY_ARRAY_RESOURCE",
+        code: codes::EMPTY_ARRAY_RESOURCE,
         what: "resource",
         help: "use `\"*\"` or name at least one ARN",
     };
@@ -38,7 +39,7 @@ pub(crate) fn read_resources(
         let (pattern, findings) = read_resource(text, version);
         let ok = findings
             .iter()
-            .all(|f| !matches!(f.severity, crate::diagnostic::Severity::Error));
+            .all(|f| !matches!(f.severity(), crate::diagnostic::Severity::Error));
         for finding in findings {
             v.report(finding, &path, loc);
         }
@@ -60,8 +61,8 @@ pub fn read_resource(text: &str, version: Version) -> (ResourcePattern, Vec<Find
         return (ResourcePattern::Any, Vec::new());
     }
     if text.is_empty() {
-        let finding = Finding::error(
-            "INVALID_ARN_PREFIX",
+        let finding = Finding::new(
+            codes::INVALID_ARN_PREFIX,
             "the resource is an empty string: a resource must be an ARN or `\"*\"`",
         )
         .with_help("use `\"*\"` to apply the statement to every resource, or give an ARN");
@@ -91,8 +92,8 @@ pub fn read_arn(
     let mut findings = Vec::new();
     let Some(rest) = text.strip_prefix("arn:") else {
         return Err(vec![
-            Finding::error(
-                "INVALID_ARN_PREFIX",
+            Finding::new(
+                codes::INVALID_ARN_PREFIX,
                 format!(
                     "the resource `{text}` is not an ARN: a resource must be an ARN or `\"*\"`"
                 ),
@@ -104,8 +105,8 @@ pub fn read_arn(
     };
     let mut parts = split_fields(rest);
     if parts.len() < 5 {
-        let finding = Finding::error(
-            "MISSING_ARN_FIELD",
+        let finding = Finding::new(
+            codes::MISSING_ARN_FIELD,
             format!("the ARN `{text}` has {} of its 6 fields", parts.len() + 1),
         )
         .with_help("write an ARN as `arn:partition:service:region:account:resource`");
@@ -141,10 +142,33 @@ pub fn read_arn(
     let (resource_glob, mut f) = template::read(resource, Wildcards::Glob, variables);
     findings.append(&mut f);
 
-    let wild = |s: &str| s.contains(['*', '?']);
+    check_partition(partition, text, &mut findings);
+    check_service(service, text, &mut findings);
+    check_region(region, text, &mut findings);
+    check_account(account, text, &mut findings);
+    if usage == ArnUse::Resource {
+        check_resource_part(service, resource, text, &mut findings);
+    }
+    let arn = ArnPattern {
+        partition: partition_glob,
+        service: service_glob,
+        region: region_glob,
+        account: account_glob,
+        resource: resource_glob,
+    };
+    Ok((arn, findings))
+}
+
+/// A wildcard character in a part: such a part is a pattern and is not checked as a name.
+fn wild(part: &str) -> bool {
+    part.contains(['*', '?'])
+}
+
+/// The partition is `aws`, `aws-cn`, ... (or a pattern or variable).
+fn check_partition(partition: &str, text: &str, findings: &mut Vec<Finding>) {
     if !wild(partition) && !partition.contains("${") && !PARTITIONS.contains(&partition) {
-        let mut finding = Finding::error(
-            "INVALID_PARTITION",
+        let mut finding = Finding::new(
+            codes::INVALID_PARTITION,
             format!("`{partition}` in `{text}` is not an AWS partition"),
         );
         // Every partition but `aws` starts with `aws-`: only a one-edit slip is a plausible typo.
@@ -159,15 +183,19 @@ pub fn read_arn(
         }
         findings.push(finding);
     }
+}
+
+/// The service is present, has no wildcard, and is a lowercase service prefix.
+fn check_service(service: &str, text: &str, findings: &mut Vec<Finding>) {
     if service.is_empty() {
-        findings.push(Finding::error(
-            "MISSING_ARN_FIELD",
+        findings.push(Finding::new(
+            codes::MISSING_ARN_FIELD,
             format!("the ARN `{text}` has no service"),
         ));
     } else if wild(service) {
         findings.push(
-            Finding::error(
-                "WILDCARD_IN_ARN_SERVICE",
+            Finding::new(
+                codes::WILDCARD_IN_ARN_SERVICE,
                 format!(
                     "the service of the ARN `{text}` contains a wildcard, which IAM does not allow"
                 ),
@@ -176,8 +204,8 @@ pub fn read_arn(
         );
     } else if service.chars().any(|c| c.is_ascii_uppercase()) {
         findings.push(
-            Finding::error(
-                "INVALID_ARN_SERVICE_CASE",
+            Finding::new(
+                codes::INVALID_ARN_SERVICE_CASE,
                 format!("the service `{service}` in the ARN `{text}` must be lowercase"),
             )
             .with_help(format!("use `{}`", service.to_ascii_lowercase())),
@@ -186,8 +214,8 @@ pub fn read_arn(
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
     {
-        findings.push(Finding::error(
-            "INVALID_ARN_SERVICE",
+        findings.push(Finding::new(
+            codes::INVALID_ARN_SERVICE,
             format!(
                 "the service `{service}` in the ARN `{text}` contains `{}`",
                 bad.escape_debug()
@@ -195,61 +223,63 @@ pub fn read_arn(
         )
         .with_help("a service prefix has lowercase letters, digits and `-`, such as `ssm` or `aws-marketplace`"));
     }
+}
+
+/// The region is empty, a pattern, a variable or shaped like a region.
+fn check_region(region: &str, text: &str, findings: &mut Vec<Finding>) {
     if !region.is_empty() && !wild(region) && !region.contains("${") && !is_region_shaped(region) {
         findings.push(
-            Finding::error(
-                "INVALID_ARN_REGION",
+            Finding::new(
+                codes::INVALID_ARN_REGION,
                 format!("the region `{region}` in the ARN `{text}` is not a region"),
             )
             .with_help("use a region such as `us-east-1`, `*` for every region, or leave it empty"),
         );
     }
+}
+
+/// The account is empty, a pattern, a variable or a 12-digit account ID.
+fn check_account(account: &str, text: &str, findings: &mut Vec<Finding>) {
     if !account.is_empty()
         && !wild(account)
         && !account.contains("${")
         && !is_account_shaped(account)
     {
         findings.push(
-            Finding::error(
-                "INVALID_ARN_ACCOUNT",
+            Finding::new(
+                codes::INVALID_ARN_ACCOUNT,
                 format!("the account `{account}` in the ARN `{text}` is not a 12-digit account ID"),
             )
             .with_help("use a 12-digit account ID such as `123456789012`, `*` for every account, or leave it empty"),
         );
     }
-    if usage == ArnUse::Resource {
-        if resource.is_empty() {
+}
+
+/// The resource part of a `Resource` entry is not empty, and its resource type has no wildcard.
+fn check_resource_part(service: &str, resource: &str, text: &str, findings: &mut Vec<Finding>) {
+    if resource.is_empty() {
+        findings.push(
+            Finding::new(
+                codes::INVALID_ARN_RESOURCE,
+                format!("the ARN `{text}` has an empty resource part"),
+            )
+            .with_help("name the resource, or end the ARN with `*`"),
+        );
+    } else if let Some(end) = resource.find(['/', ':']) {
+        let resource_type = &resource[..end];
+        // A warning, not an error (`docs/semantics.md` D6): AWS's ARN reference says a
+        // resource type takes no wildcard, yet 39 AWS managed policies rely on one
+        // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
+        if wild(resource_type) && service != "s3" {
             findings.push(
-                Finding::error(
-                    "INVALID_ARN_RESOURCE",
-                    format!("the ARN `{text}` has an empty resource part"),
+                Finding::new(
+                    codes::WILDCARD_IN_RESOURCE_TYPE,
+                    format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which AWS's ARN reference does not allow"),
                 )
-                .with_help("name the resource, or end the ARN with `*`"),
+                .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
             );
-        } else if let Some(end) = resource.find(['/', ':']) {
-            let resource_type = &resource[..end];
-            // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
-            // resource type takes no wildcard, yet 39 AWS managed policies rely on one
-            // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
-            if wild(resource_type) && service != "s3" {
-                findings.push(
-                    Finding::warning(
-                        "WILDCARD_IN_RESOURCE_TYPE",
-                        format!("the resource type `{resource_type}` in the ARN `{text}` contains a wildcard, which AWS's ARN reference does not allow"),
-                    )
-                    .with_help("name the resource type, such as `instance/*`, or use a wildcard for the whole resource part"),
-                );
-            }
         }
     }
-    let arn = ArnPattern {
-        partition: partition_glob,
-        service: service_glob,
-        region: region_glob,
-        account: account_glob,
-        resource: resource_glob,
-    };
-    Ok((arn, findings))
 }
 
 /// Splits the text after `arn:` on its first four colons, not counting colons inside `${...}`
@@ -302,7 +332,7 @@ mod tests {
         read_resource(text, Version::V2012_10_17)
             .1
             .iter()
-            .map(|f| f.code)
+            .map(|f| f.code.name())
             .collect()
     }
 

@@ -1,8 +1,9 @@
 //! One statement: `Sid`, `Effect`, `Principal`, `Action`, `Resource`, `Condition`.
 
 use super::document::{Block, Located, StatementModel, Version};
-use super::policy::unique_members;
+use super::members::unique_members;
 use super::{PolicyType, Validator, action, condition, resource};
+use crate::codes;
 use crate::compiled::Effect;
 use crate::diagnostic::Finding;
 use crate::json::{Member, Node, Value};
@@ -44,8 +45,8 @@ pub(crate) fn read_statement(
         None if v.misspelt_any(&path, &["Action", "NotAction"]) => Block::default(),
         None => {
             v.report(
-                Finding::error(
-                    "MISSING_ACTION",
+                Finding::new(
+                    codes::MISSING_ACTION,
                     "the statement has no `Action` or `NotAction`",
                 )
                 .with_help("add an `Action` element naming what the statement allows or denies"),
@@ -63,8 +64,8 @@ pub(crate) fn read_statement(
         None if v.misspelt_any(&path, &["Resource", "NotResource"]) => Block::default(),
         None => {
             v.report(
-                Finding::error(
-                    "MISSING_RESOURCE",
+                Finding::new(
+                    codes::MISSING_RESOURCE,
                     "the statement has no `Resource` or `NotResource`",
                 )
                 .with_help("add `\"Resource\": \"*\"` or the ARNs the statement applies to"),
@@ -104,8 +105,8 @@ fn pick<'a>(
     match (m.get(plain), m.get(negated)) {
         (Some(p), Some(n)) => {
             v.report(
-                Finding::error(
-                    "UNSUPPORTED_ELEMENT_COMBINATION",
+                Finding::new(
+                    codes::UNSUPPORTED_ELEMENT_COMBINATION,
                     format!("`{plain}` and `{negated}` cannot be used in the same statement"),
                 )
                 .with_help(format!("remove `{negated}` or `{plain}`")),
@@ -128,15 +129,15 @@ fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Locat
     };
     if sid.is_empty() {
         v.report(
-            Finding::suggestion("EMPTY_SID_VALUE", "the Sid is empty")
+            Finding::new(codes::EMPTY_SID_VALUE, "the Sid is empty")
                 .with_help("name the statement, or remove the `Sid`"),
             &path,
             member.value.loc,
         );
     } else if let Some(bad) = sid.chars().find(|c| !c.is_ascii_alphanumeric()) {
         let cleaned: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
-        let mut finding = Finding::error(
-            "UNSUPPORTED_SID",
+        let mut finding = Finding::new(
+            codes::UNSUPPORTED_SID,
             format!(
                 "the Sid `{sid}` contains `{}`: a Sid may contain only `A-Z`, `a-z` and `0-9`",
                 bad.escape_debug()
@@ -161,7 +162,7 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
             return Effect::Deny;
         }
         v.report(
-            Finding::error("MISSING_EFFECT", "the statement has no `Effect`")
+            Finding::new(codes::MISSING_EFFECT, "the statement has no `Effect`")
                 .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`"),
             path,
             node.loc,
@@ -173,8 +174,8 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
         Value::String(s) if s == "Allow" => Effect::Allow,
         Value::String(s) if s == "Deny" => Effect::Deny,
         Value::String(s) => {
-            let mut finding = Finding::error(
-                "INVALID_EFFECT",
+            let mut finding = Finding::new(
+                codes::INVALID_EFFECT,
                 format!("the effect `{s}` is not valid: use `Allow` or `Deny`"),
             );
             if s.eq_ignore_ascii_case("allow") {
@@ -205,8 +206,8 @@ fn check_principal(
     for name in ["Principal", "NotPrincipal"] {
         if let Some(member) = m.get(name) {
             v.report(
-                Finding::error(
-                    "UNSUPPORTED_PRINCIPAL",
+                Finding::new(
+                    codes::UNSUPPORTED_PRINCIPAL,
                     format!("an identity policy cannot have a `{name}` element"),
                 )
                 .with_help(format!(
@@ -217,69 +218,4 @@ fn check_principal(
             );
         }
     }
-}
-
-/// The strings of an element that takes a string or an array of strings, with their places.
-pub(crate) fn string_list<'a>(
-    v: &mut Validator,
-    node: &'a Node,
-    path: &JsonPath,
-    element: &str,
-) -> Option<Vec<(&'a str, JsonPath, crate::location::Loc)>> {
-    match &node.value {
-        Value::String(s) => Some(vec![(s.as_str(), path.clone(), node.loc)]),
-        Value::Array(items) => {
-            let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                match &item.value {
-                    Value::String(s) => out.push((s.as_str(), path.index(i), item.loc)),
-                    _ => v.type_mismatch(item, "a string", &path.index(i), element),
-                }
-            }
-            Some(out)
-        }
-        _ => {
-            v.type_mismatch(node, "a string or an array of strings", path, element);
-            None
-        }
-    }
-}
-
-/// What an empty list of an element means, for its finding.
-pub(crate) struct EmptyList {
-    pub code: &'static str,
-    /// "action", "resource".
-    pub what: &'static str,
-    pub help: &'static str,
-}
-
-/// The entries of `Action`/`Resource` and their negations: [`string_list`], and an empty list
-/// reported (unless its items were already reported as not strings).
-pub(crate) fn list_entries<'a>(
-    v: &mut Validator,
-    member: &'a Member,
-    path: &JsonPath,
-    empty: EmptyList,
-) -> Vec<(&'a str, JsonPath, crate::location::Loc)> {
-    let element = member.key.as_str();
-    let path = path.key(element);
-    let Some(entries) = string_list(v, &member.value, &path, element) else {
-        return Vec::new();
-    };
-    let items_reported = matches!(&member.value.value, Value::Array(items) if !items.is_empty());
-    if entries.is_empty() && !items_reported {
-        v.report(
-            Finding::error(
-                empty.code,
-                format!(
-                    "`{element}` is empty: the statement matches no {}",
-                    empty.what
-                ),
-            )
-            .with_help(empty.help),
-            &path,
-            member.value.loc,
-        );
-    }
-    entries
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::codes;
 use crate::compiled::{Glob, Segment, Variable};
 use crate::diagnostic::Finding;
 
@@ -92,8 +93,8 @@ enum Piece {
 fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize, Piece) {
     let Some(close) = text.find('}') else {
         findings.push(
-            Finding::error(
-                "MISSING_BRACE_IN_VARIABLE",
+            Finding::new(
+                codes::MISSING_BRACE_IN_VARIABLE,
                 format!("the policy variable in `{text}` is missing its closing `}}`"),
             )
             .with_help("add `}` after the variable's name"),
@@ -107,8 +108,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
         Variables::Allowed => {}
         Variables::UnsupportedInVersion => {
             findings.push(
-                Finding::error(
-                    "VARIABLE_UNSUPPORTED_IN_VERSION",
+                Finding::new(
+                    codes::VARIABLE_UNSUPPORTED_IN_VERSION,
                     format!("the policy variable `{whole}` needs `\"Version\": \"2012-10-17\"`; with this version IAM reads it as literal text"),
                 )
                 .with_help("set `\"Version\": \"2012-10-17\"`"),
@@ -117,8 +118,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
         }
         Variables::UnsupportedInElement(element) => {
             findings.push(
-                Finding::error(
-                    "VARIABLE_UNSUPPORTED_IN_ELEMENT",
+                Finding::new(
+                    codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
                     format!("policy variables are not supported in {element}: `{whole}`"),
                 )
                 .with_help("use policy variables only in the resource part of an ARN and in String or ARN condition values"),
@@ -127,8 +128,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
         }
         Variables::UnsupportedForOperator(operator) => {
             findings.push(
-                Finding::error(
-                    "INVALID_VARIABLE_FOR_OPERATOR",
+                Finding::new(
+                    codes::INVALID_VARIABLE_FOR_OPERATOR,
                     format!(
                         "policy variables cannot be used with the `{operator}` operator: `{whole}`"
                     ),
@@ -146,8 +147,11 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
     }
     if inner.trim().is_empty() {
         findings.push(
-            Finding::error("EMPTY_VARIABLE", format!("empty policy variable `{whole}`"))
-                .with_help("name a context key, as in `${aws:username}`, or remove the `${}`"),
+            Finding::new(
+                codes::EMPTY_VARIABLE,
+                format!("empty policy variable `{whole}`"),
+            )
+            .with_help("name a context key, as in `${aws:username}`, or remove the `${}`"),
         );
         return (taken, Piece::Text(whole.to_owned()));
     }
@@ -167,8 +171,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
     };
     if key.contains(char::is_whitespace) {
         findings.push(
-            Finding::error(
-                "UNSUPPORTED_SPACE_IN_VARIABLE",
+            Finding::new(
+                codes::UNSUPPORTED_SPACE_IN_VARIABLE,
                 format!("a space is not supported in the policy variable `{whole}`"),
             )
             .with_help(format!(
@@ -183,8 +187,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
         .find(|c| !c.is_ascii_alphanumeric() && !KEY_SYMBOLS.contains(c))
     {
         findings.push(
-            Finding::error(
-                "UNSUPPORTED_SYMBOL_IN_VARIABLE",
+            Finding::new(
+                codes::UNSUPPORTED_SYMBOL_IN_VARIABLE,
                 format!("the policy variable `{whole}` contains the unsupported character `{bad}`"),
             )
             .with_help("a variable names a context key, such as `${aws:username}` or `${aws:PrincipalTag/team}`"),
@@ -192,8 +196,8 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
         return (taken, Piece::Text(whole.to_owned()));
     }
     if !key.contains(':') {
-        let mut finding = Finding::error(
-            "INVALID_VARIABLE",
+        let mut finding = Finding::new(
+            codes::INVALID_VARIABLE,
             format!(
                 "the policy variable `{whole}` does not name a context key: it has no service prefix"
             ),
@@ -212,16 +216,16 @@ fn variable(text: &str, rule: Variables, findings: &mut Vec<Finding>) -> (usize,
 /// The default of `${key, 'default'}`: after exactly one space, in single quotes.
 fn read_default(default: &str, whole: &str) -> Result<String, Finding> {
     let Some(quoted) = default.strip_prefix(' ') else {
-        return Err(Finding::error(
-            "UNSUPPORTED_SYMBOL_IN_VARIABLE",
+        return Err(Finding::new(
+            codes::UNSUPPORTED_SYMBOL_IN_VARIABLE,
             format!("the default value of the policy variable `{whole}` must follow `, ` (a comma and one space)"),
         )
         .with_help("write the default as `${key, 'default'}`"));
     };
     match quoted.strip_prefix('\'').and_then(|q| q.strip_suffix('\'')) {
         Some(value) if !quoted.is_empty() && quoted.len() >= 2 => Ok(value.to_owned()),
-        _ => Err(Finding::error(
-            "MISSING_QUOTE_IN_VARIABLE",
+        _ => Err(Finding::new(
+            codes::MISSING_QUOTE_IN_VARIABLE,
             format!("the default value of the policy variable `{whole}` must begin and end with a single quote"),
         )
         .with_help("write the default as `${key, 'default'}`")),
@@ -236,7 +240,7 @@ mod tests {
         read(text, Wildcards::Glob, rule)
             .1
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.name())
             .collect()
     }
 

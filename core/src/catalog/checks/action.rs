@@ -2,6 +2,7 @@
 
 use super::has_wildcard;
 use crate::catalog::catalog;
+use crate::codes;
 use crate::diagnostic::Finding;
 
 /// Services AWS has retired and removed from the Service Authorization Reference (absent from the
@@ -54,12 +55,12 @@ pub fn check_action(action: &str) -> Vec<Finding> {
             let message =
                 format!("the service `{prefix}` in the action `{action}` has been retired");
             return vec![
-                Finding::warning("RETIRED_SERVICE_IN_ACTION", message)
+                Finding::new(codes::RETIRED_SERVICE_IN_ACTION, message)
                     .with_help("the action grants nothing; remove it"),
             ];
         }
         let message = format!("the service `{prefix}` specified in the action does not exist");
-        let mut finding = Finding::error("INVALID_SERVICE_IN_ACTION", message);
+        let mut finding = Finding::new(codes::INVALID_SERVICE_IN_ACTION, message);
         if let Some(best) = crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix()))
         {
             finding = finding.with_help(format!("did you mean `{best}`?"));
@@ -78,7 +79,7 @@ pub fn check_action(action: &str) -> Vec<Finding> {
             service.prefix()
         );
         return vec![
-            Finding::warning("WILDCARD_MATCHES_NO_ACTION", message)
+            Finding::new(codes::WILDCARD_MATCHES_NO_ACTION, message)
                 .with_help("it grants nothing; check the spelling of the pattern"),
         ];
     }
@@ -86,7 +87,7 @@ pub fn check_action(action: &str) -> Vec<Finding> {
         return Vec::new();
     }
     let message = format!("the action `{action}` does not exist");
-    let mut finding = Finding::error("INVALID_ACTION", message);
+    let mut finding = Finding::new(codes::INVALID_ACTION, message);
     if let Some(best) = crate::suggest::closest(name, service.actions().map(|a| a.name())) {
         finding = finding.with_help(format!("did you mean `{}:{best}`?", service.prefix()));
     }
@@ -124,7 +125,7 @@ mod tests {
     fn unknown_service_suggests_a_prefix() {
         let f = one("ssmx:StartSession");
         assert_eq!(f.code, "INVALID_SERVICE_IN_ACTION");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity(), Severity::Error);
         assert_eq!(
             f.message,
             "the service `ssmx` specified in the action does not exist"
@@ -137,7 +138,7 @@ mod tests {
     fn unknown_action_suggests_an_action() {
         let f = one("ssm:StartSesion");
         assert_eq!(f.code, "INVALID_ACTION");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity(), Severity::Error);
         assert_eq!(f.message, "the action `ssm:StartSesion` does not exist");
         assert_eq!(f.help.as_deref(), Some("did you mean `ssm:StartSession`?"));
         assert_eq!(
@@ -150,7 +151,7 @@ mod tests {
     fn wildcard_matching_nothing_is_a_warning() {
         let f = one("ssm:Zzz*");
         assert_eq!(f.code, "WILDCARD_MATCHES_NO_ACTION");
-        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.severity(), Severity::Warning);
         assert_eq!(
             f.message,
             "the action pattern `ssm:Zzz*` matches no action of the service `ssm`"
@@ -161,7 +162,7 @@ mod tests {
     fn retired_service_is_a_warning() {
         let f = one("deepracer:ListModels");
         assert_eq!(f.code, "RETIRED_SERVICE_IN_ACTION");
-        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.severity(), Severity::Warning);
         assert_eq!(
             f.message,
             "the service `deepracer` in the action `deepracer:ListModels` has been retired"

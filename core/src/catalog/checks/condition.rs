@@ -1,10 +1,11 @@
 //! `check_condition_key`: does a condition key exist, and do the statement's actions use it?
 
 use super::action::is_retired;
-use super::{expand_all, full_name, list, suggest_key};
+use super::{expand_all, full_name, list, list_of, suggest_key};
 use crate::catalog::catalog;
 use crate::catalog::global_keys::{GLOBAL_KEYS, global_key, is_global_prefix};
 use crate::catalog::model::Action;
+use crate::codes;
 use crate::diagnostic::Finding;
 
 /// Checks one condition key against the statement's `Action` entries. Keys compare
@@ -24,6 +25,26 @@ use crate::diagnostic::Finding;
 ///
 /// Keys without a `prefix:` are the syntax checks'.
 pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
+    check_condition_key_expanded(actions, &ExpandedActions::new(actions), key)
+}
+
+/// A statement's `Action` entries expanded into the catalog's actions once, for checking each of
+/// its condition keys without expanding them again (which made the checks quadratic).
+#[derive(Clone, Debug)]
+pub struct ExpandedActions(Option<Vec<Action<'static>>>);
+
+impl ExpandedActions {
+    pub fn new(actions: &[&str]) -> ExpandedActions {
+        ExpandedActions(expand_all(catalog(), actions))
+    }
+}
+
+/// [`check_condition_key`] with the actions already expanded.
+pub fn check_condition_key_expanded(
+    actions: &[&str],
+    expanded: &ExpandedActions,
+    key: &str,
+) -> Vec<Finding> {
     let Some((prefix, rest)) = key.split_once(':') else {
         return Vec::new();
     };
@@ -40,7 +61,7 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     if catalog.condition_key(key).is_none() {
         return unknown_service_key(key, prefix);
     }
-    let Some(known) = expand_all(catalog, actions) else {
+    let Some(known) = &expanded.0 else {
         return Vec::new();
     };
     if known.is_empty()
@@ -50,18 +71,19 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let names: Vec<String> = actions.iter().map(|a| (*a).to_owned()).collect();
-    let mut finding = Finding::error(
-        "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
-        if names.len() == 1 {
+    // `list` shows three names and counts the rest.
+    let names: Vec<&str> = actions.iter().take(3).copied().collect();
+    let mut finding = Finding::new(
+        codes::UNSUPPORTED_ACTION_FOR_CONDITION_KEY,
+        if actions.len() == 1 {
             format!(
                 "the condition key `{key}` is not supported by the action {}, so the condition is never true for it",
-                list(&names, 3)
+                list_of(&names, actions.len(), 3)
             )
         } else {
             format!(
                 "the condition key `{key}` is not supported by the actions {}, so the condition is never true for them",
-                list(&names, 3)
+                list_of(&names, actions.len(), 3)
             )
         },
     );
@@ -133,8 +155,8 @@ fn unattached(action: &Action<'_>, key: &str) -> bool {
 fn check_global(key: &str) -> Vec<Finding> {
     match global_key(key) {
         Some(global) if global.deprecated => {
-            let mut finding = Finding::warning(
-                "DEPRECATED_GLOBAL_CONDITION_KEY",
+            let mut finding = Finding::new(
+                codes::DEPRECATED_GLOBAL_CONDITION_KEY,
                 format!("the condition key `{key}` is deprecated"),
             );
             if let Some(replacement) = global.replacement() {
@@ -144,8 +166,8 @@ fn check_global(key: &str) -> Vec<Finding> {
         }
         Some(_) => Vec::new(),
         None => {
-            let mut finding = Finding::error(
-                "INVALID_GLOBAL_CONDITION_KEY",
+            let mut finding = Finding::new(
+                codes::INVALID_GLOBAL_CONDITION_KEY,
                 format!("the condition key `{key}` does not exist"),
             );
             if let Some(best) = suggest_key(key, GLOBAL_KEYS.iter().map(|k| k.name)) {
@@ -161,8 +183,8 @@ fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
         return Vec::new();
     }
     let catalog = catalog();
-    let mut finding = Finding::error(
-        "INVALID_SERVICE_CONDITION_KEY",
+    let mut finding = Finding::new(
+        codes::INVALID_SERVICE_CONDITION_KEY,
         format!("the condition key `{key}` does not exist in the service `{prefix}`"),
     );
     let same_prefix: Vec<&str> = match catalog.service(prefix) {
@@ -228,7 +250,7 @@ mod tests {
     fn resource_tag_on_terminate_session_is_unsupported() {
         let f = one(&["ssm:TerminateSession"], "ssm:resourceTag/Finance");
         assert_eq!(f.code, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity(), Severity::Error);
         assert_eq!(
             f.message,
             "the condition key `ssm:resourceTag/Finance` is not supported by the action `ssm:TerminateSession`, so the condition is never true for it"
@@ -290,7 +312,7 @@ mod tests {
     fn unknown_global_key() {
         let f = one(&["ssm:StartSession"], "aws:usrname");
         assert_eq!(f.code, "INVALID_GLOBAL_CONDITION_KEY");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity(), Severity::Error);
         assert_eq!(f.message, "the condition key `aws:usrname` does not exist");
         assert_eq!(f.help.as_deref(), Some("did you mean `aws:username`?"));
         let f = one(&[], "aws:PrincipalTags/team");
@@ -305,7 +327,7 @@ mod tests {
     fn deprecated_global_key() {
         let f = one(&[], "aws:ARN");
         assert_eq!(f.code, "DEPRECATED_GLOBAL_CONDITION_KEY");
-        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.severity(), Severity::Warning);
         assert_eq!(f.message, "the condition key `aws:ARN` is deprecated");
         assert_eq!(f.help.as_deref(), Some("use `aws:PrincipalArn` instead"));
     }

@@ -2,6 +2,7 @@
 
 use crate::catalog::key_type;
 use crate::catalog::types::ConditionKeyType;
+use crate::codes;
 use crate::diagnostic::Finding;
 use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 
@@ -16,7 +17,7 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 /// - an ARN operator on a String key: suggestion `ARN_OPERATOR_WITH_STRING_CONDITION_KEY`: it
 ///   works when the values are ARNs (AWS does so with `kms:EncryptionContext:aws:s3:arn`);
 /// - a multivalued key without `ForAnyValue:`/`ForAllValues:`: warning `MISSING_QUALIFIER`
-///   (iam-semantics.md decision 8);
+///   (`docs/semantics.md` D8);
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
 pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
@@ -31,12 +32,12 @@ pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
     if let Some(expected) = key_type.family() {
         findings.extend(type_finding(operator, key, key_type, expected));
     }
-    // A warning, not an error (iam-semantics.md decision 8): the condition is false whenever the
+    // A warning, not an error (`docs/semantics.md` D8): the condition is false whenever the
     // request carries a set, but it can still hold for a request that carries a single value.
     if key_type.is_multivalued() && operator.qualifier.is_none() {
         findings.push(
-            Finding::warning(
-                "MISSING_QUALIFIER",
+            Finding::new(
+                codes::MISSING_QUALIFIER,
                 format!(
                     "the condition key `{key}` can have multiple values, and a plain `{operator}` is false whenever it has a set"
                 ),
@@ -51,8 +52,8 @@ pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
         && operator.qualifier == Some(Qualifier::ForAllValues)
     {
         findings.push(
-            Finding::warning(
-                "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
+            Finding::new(
+                codes::FORALLVALUES_WITH_SINGLE_VALUED_KEY,
                 format!(
                     "`ForAllValues:` with the single-valued condition key `{key}` can be overly permissive: it is also true when the key is missing"
                 ),
@@ -76,8 +77,8 @@ fn type_finding(
     let allowed = expected.type_name();
     if expected == Family::Arn && family == Family::String {
         return Some(
-            Finding::suggestion(
-                "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
+            Finding::new(
+                codes::STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS,
                 format!(
                     "use the operator type ARN instead of `{operator}` for the condition key `{key}`"
                 ),
@@ -87,8 +88,8 @@ fn type_finding(
     }
     if expected == Family::String && family == Family::Arn {
         return Some(
-            Finding::suggestion(
-                "ARN_OPERATOR_WITH_STRING_CONDITION_KEY",
+            Finding::new(
+                codes::ARN_OPERATOR_WITH_STRING_CONDITION_KEY,
                 format!(
                     "the condition key `{key}` is of type String; `{operator}` matches only values that are ARNs"
                 ),
@@ -97,8 +98,8 @@ fn type_finding(
         );
     }
     Some(
-        Finding::warning(
-            "TYPE_MISMATCH",
+        Finding::new(
+            codes::TYPE_MISMATCH,
             format!(
                 "use the operator type {allowed} instead of `{operator}` for the condition key `{key}` of type {key_type}"
             ),
@@ -150,7 +151,7 @@ mod tests {
     }
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
-        findings.iter().map(|f| f.code).collect()
+        findings.iter().map(|f| f.code.name()).collect()
     }
 
     #[test]
@@ -179,7 +180,7 @@ mod tests {
     fn string_operator_on_bool_key() {
         let f = check("StringEquals", "aws:SecureTransport");
         assert_eq!(codes(&f), ["TYPE_MISMATCH"]);
-        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].severity(), Severity::Warning);
         assert_eq!(
             f[0].message,
             "use the operator type Boolean instead of `StringEquals` for the condition key `aws:SecureTransport` of type Bool"
@@ -191,7 +192,7 @@ mod tests {
         );
         let f = check("ArnLike", "kms:EncryptionContext:aws:s3:arn");
         assert_eq!(codes(&f), ["ARN_OPERATOR_WITH_STRING_CONDITION_KEY"]);
-        assert_eq!(f[0].severity, Severity::Suggestion);
+        assert_eq!(f[0].severity(), Severity::Suggestion);
         assert_eq!(
             f[0].message,
             "the condition key `kms:EncryptionContext:aws:s3:arn` is of type String; `ArnLike` matches only values that are ARNs"
@@ -202,7 +203,7 @@ mod tests {
     fn string_operator_on_arn_key_is_a_suggestion() {
         let f = check("StringEquals", "aws:SourceArn");
         assert_eq!(codes(&f), ["STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"]);
-        assert_eq!(f[0].severity, Severity::Suggestion);
+        assert_eq!(f[0].severity(), Severity::Suggestion);
         assert_eq!(
             f[0].message,
             "use the operator type ARN instead of `StringEquals` for the condition key `aws:SourceArn`"
@@ -216,7 +217,7 @@ mod tests {
     fn multivalued_key_needs_a_qualifier() {
         let f = check("StringEquals", "aws:TagKeys");
         assert_eq!(codes(&f), ["MISSING_QUALIFIER"]);
-        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].severity(), Severity::Warning);
         assert_eq!(
             f[0].message,
             "the condition key `aws:TagKeys` can have multiple values, and a plain `StringEquals` is false whenever it has a set"
@@ -233,7 +234,7 @@ mod tests {
     fn for_all_values_on_single_valued_key() {
         let f = check("ForAllValues:StringEquals", "aws:username");
         assert_eq!(codes(&f), ["FORALLVALUES_WITH_SINGLE_VALUED_KEY"]);
-        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].severity(), Severity::Warning);
         assert_eq!(check("ForAnyValue:StringEquals", "aws:username"), []);
     }
 }

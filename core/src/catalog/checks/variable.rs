@@ -3,6 +3,7 @@
 use super::suggest_key;
 use crate::catalog::catalog;
 use crate::catalog::global_keys::{GLOBAL_KEYS, global_key, is_global_prefix};
+use crate::codes;
 use crate::diagnostic::Finding;
 
 /// Variables that services document for their own policies but that are not condition keys, so
@@ -37,8 +38,8 @@ pub fn check_variable(name: &str) -> Vec<Finding> {
     if let Some(key) = global_key(name) {
         if key.is_multivalued() {
             return vec![
-                Finding::warning(
-                    "MULTIVALUED_VARIABLE",
+                Finding::new(
+                    codes::MULTIVALUED_VARIABLE,
                     format!("the policy variable `${{{name}}}` names a multivalued key, which has no single value to substitute"),
                 )
                 .with_help("test the key in a condition with `ForAnyValue:` or `ForAllValues:` instead"),
@@ -55,8 +56,8 @@ pub fn check_variable(name: &str) -> Vec<Finding> {
     let catalog = catalog();
     if let Some(key) = catalog.condition_key(name) {
         if key.key_type().is_multivalued() {
-            return vec![Finding::warning(
-                "MULTIVALUED_VARIABLE",
+            return vec![Finding::new(
+                codes::MULTIVALUED_VARIABLE,
                 format!(
                     "the policy variable `${{{name}}}` names a multivalued key, which has no single value to substitute"
                 ),
@@ -71,8 +72,8 @@ pub fn check_variable(name: &str) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let mut finding = Finding::warning(
-        "UNKNOWN_VARIABLE",
+    let mut finding = Finding::new(
+        codes::UNKNOWN_VARIABLE,
         format!(
             "the policy variable `${{{name}}}` is not a documented key of the service `{prefix}`"
         ),
@@ -93,8 +94,8 @@ pub fn check_variable(name: &str) -> Vec<Finding> {
 
 /// The error for an unknown variable, suggesting a documented variable first, then any key.
 fn invalid(name: &str) -> Finding {
-    let finding = Finding::error(
-        "INVALID_VARIABLE",
+    let finding = Finding::new(
+        codes::INVALID_VARIABLE,
         format!("the policy variable `${{{name}}}` does not exist"),
     );
     let documented = GLOBAL_KEYS
@@ -157,7 +158,7 @@ mod tests {
     fn misspelt_aws_variable() {
         let f = one("aws:usrname");
         assert_eq!(f.code, "INVALID_VARIABLE");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity(), Severity::Error);
         assert_eq!(
             f.message,
             "the policy variable `${aws:usrname}` does not exist"
@@ -174,7 +175,7 @@ mod tests {
     fn unknown_service_variable_is_a_warning() {
         let f = one("ssm:NoSuchThing");
         assert_eq!(f.code, "UNKNOWN_VARIABLE");
-        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.severity(), Severity::Warning);
         assert_eq!(
             f.message,
             "the policy variable `${ssm:NoSuchThing}` is not a documented key of the service `ssm`"
@@ -185,6 +186,6 @@ mod tests {
     fn multivalued_variable_is_a_warning() {
         let f = one("aws:TagKeys");
         assert_eq!(f.code, "MULTIVALUED_VARIABLE");
-        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.severity(), Severity::Warning);
     }
 }

@@ -1,11 +1,13 @@
-//! Typed action names, for building requests with IDE completion:
-//! `iam_policy::action::ssm::StartSession` is `"ssm:StartSession"`.
+//! Typed AWS IAM action names, for building requests with IDE completion:
+//! `ssm::StartSession` is `"ssm:StartSession"`.
+//!
+//! Use them through the `iam-policy` crate, which re-exports this one as `iam_policy::action`
+//! under the same features (`iam_policy::action::ssm::StartSession`):
 //!
 //! ```
 //! # #[cfg(feature = "actions-s-z")] {
-//! use iam_policy::{action::ssm, Request};
-//! let req = Request::new(ssm::StartSession, "arn:aws:ec2:us-east-2:123456789012:instance/i-0a1b");
-//! assert_eq!(req.action(), "ssm:StartSession");
+//! use iam_policy_actions::ssm;
+//! assert_eq!(ssm::StartSession, "ssm:StartSession");
 //! # }
 //! ```
 //!

@@ -1,6 +1,6 @@
 //! Lines and columns of byte offsets in a text, computed once per text so that a file with many
 //! findings costs no more than one pass. Lines and columns are 1-based, columns in characters,
-//! as `iam_policy_core::location::line_col` counts them.
+//! as [`crate::location::line_col`] counts them.
 
 /// The start of every line of a text.
 #[derive(Clone, Debug)]
@@ -11,6 +11,7 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        crate::work::add(crate::work::Counter::PositionSteps, text.len() as u64);
         let mut starts = vec![0];
         starts.extend(
             text.bytes()
@@ -32,6 +33,7 @@ impl LineIndex {
         let column = if self.ascii {
             offset - start
         } else {
+            crate::work::add(crate::work::Counter::PositionSteps, (offset - start) as u64);
             text[start..offset].chars().count()
         };
         (line, column + 1)
@@ -71,6 +73,11 @@ impl LineIndex {
             let offset = floor_boundary(text, offsets[i].min(text.len()));
             let line = self.starts.partition_point(|&start| start <= offset);
             let start = self.starts[line - 1];
+            let from = match last {
+                Some((at, at_line, _)) if at_line == line && at >= start => at,
+                _ => start,
+            };
+            crate::work::add(crate::work::Counter::PositionSteps, (offset - from) as u64);
             let column = match last {
                 Some((at, at_line, at_column)) if at_line == line && at >= start => {
                     at_column + text[at..offset].chars().count()
@@ -94,7 +101,7 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use iam_policy_core::location::line_col;
+    use crate::location::line_col;
 
     #[test]
     fn agrees_with_the_core() {

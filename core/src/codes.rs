@@ -1,0 +1,298 @@
+//! The registry of diagnostic codes: each code is declared here once, with its severity and one-line
+//! summary, and explained in `docs/codes/CODE.md` (included at build time, so a declared code without
+//! its file does not compile). Every finding is made from one of these constants
+//! ([`Finding::new`](crate::diagnostic::Finding::new)), and `iam-policy explain`, the CLI's SARIF
+//! rules, the `policy!` error text and these docs all read the same entries.
+//!
+//! Codes follow IAM Access Analyzer's issue codes where one exists, so findings map onto AA's;
+//! the others are named in the same style. Each constant's page below is its full explanation:
+//! what it means, a policy that triggers it, and the fix.
+
+use std::fmt;
+
+use crate::diagnostic::Severity;
+
+/// A diagnostic code: its name, the severity every finding with it has, a one-line summary and
+/// the Markdown explanation (`docs/codes/NAME.md`).
+/// Equal codes are the same declaration; codes order by name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code {
+    name: &'static str,
+    severity: Severity,
+    summary: &'static str,
+    explanation: &'static str,
+}
+
+impl Code {
+    /// The code as users see it: `INVALID_ACTION`.
+    pub const fn name(self) -> &'static str {
+        self.name
+    }
+    /// The severity of every finding with this code.
+    pub const fn severity(self) -> Severity {
+        self.severity
+    }
+    /// One line, lowercase, worded as a diagnostic message.
+    pub const fn summary(self) -> &'static str {
+        self.summary
+    }
+    /// The whole explanation, in Markdown: a title, then `## Meaning`, `## Example` and `## Fix`.
+    pub const fn explanation(self) -> &'static str {
+        self.explanation
+    }
+    /// The text of one `## ` section of the explanation (`"Meaning"`, `"Example"`, `"Fix"`),
+    /// trimmed, or `None` when the explanation has no such section.
+    pub fn section(self, title: &str) -> Option<&'static str> {
+        let mut rest = self.explanation;
+        while let Some(at) = rest.find("\n## ") {
+            rest = &rest[at + 4..];
+            let (heading, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            if heading.trim() == title {
+                let end = body.find("\n## ").unwrap_or(body.len());
+                return Some(body[..end].trim());
+            }
+        }
+        None
+    }
+    /// The policy of the `## Example` section, without its code fence.
+    pub fn example(self) -> Option<&'static str> {
+        let section = self.section("Example")?;
+        let start = section.find("```")?;
+        let after_fence = &section[start + 3..];
+        let body_start = after_fence.find('\n')? + 1;
+        let body = &after_fence[body_start..];
+        let end = body.find("```")?;
+        Some(body[..end].trim_end())
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.name == other
+    }
+}
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.name == *other
+    }
+}
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        *self == other.name
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Looks a code up by name, in any case, with `-` accepted for `_`.
+pub fn lookup(name: &str) -> Option<Code> {
+    let wanted: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' {
+                '_'
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    ALL.binary_search_by(|code| code.name.cmp(wanted.as_str()))
+        .ok()
+        .map(|at| ALL[at])
+}
+
+/// Declares each code once: `NAME: Severity, "summary";`, in alphabetical order. The explanation is
+/// `docs/codes/NAME.md` (reached through the link `core/codes`), both as the constant's docs and as
+/// [`Code::explanation`].
+macro_rules! declare_codes {
+    ($($name:ident: $severity:ident, $summary:literal;)*) => {
+        $(
+            #[doc = concat!(
+                "*", stringify!($severity), "*: ", $summary, ".\n\n",
+                include_str!(concat!("../codes/", stringify!($name), ".md"))
+            )]
+            pub const $name: Code = Code {
+                name: stringify!($name),
+                severity: Severity::$severity,
+                summary: $summary,
+                explanation: include_str!(concat!("../codes/", stringify!($name), ".md")),
+            };
+        )*
+
+        /// Every code, sorted by name.
+        pub const ALL: &[Code] = &[$($name),*];
+    };
+}
+
+declare_codes! {
+    ACTION_RESOURCE_MISMATCH: Warning, "none of the statement's resources is one that this action acts on";
+    ARN_ACCOUNT_NOT_ALLOWED: Error, "the resource ARN has an account ID, which resources of this type never have";
+    ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
+    ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
+    DATA_TYPE_MISMATCH: Error, "a policy element has the wrong JSON type";
+    DEPRECATED_GLOBAL_CONDITION_KEY: Warning, "the global condition key is deprecated";
+    DUPLICATE_ELEMENT: Error, "an element, condition operator or condition key appears twice in one object";
+    DUPLICATE_KEYS_WITH_DIFFERENT_CASE: Error, "two condition keys under one operator differ only in case";
+    EMPTY_ARRAY_ACTION: Error, "`Action` is an empty array: the statement matches no action";
+    EMPTY_ARRAY_CONDITION: Warning, "a condition key has an empty array of values";
+    EMPTY_ARRAY_CONDITION_FORALLVALUES: Warning, "a `ForAllValues:` condition key has an empty array of values";
+    EMPTY_ARRAY_CONDITION_FORANYVALUE: Warning, "a `ForAnyValue:` condition key has an empty array of values";
+    EMPTY_ARRAY_CONDITION_IFEXISTS: Warning, "an `...IfExists` condition key has an empty array of values";
+    EMPTY_ARRAY_RESOURCE: Error, "`Resource` is an empty array: the statement matches no resource";
+    EMPTY_OBJECT_CONDITION: Suggestion, "a `Condition` block or an operator has no condition keys";
+    EMPTY_SID_VALUE: Suggestion, "the `Sid` is an empty string";
+    EMPTY_VARIABLE: Error, "a policy variable is empty: `${}`";
+    FORALLVALUES_WITH_SINGLE_VALUED_KEY: Warning, "`ForAllValues:` is used with a single-valued condition key";
+    IFEXISTS_WITH_QUALIFIER: Warning, "`IfExists` is combined with `ForAllValues:` or `ForAnyValue:`";
+    INVALID_ACTION: Error, "the action does not exist in its service";
+    INVALID_ACTION_FORMAT: Error, "the action is not of the form `service:ActionName`";
+    INVALID_ARN_ACCOUNT: Error, "the account field of the resource ARN is not a 12-digit account ID";
+    INVALID_ARN_PREFIX: Error, "the resource is not an ARN (or is empty)";
+    INVALID_ARN_REGION: Error, "the region field of the resource ARN is not a region";
+    INVALID_ARN_RESOURCE: Error, "the resource part of the ARN is empty";
+    INVALID_ARN_SERVICE: Error, "the service field of the ARN contains a character no service name has";
+    INVALID_ARN_SERVICE_CASE: Error, "the service field of the ARN is not lowercase";
+    INVALID_CONDITION_KEY_FORMAT: Error, "the condition key is not of the form `service:keyname`";
+    INVALID_CONDITION_MULTIPLE_BOOLEAN: Error, "a `Bool` condition key has several values";
+    INVALID_CONDITION_OPERATOR: Error, "the condition operator does not exist";
+    INVALID_EFFECT: Error, "the `Effect` is neither `Allow` nor `Deny`";
+    INVALID_GLOBAL_CONDITION_KEY: Error, "the `aws:` condition key does not exist";
+    INVALID_PARTITION: Error, "the partition field of the ARN is not an AWS partition";
+    INVALID_POLICY_ELEMENT: Error, "the element is not a valid element of a policy or of a statement";
+    INVALID_SERVICE_CONDITION_KEY: Error, "the service condition key does not exist";
+    INVALID_SERVICE_IN_ACTION: Error, "the service prefix of the action does not exist";
+    INVALID_VARIABLE: Error, "the policy variable does not name a context key";
+    INVALID_VARIABLE_FOR_OPERATOR: Error, "a policy variable is used with an operator that does not take variables";
+    INVALID_VERSION: Error, "the `Version` is not `2012-10-17` or `2008-10-17`";
+    JSON_SYNTAX_ERROR: Error, "the document is not valid JSON (or not UTF-8)";
+    MISSING_ACTION: Error, "the statement has no `Action` or `NotAction`";
+    MISSING_ARN_FIELD: Error, "the ARN has fewer than six fields";
+    MISSING_ARN_REGION: Error, "the resource ARN has no region, which resources of this type need";
+    MISSING_BRACE_IN_VARIABLE: Error, "a policy variable has no closing `}`";
+    MISSING_EFFECT: Error, "the statement has no `Effect`";
+    MISSING_QUALIFIER: Warning, "a multivalued condition key is used without `ForAllValues:` or `ForAnyValue:`";
+    MISSING_QUOTE_IN_VARIABLE: Error, "the default value of a policy variable is not in single quotes";
+    MISSING_RESOURCE: Error, "the statement has no `Resource` or `NotResource`";
+    MISSING_STATEMENT: Error, "the policy has no `Statement`, or it is empty";
+    MISSING_VERSION: Warning, "the policy has no `Version`";
+    MULTIVALUED_VARIABLE: Warning, "a policy variable names a multivalued key";
+    NULL_WITH_IF_EXISTS: Error, "the `Null` operator has the `IfExists` suffix";
+    NULL_WITH_QUALIFIER: Suggestion, "the `Null` operator has a `ForAllValues:` or `ForAnyValue:` qualifier";
+    POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: Warning, "the policy is larger than IAM allows for its policy type";
+    POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: Warning, "the role trust policy is larger than IAM allows";
+    POLICY_SIZE_EXCEEDS_SCP_QUOTA: Error, "the service control policy is larger than AWS Organizations allows";
+    POLICY_TOO_LARGE: Error, "the policy text is over the size limit and was not read";
+    RESOURCE_MISMATCH: Warning, "no action of the statement acts on this resource";
+    RESOURCE_WILDCARD_REQUIRED: Warning, "the action takes only `\"Resource\": \"*\"`, which the statement does not have";
+    RETIRED_SERVICE_IN_ACTION: Warning, "the action belongs to a service AWS has retired";
+    STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS: Suggestion, "a String operator is used with a condition key of type ARN";
+    TYPE_MISMATCH: Warning, "the condition operator does not compare the key's type";
+    TYPE_MISMATCH_ARN: Error, "a value of an ARN condition operator is not an ARN";
+    TYPE_MISMATCH_BOOLEAN: Error, "a value of `Bool` or `Null` is not `true` or `false`";
+    TYPE_MISMATCH_DATE: Error, "a value of a Date operator is not a date";
+    TYPE_MISMATCH_IP_RANGE: Error, "a value of `IpAddress` or `NotIpAddress` is not an address or CIDR block";
+    TYPE_MISMATCH_NUMBER: Error, "a value of a Numeric operator is not a number";
+    TYPE_MISMATCH_STRING: Error, "a value of `BinaryEquals` is not base64";
+    UNIQUE_SIDS_REQUIRED: Error, "two statements have the same `Sid`";
+    UNKNOWN_VARIABLE: Warning, "the policy variable is not a documented key of its service";
+    UNSUPPORTED_ACTION_FOR_CONDITION_KEY: Error, "no action of the statement supports the condition key";
+    UNSUPPORTED_CHARACTER: Error, "the policy contains a character IAM does not accept";
+    UNSUPPORTED_ELEMENT_COMBINATION: Error, "a statement has both an element and its negation";
+    UNSUPPORTED_PRINCIPAL: Error, "an identity policy has a `Principal` or `NotPrincipal` element";
+    UNSUPPORTED_SID: Error, "the `Sid` contains characters other than letters and digits";
+    UNSUPPORTED_SPACE_IN_VARIABLE: Error, "a policy variable contains a space";
+    UNSUPPORTED_SYMBOL_IN_VARIABLE: Error, "a policy variable contains a character no key name has";
+    VARIABLE_UNSUPPORTED_IN_ELEMENT: Error, "a policy variable stands where IAM does not replace variables";
+    VARIABLE_UNSUPPORTED_IN_VERSION: Error, "a policy variable is used in a policy whose version does not support variables";
+    WILDCARD_IN_ARN_SERVICE: Error, "the service field of a resource ARN contains a wildcard";
+    WILDCARD_IN_RESOURCE_TYPE: Warning, "the resource type in an ARN contains a wildcard";
+    WILDCARD_IN_SERVICE_NAME: Error, "the service prefix of an action contains a wildcard";
+    WILDCARD_MATCHES_NO_ACTION: Warning, "the action pattern matches no action of its service";
+    WILDCARD_WITHOUT_LIKE_OPERATOR: Warning, "a condition value contains `*` or `?`, which this operator compares as text";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_sorted_and_unique() {
+        for pair in ALL.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_case_and_dashes() {
+        assert_eq!(lookup("invalid-arn-region"), Some(INVALID_ARN_REGION));
+        assert_eq!(lookup(" Missing_Version "), Some(MISSING_VERSION));
+        assert_eq!(lookup("NOPE"), None);
+    }
+
+    /// Every explanation has its three sections, a title naming its code, and a summary worded as
+    /// a diagnostic (lowercase, one line, no final period).
+    #[test]
+    fn explanations_have_every_section() {
+        for code in ALL {
+            assert!(
+                code.explanation.starts_with(&format!("# {}\n", code.name)),
+                "{code}: the file must start with `# {code}`"
+            );
+            for title in ["Meaning", "Example", "Fix"] {
+                let section = code.section(title);
+                assert!(
+                    section.is_some_and(|s| !s.is_empty()),
+                    "{code}: no `## {title}` section"
+                );
+            }
+            assert!(
+                code.example().is_some(),
+                "{code}: the example has no code block"
+            );
+            let first = code.summary.chars().next().unwrap();
+            assert!(!first.is_uppercase(), "{code}: summary starts uppercase");
+            assert!(
+                !code.summary.ends_with('.'),
+                "{code}: summary ends with a period"
+            );
+            assert!(!code.summary.contains('\n'), "{code}: summary spans lines");
+        }
+    }
+
+    /// The other half of "declared once": every explanation file is declared (a declared code without
+    /// its file does not compile).
+    #[test]
+    fn every_explanation_file_is_declared() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codes");
+        let mut undeclared = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("core/codes links to docs/codes") {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let Some(code) = name.strip_suffix(".md") else {
+                continue;
+            };
+            if lookup(code).is_none_or(|c| c.name != code) {
+                undeclared.push(name);
+            }
+        }
+        assert!(
+            undeclared.is_empty(),
+            "explanations of undeclared codes: {undeclared:?}"
+        );
+    }
+}
