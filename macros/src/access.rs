@@ -100,7 +100,10 @@ pub fn no_new_access(input: TokenStream) -> TokenStream {
                 args.span,
             ));
         };
-        let reference = source(tokens, *span)?;
+        let mut reference = source(tokens, *span)?;
+        if reference.name == "the policy" {
+            reference.name = "the reference policy".to_owned();
+        }
         let (name, reference_name) = (&args.policy.name, &reference.name);
         let answer = access::no_new_access(&args.policy.policy, &reference.policy);
         Ok(match answer {
@@ -124,20 +127,25 @@ fn expand(
 ) -> TokenStream {
     let args = match arguments(input) {
         Ok(args) => args,
-        Err((message, span)) => return diagnostics::error(&message, span),
+        Err((message, span)) => return error(&message, span),
     };
     let track = &args.policy.track;
     match check(&args) {
         Ok((None, more)) => quote!(#track #more const _: () = ();),
         Ok((Some(message), more)) => {
-            let error = diagnostics::error(&message, args.span);
+            let error = error(&message, args.span);
             quote!(#track #more #error)
         }
         Err((message, span)) => {
-            let error = diagnostics::error(&message, span);
+            let error = error(&message, span);
             quote!(#track #error)
         }
     }
+}
+
+/// `compile_error!{..}` without a trailing `;`, valid as an item and as a statement.
+fn error(message: &str, span: Span) -> TokenStream {
+    quote::quote_spanned!(span=> ::core::compile_error! { #message })
 }
 
 fn arguments(input: TokenStream) -> Result<Arguments, Failure> {

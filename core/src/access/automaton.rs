@@ -199,7 +199,7 @@ mod tests {
                 .map(|c| match c {
                     '*' => Step::Run(CharTest::Any),
                     '?' => Step::One(CharTest::Any),
-                    c if fold => Step::One(CharTest::AsciiFold(c)),
+                    c if fold => Step::One(CharTest::Fold(c)),
                     c => Step::One(CharTest::Exact(c)),
                 })
                 .collect(),

@@ -1,10 +1,9 @@
 //! Character tests of the pattern automata, and the finite alphabet that stands for every
 //! character.
 //!
-//! Patterns test a character in only a few ways: equal to a literal character, equal ignoring
-//! ASCII case (an all-ASCII literal under case-insensitive matching), equal after Unicode
-//! lowercasing (any other literal under case-insensitive matching), not a colon (inside an ARN
-//! part), or anything. Two characters that answer every test of a set of automata alike are
+//! Patterns test a character in only a few ways: equal to a literal character, equal under the
+//! project's one folding rule ([`crate::fold::fold_char`], case-insensitive matching), not a colon
+//! (inside an ARN part), or anything. Two characters that answer every test of a set of automata alike are
 //! interchangeable, so searching over one representative per class of answers is exact: the
 //! alphabet holds every literal character, every character that folds to one of them, the colon,
 //! and one fresh character that equals none of them.
@@ -12,14 +11,14 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use crate::fold::fold_char;
+
 /// How a pattern position tests one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CharTest {
     Exact(char),
-    /// Equal ignoring ASCII case (how an all-ASCII literal compares case-insensitively).
-    AsciiFold(char),
-    /// Equal after Unicode lowercasing, character by character.
-    UnicodeFold(char),
+    /// Equal under [`fold_char`] (case-insensitive matching).
+    Fold(char),
     Any,
     /// Any character but `:` (the first five parts of an ARN).
     NotColon,
@@ -29,8 +28,7 @@ impl CharTest {
     pub fn matches(self, x: char) -> bool {
         match self {
             CharTest::Exact(c) => x == c,
-            CharTest::AsciiFold(c) => x.eq_ignore_ascii_case(&c),
-            CharTest::UnicodeFold(c) => x.to_lowercase().eq(c.to_lowercase()),
+            CharTest::Fold(c) => fold_char(x) == fold_char(c),
             CharTest::Any => true,
             CharTest::NotColon => x != ':',
         }
@@ -42,16 +40,11 @@ impl CharTest {
             CharTest::Exact(c) => {
                 out.insert(c);
             }
-            CharTest::AsciiFold(c) => {
-                out.insert(c.to_ascii_lowercase());
-                out.insert(c.to_ascii_uppercase());
-            }
-            CharTest::UnicodeFold(c) => {
+            CharTest::Fold(c) => {
+                let folded = fold_char(c);
                 out.insert(c);
-                let folded: String = c.to_lowercase().collect();
-                let mut single = folded.chars();
-                if let (Some(l), None) = (single.next(), single.next()) {
-                    out.insert(l);
+                if fold_char(folded) == folded {
+                    out.insert(folded);
                 }
                 if let Some(others) = fold_preimages().get(&folded) {
                     out.extend(others.iter().copied());
@@ -65,17 +58,16 @@ impl CharTest {
     }
 }
 
-/// Every character whose lowercase differs from itself, by its lowercase text.
-fn fold_preimages() -> &'static HashMap<String, Vec<char>> {
-    static TABLE: OnceLock<HashMap<String, Vec<char>>> = OnceLock::new();
+/// Every character that the fold changes, by what it folds to.
+fn fold_preimages() -> &'static HashMap<char, Vec<char>> {
+    static TABLE: OnceLock<HashMap<char, Vec<char>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<char>> = HashMap::new();
+        let mut table: HashMap<char, Vec<char>> = HashMap::new();
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut lower = c.to_lowercase();
-            if lower.len() == 1 && lower.next() == Some(c) {
-                continue;
+            let folded = fold_char(c);
+            if folded != c {
+                table.entry(folded).or_default().push(c);
             }
-            table.entry(c.to_lowercase().collect()).or_default().push(c);
         }
         table
     })
@@ -99,7 +91,7 @@ pub fn alphabet(tests: impl IntoIterator<Item = CharTest>) -> Vec<char> {
 /// A character that equals, and folds to, none of `taken`.
 fn fresh_char(taken: &BTreeSet<char>) -> char {
     const PREFERRED: &str = "xyzqwkjvbnmpgfhdslrtuoieac0123456789";
-    let folds_to_taken = |c: char| taken.iter().any(|&t| c.to_lowercase().eq(t.to_lowercase()));
+    let folds_to_taken = |c: char| taken.iter().any(|&t| fold_char(c) == fold_char(t));
     PREFERRED
         .chars()
         .chain((0x4E00..0x9FFF).filter_map(char::from_u32))
@@ -113,7 +105,7 @@ mod tests {
 
     #[test]
     fn fold_classes_include_every_preimage() {
-        let alphabet = alphabet([CharTest::UnicodeFold('é'), CharTest::UnicodeFold('k')]);
+        let alphabet = alphabet([CharTest::Fold('é'), CharTest::Fold('k')]);
         assert!(alphabet.contains(&'É'));
         assert!(alphabet.contains(&'K'));
         // KELVIN SIGN lowercases to `k`.
@@ -122,15 +114,15 @@ mod tests {
     }
 
     #[test]
-    fn ascii_fold_is_ascii_only() {
-        assert!(CharTest::AsciiFold('k').matches('K'));
-        assert!(!CharTest::AsciiFold('k').matches('\u{212A}'));
-        assert!(CharTest::UnicodeFold('k').matches('\u{212A}'));
+    fn the_fold_meets_the_kelvin_sign() {
+        assert!(CharTest::Fold('k').matches('K'));
+        assert!(CharTest::Fold('k').matches('\u{212A}'));
+        assert!(!CharTest::Fold('i').matches('ı'));
     }
 
     #[test]
     fn fresh_character_avoids_taken_ones() {
-        let alphabet = alphabet([CharTest::AsciiFold('x'), CharTest::Exact('y')]);
+        let alphabet = alphabet([CharTest::Fold('x'), CharTest::Exact('y')]);
         assert_eq!(alphabet[0], 'z');
     }
 }

@@ -104,18 +104,15 @@ impl Translator<'_> {
     }
 }
 
-/// A literal as the comparison of `pattern::prefix_len` reads it: an all-ASCII literal ignores
-/// ASCII case only, any other literal compares characters by their Unicode lowercase.
+/// A literal as `pattern` compares it: exactly, or under the fold.
 fn push_literal(text: &str, case: Case, scope: Scope, steps: &mut Vec<Step>) -> bool {
     if scope == Scope::ArnPart && text.contains(':') {
         return false;
     }
-    let ascii = text.is_ascii();
     steps.extend(text.chars().map(|c| {
         Step::One(match case {
             Case::Sensitive => CharTest::Exact(c),
-            Case::Insensitive if ascii => CharTest::AsciiFold(c),
-            Case::Insensitive => CharTest::UnicodeFold(c),
+            Case::Insensitive => CharTest::Fold(c),
         })
     }));
     true

@@ -58,6 +58,36 @@ impl Answer {
     }
 }
 
+/// Why a question cannot be asked: an action or resource that is not a valid pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    /// Lowercase, one line, the value in backticks.
+    pub message: String,
+    /// The fix.
+    pub help: Option<String>,
+}
+
+impl From<Finding> for QueryError {
+    fn from(finding: Finding) -> QueryError {
+        QueryError {
+            message: finding.message,
+            help: finding.help,
+        }
+    }
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\nhelp: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for QueryError {}
+
 /// The question of [`not_granted`]: actions (wildcards allowed), optionally resources, and the
 /// context values the question fixes (a key not listed may take any value, or be absent).
 #[derive(Clone, Debug, PartialEq)]
@@ -72,13 +102,14 @@ impl Query {
     /// Reads action patterns (`iam:*`, `s3:Get*`, `*`) and resource patterns (ARNs with
     /// wildcards, or `*`) as a policy's `Action` and `Resource` entries are read.
     /// With resources but no actions, the question is about every action on those resources.
-    pub fn parse(actions: &[&str], resources: &[&str]) -> Result<Query, Finding> {
+    pub fn parse(actions: &[&str], resources: &[&str]) -> Result<Query, QueryError> {
         if actions.is_empty() && resources.is_empty() {
-            return Err(Finding::error(
-                "INVALID_ACCESS_QUESTION",
-                "the question names no action and no resource",
-            )
-            .with_help("name actions such as `iam:*` or `s3:GetObject`, resources, or both"));
+            return Err(QueryError {
+                message: "the question names no action and no resource".to_owned(),
+                help: Some(
+                    "name actions such as `iam:*` or `s3:GetObject`, resources, or both".to_owned(),
+                ),
+            });
         }
         let mut actions = actions
             .iter()
@@ -93,18 +124,19 @@ impl Query {
             let mut out = Vec::new();
             for text in resources {
                 if text.contains("${") {
-                    return Err(Finding::error(
-                        "INVALID_ACCESS_QUESTION",
-                        format!("the resource `{text}` of the question names a policy variable"),
-                    )
-                    .with_help("write the resource as it appears in requests, and fix variable values with the question's context"));
+                    return Err(QueryError {
+                        message: format!(
+                            "the resource `{text}` of the question names a policy variable"
+                        ),
+                        help: Some("write the resource as requests name it, and give the variable's value as a context value of the question".to_owned()),
+                    });
                 }
                 let (pattern, findings) = read_resource(text, Version::V2012_10_17);
                 if let Some(error) = findings
                     .into_iter()
-                    .find(|f| f.severity == crate::diagnostic::Severity::Error)
+                    .find(|f| f.severity() == crate::diagnostic::Severity::Error)
                 {
-                    return Err(error);
+                    return Err(error.into());
                 }
                 out.push(pattern);
             }
