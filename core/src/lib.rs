@@ -14,6 +14,7 @@
 //! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
 pub mod access;
+pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod codes;
@@ -31,9 +32,11 @@ pub mod location;
 pub mod lower;
 pub mod operator;
 pub mod pattern;
+pub mod principal;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod words;
 pub mod work;
 
 use diagnostic::{Diagnostics, Finding};

@@ -2,6 +2,7 @@
 
 use iam_policy_core::eval::{RequestView, Values};
 use iam_policy_core::pattern::Resolver;
+use iam_policy_core::principal::{Caller, Grant, PrincipalContext};
 
 use crate::context::Context;
 
@@ -19,6 +20,12 @@ pub struct Request<'a> {
     action: &'a str,
     resource: &'a str,
     context: &'a dyn Context,
+    principal: Option<&'a str>,
+    caller: Caller<'a>,
+    resource_account: Option<&'a str>,
+    /// Set by the authorizer while it weighs a resource-based policy (section 9.2).
+    pub(crate) floor: Grant,
+    pub(crate) has_boundary: bool,
 }
 
 impl<'a> Request<'a> {
@@ -28,6 +35,53 @@ impl<'a> Request<'a> {
             action,
             resource,
             context: &(),
+            principal: None,
+            caller: Caller::Unspecified,
+            resource_account: None,
+            floor: Grant::Account,
+            has_boundary: false,
+        }
+    }
+
+    /// Who makes the request, by ARN: a user (`arn:aws:iam::111122223333:user/alice`), a role
+    /// session (`arn:aws:sts::111122223333:assumed-role/R/s`; a role ARN stands for any of its
+    /// sessions), a federated user, the root user (`arn:aws:iam::111122223333:root`), a service
+    /// principal (`s3.amazonaws.com`), an identity provider, or `"*"` for an anonymous caller.
+    ///
+    /// Without it, only `"Principal": "*"` names the caller, and the identity policies and the
+    /// resource are taken to be in one account.
+    pub fn principal(mut self, arn: &'a str) -> Self {
+        self.principal = Some(arn);
+        self.caller = Caller::parse(arn);
+        self
+    }
+
+    /// The account that owns the resource, for ARNs that do not say (S3 buckets and objects).
+    /// Default: the account in the resource ARN, else the principal's.
+    pub fn resource_account(mut self, account: &'a str) -> Self {
+        self.resource_account = Some(account);
+        self
+    }
+
+    /// The principal's ARN as given.
+    pub fn principal_arn(&self) -> Option<&'a str> {
+        self.principal
+    }
+
+    /// The caller, read from the principal's ARN.
+    pub fn caller(&self) -> Caller<'a> {
+        self.caller
+    }
+
+    /// The account of the resource: given, else the resource ARN's, else the principal's (an
+    /// action without a resource ARN acts in the caller's account).
+    pub fn owning_account(&self) -> Option<&'a str> {
+        if let Some(account) = self.resource_account {
+            return Some(account);
+        }
+        match iam_policy_core::eval::split_arn(self.resource) {
+            Some(parts) if !parts[4].is_empty() => Some(parts[4]),
+            _ => self.caller.account(),
         }
     }
 
@@ -45,14 +99,33 @@ impl<'a> Request<'a> {
         self.resource
     }
 
-    /// The values of a context key (case-insensitive), `None` when absent.
+    /// The values of a context key (case-insensitive), `None` when absent. Without a value in
+    /// the context, `aws:PrincipalAccount` is read from the principal, and so is `aws:PrincipalArn`
+    /// when the principal is a user, a role, the root user or a federated user (the role of a
+    /// session ARN cannot be known without its path: give it in the context).
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
-        self.context.values(key)
+        self.context.values(key).or_else(|| self.derived(key))
+    }
+
+    fn derived(&self, key: &str) -> Option<Values<'a>> {
+        if key.eq_ignore_ascii_case("aws:PrincipalAccount") {
+            return self.caller.account().map(Values::One);
+        }
+        if key.eq_ignore_ascii_case("aws:PrincipalArn") {
+            return match self.caller {
+                Caller::Root { .. }
+                | Caller::User { .. }
+                | Caller::FederatedUser { .. }
+                | Caller::Session { session: None, .. } => self.principal.map(Values::One),
+                _ => None,
+            };
+        }
+        None
     }
 
     /// A key's single value, as a policy variable reads it; `None` when absent or multivalued.
     pub fn variable(&self, key: &str) -> Option<&'a str> {
-        match self.context.values(key)? {
+        match self.values(key)? {
             Values::One(value) => Some(value),
             _ => None,
         }
@@ -64,6 +137,8 @@ impl std::fmt::Debug for Request<'_> {
         f.debug_struct("Request")
             .field("action", &self.action)
             .field("resource", &self.resource)
+            .field("principal", &self.principal)
+            .field("resource_account", &self.resource_account)
             .finish_non_exhaustive()
     }
 }
@@ -82,6 +157,13 @@ impl RequestView for Request<'_> {
         self.resource
     }
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.context.values(key)
+        Request::values(self, key)
+    }
+    fn principal(&self) -> PrincipalContext<'_> {
+        PrincipalContext {
+            caller: self.caller,
+            floor: self.floor,
+            has_boundary: self.has_boundary,
+        }
     }
 }

@@ -159,6 +159,7 @@ impl Query {
         Statement {
             sid: None,
             effect: Effect::Allow,
+            principals: None,
             actions: Actions {
                 negated: false,
                 patterns: Cow::Owned(self.actions.clone()),

@@ -51,6 +51,9 @@ enum Atom {
     Action(StatementId),
     Resource(StatementId),
     Condition(StatementId, usize),
+    /// `Principal`/`NotPrincipal`: not searched (the requests searched come from the
+    /// principal evaluation assumes by default), so always widened.
+    Principal(StatementId),
 }
 
 type Literal = (Atom, bool);
@@ -173,6 +176,9 @@ impl<'a> Searcher<'a> {
     fn applies(&self, id: StatementId, want: bool) -> Vec<Literal> {
         let statement = self.statement(id);
         let mut out = vec![(Atom::Action(id), want), (Atom::Resource(id), want)];
+        if statement.principals.is_some() {
+            out.push((Atom::Principal(id), want));
+        }
         out.extend((0..statement.conditions.len()).map(|k| (Atom::Condition(id, k), want)));
         out
     }
@@ -339,6 +345,7 @@ impl<'a> Searcher<'a> {
     fn kind(&self, atom: Atom) -> Kind {
         match atom {
             Atom::Action(_) => Kind::Dimension(Dimension::Action),
+            Atom::Principal(_) => Kind::Free,
             Atom::Resource(id) => {
                 let statement = self.statement(id);
                 let fixed = self.problem.fixed;
