@@ -162,7 +162,12 @@ impl Query {
             principals: None,
             actions: Actions {
                 negated: false,
-                patterns: Cow::Owned(self.actions.clone()),
+                patterns: {
+                    // In the order evaluation's action index expects.
+                    let mut patterns = self.actions.clone();
+                    crate::action_index::sort(&mut patterns);
+                    Cow::Owned(patterns)
+                },
             },
             resources: Resources {
                 negated: false,
