@@ -300,7 +300,7 @@ fn check_reports_only_the_allowlisted_errors_and_a_per_code_summary() {
         human_run.stderr
     );
     assert_eq!(human_run.stderr, "", "`check` wrote to stderr");
-    // The last line names the policy type the files were checked as: not part of the summary.
+    // The last line names the policy type the files were checked as; the summary precedes it.
     let lines: Vec<&str> = human_run
         .stdout
         .lines()

@@ -4,7 +4,7 @@
 //! One implementation for `policy!` (whose token reader builds the tree), `Policy::from_json` and
 //! the command-line tool (whose text reader builds it).
 
-mod action;
+pub(crate) mod action;
 mod by_type;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
