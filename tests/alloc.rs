@@ -119,7 +119,7 @@ fn evaluation_does_not_allocate() {
                         allowed += usize::from(specialized.decision == Decision::Allowed);
                         evaluations += 3;
                     }
-                    std::hint::black_box(authorizer.explain(request));
+                    let _ = std::hint::black_box(authorizer.explain(request));
                 }
             }
         }

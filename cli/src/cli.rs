@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check(CheckArgs),
-    Eval(EvalArgs),
+    Eval(Box<EvalArgs>),
     Test(TestArgs),
     Fmt(FmtArgs),
     ToRust(ToRustArgs),

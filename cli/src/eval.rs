@@ -178,9 +178,9 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
                     "the resource-based policy `{}` does not name the principal in a statement that allows {what}",
                     sanitize(&resource[0].file)
                 ),
-                PolicyKind::Session if session.is_empty() => format!(
-                    "a federated user without a session policy has no permissions: give it with `--session-policy`"
-                ),
+                PolicyKind::Session if session.is_empty() => {
+                    "a federated user without a session policy has no permissions: give it with `--session-policy`".to_owned()
+                }
                 _ => match of_kind(kind).get(index) {
                     Some(loaded) => format!(
                         "the {kind} `{}` has no statement that allows {what}",
