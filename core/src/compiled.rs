@@ -43,6 +43,7 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actions {
     pub negated: bool,
+    /// Sorted into the order of [`crate::action_index`] (which searches them), not as written.
     pub patterns: List<ActionPattern>,
 }
 

@@ -13,6 +13,7 @@
 //! the rules [`eval`] and [`interpret`] follow are
 //! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
+pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod codes;
@@ -34,6 +35,7 @@ pub mod principal;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod words;
 pub mod work;
 
 use diagnostic::{Diagnostics, Finding};

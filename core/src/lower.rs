@@ -2,9 +2,10 @@
 
 use std::borrow::Cow;
 
+use crate::action_index;
 use crate::compiled::{
-    Actions, CompiledPolicy, Condition, JsonMember, JsonValue, Principals, ResourcePattern,
-    Resources, Statement,
+    ActionPattern, Actions, CompiledPolicy, Condition, JsonMember, JsonValue, List, Principals,
+    ResourcePattern, Resources, Statement,
 };
 use crate::json::{Node, Value};
 use crate::operator::Family;
@@ -25,7 +26,7 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
             }),
             actions: Actions {
                 negated: s.actions.negated,
-                patterns: s.actions.entries.iter().map(|e| e.value.clone()).collect(),
+                patterns: sorted_actions(s.actions.entries.iter().map(|e| e.value.clone())),
             },
             resources: if s.resource_omitted {
                 // No `Resource` in a trust or resource-based policy: the resource it is attached to.
@@ -59,6 +60,13 @@ pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
         statements,
         source: json_value(source),
     }
+}
+
+/// A block's action patterns in the order of the action index ([`action_index::sort`]).
+fn sorted_actions(patterns: impl Iterator<Item = ActionPattern>) -> List<ActionPattern> {
+    let mut patterns: Vec<ActionPattern> = patterns.collect();
+    action_index::sort(&mut patterns);
+    Cow::Owned(patterns)
 }
 
 /// True when a condition requires `aws:PrincipalArn` to match a value: a positive String or ARN

@@ -26,13 +26,28 @@ fn text(s: &str) -> TokenStream {
     quote!(p::Cow::Borrowed(#s))
 }
 
-pub fn compiled(policy: &CompiledPolicy) -> TokenStream {
-    let statements = list(&policy.statements, statement);
+/// The compiled policy; statement `i`'s action patterns are the constant `action_tables[i]`.
+pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream {
+    let statements = policy
+        .statements
+        .iter()
+        .zip(action_tables)
+        .map(|(s, table)| statement(s, table));
     let source = json(&policy.source);
-    quote!(p::CompiledPolicy { statements: #statements, source: #source })
+    quote!(p::CompiledPolicy { statements: p::Cow::Borrowed(&[#(#statements),*]), source: #source })
 }
 
-fn statement(s: &Statement) -> TokenStream {
+/// One constant item per statement holding its (sorted) action patterns: the data refers to it,
+/// and so does the evaluator when it searches a large block through the action index.
+pub fn action_tables(policy: &CompiledPolicy, names: &[Ident]) -> TokenStream {
+    let items = policy.statements.iter().zip(names).map(|(s, name)| {
+        let patterns = slice(&s.actions.patterns, action);
+        quote!(const #name: &[p::ActionPattern] = #patterns;)
+    });
+    quote!(#(#items)*)
+}
+
+fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
     let sid = match &s.sid {
         Some(sid) => {
             let sid = text(sid);
@@ -45,7 +60,7 @@ fn statement(s: &Statement) -> TokenStream {
         Effect::Deny => quote!(p::Effect::Deny),
     };
     let actions_negated = s.actions.negated;
-    let actions = list(&s.actions.patterns, action);
+    let actions = quote!(p::Cow::Borrowed(#action_table));
     let resources_negated = s.resources.negated;
     let resources = list(&s.resources.patterns, resource);
     let conditions = list(&s.conditions, condition);
@@ -161,12 +176,8 @@ pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
 }
 
 pub fn glob(g: &Glob) -> TokenStream {
-    let segments = segments(&g.segments);
+    let segments = list(&g.segments, segment);
     quote!(p::Glob { segments: #segments })
-}
-
-pub fn segments(segments: &[Segment]) -> TokenStream {
-    list(segments, segment)
 }
 
 pub fn segment(s: &Segment) -> TokenStream {

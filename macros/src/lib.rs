@@ -143,14 +143,19 @@ fn expand(
         _ => return placeholder(quote!(#extra #(#findings)*)),
     };
     let compiled = iam_policy_core::lower::lower(&document, root);
-    let data = emit::compiled(&compiled);
+    let tables: Vec<syn::Ident> = (0..compiled.statements.len())
+        .map(|i| format_ident!("__IAM_POLICY_ACTIONS_{i}"))
+        .collect();
+    let action_tables = emit::action_tables(&compiled, &tables);
+    let data = emit::compiled(&compiled, &tables);
     let name = format_ident!("__iam_policy_evaluate");
     let kind = format_ident!("{}", policy_type.rust_name());
-    let evaluator = codegen::evaluator(&compiled, &name);
+    let evaluator = codegen::evaluator(&compiled, &name, &tables);
     quote! {{
         use ::iam_policy::__private as p;
         #extra
         #(#findings)*
+        #action_tables
         #evaluator
         ::iam_policy::Policy::__from_expansion(#data, #name, ::iam_policy::PolicyType::#kind)
     }}

@@ -67,5 +67,6 @@ pub mod __private {
     pub use iam_policy_core::pattern;
     pub use iam_policy_core::principal;
     pub use iam_policy_core::values::{Decimal, IpNet, Timestamp};
+    pub use iam_policy_core::{action_index, words};
     pub use std::borrow::Cow;
 }
