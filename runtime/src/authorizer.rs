@@ -93,10 +93,13 @@ impl fmt::Display for Verdict<'_> {
             }
         } else if let Some((kind, index)) = self.missing_allow {
             match kind {
-                PolicyKind::ServiceControl => {
-                    write!(f, ": no applicable `Allow` in the {kind}s of level {index}")?
+                PolicyKind::ServiceControl => write!(
+                    f,
+                    ": no applicable `Allow` in the service control policies of level {index}"
+                )?,
+                PolicyKind::Identity => {
+                    write!(f, ": no applicable `Allow` in the identity policies")?
                 }
-                PolicyKind::Identity => write!(f, ": no applicable `Allow` in the {kind}s")?,
                 _ => write!(f, ": no applicable `Allow` in the {kind} {index}")?,
             }
         }
@@ -619,5 +622,75 @@ mod tests {
         let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", "*"));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::Identity, 0)));
+    }
+
+    fn resource_policy(principal: &str, action: &str) -> Policy {
+        Policy::from_json_as(
+            &format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"Grant","Effect":"Allow","Principal":{{"AWS":"{principal}"}},"Action":"{action}","Resource":"*"}}]}}"#
+            ),
+            crate::PolicyType::Resource,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_management_account_is_exempt_from_scps() {
+        let admin = policy("Allow", "*");
+        let deny = policy("Deny", "s3:GetObject");
+        let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k")
+            .principal("arn:aws:iam::111122223333:user/alice");
+        let member = Authorizer::new().identity(&admin).scp(&deny);
+        assert_eq!(member.evaluate(&request), Decision::ExplicitlyDenied);
+        let management = member.clone().management_account("111122223333");
+        assert_eq!(management.evaluate(&request), Decision::Allowed);
+    }
+
+    #[test]
+    fn resource_policy_required_is_settable() {
+        let admin = policy("Allow", "*");
+        let grant = resource_policy("arn:aws:iam::111122223333:user/carol", "sqs:SendMessage");
+        let request = Request::new(
+            "sqs:SendMessage",
+            "arn:aws:sqs:us-east-1:111122223333:queue",
+        )
+        .principal("arn:aws:iam::111122223333:user/alice");
+        let union = Authorizer::new().identity(&admin).resource_policy(&grant);
+        assert_eq!(union.evaluate(&request), Decision::Allowed);
+        let strict = union.resource_policy_required(true);
+        let verdict = strict.explain(&request);
+        assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
+        assert_eq!(verdict.missing_allow, Some((PolicyKind::ResourceBased, 0)));
+    }
+
+    #[test]
+    fn verdicts_name_what_decided() {
+        let grant = resource_policy("arn:aws:iam::111122223333:user/alice", "s3:GetObject");
+        let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k")
+            .principal("arn:aws:iam::111122223333:user/alice");
+        let verdict = Authorizer::new().resource_policy(&grant).explain(&request);
+        assert_eq!(
+            verdict.to_string(),
+            "Allowed: allowed by statement 0 of resource-based policy 0 (`Grant`)"
+        );
+        let ssm = policy("Allow", "ssm:*");
+        let verdict = Authorizer::new()
+            .identity(&ssm)
+            .scp(&ssm)
+            .explain(&Request::new("s3:GetObject", "*"));
+        assert_eq!(
+            verdict.to_string(),
+            "ImplicitlyDenied: no applicable `Allow` in the service control policies of level 0"
+        );
+    }
+
+    #[test]
+    fn get_caller_identity_is_always_allowed() {
+        let deny = policy("Deny", "*");
+        let auth = Authorizer::new().identity(&deny).scp(&deny);
+        assert_eq!(
+            auth.evaluate(&Request::new("sts:GetCallerIdentity", "*")),
+            Decision::Allowed
+        );
     }
 }
