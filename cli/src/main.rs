@@ -1,6 +1,7 @@
 //! `iam-policy`: the command-line tool of iam-policy. Checks, evaluates, tests, formats and
 //! converts AWS IAM policies with the validator and the semantics of the `policy!` macro.
 
+mod access;
 mod check;
 mod cli;
 mod eval;
@@ -44,6 +45,8 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, color),
         Command::ToRust(args) => to_rust::run(args, color),
         Command::Explain(args) => explain::run(args, color),
+        Command::CheckAccessNotGranted(args) => access::not_granted(args, color),
+        Command::CheckNoNewAccess(args) => access::no_new_access(args, color),
     };
     status.into()
 }

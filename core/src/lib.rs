@@ -13,6 +13,7 @@
 //! the rules [`eval`] and [`interpret`] follow are
 //! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
+pub mod access;
 pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;
