@@ -48,6 +48,7 @@ pub use iam_policy_core::codes;
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::validate::{Options, PolicyType};
+pub use iam_policy_core::why_not::NearMiss;
 pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy, policy_file};
 pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
 pub use request::Request;
