@@ -267,6 +267,34 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
     }
 }
 
+/// What the service catalog says of the request's action and context keys: an unknown action (with
+/// the closest), an unknown key, a key the action does not take.
+fn catalog_notes(action: &str, pairs: &[String]) -> Vec<String> {
+    use iam_policy_core::catalog::checks;
+    let with_help = |f: iam_policy_core::diagnostic::Finding| match f.help {
+        Some(help) => format!("{} ({help})", f.message),
+        None => f.message,
+    };
+    let mut notes: Vec<String> = checks::check_action(action)
+        .into_iter()
+        .map(with_help)
+        .collect();
+    let mut keys: Vec<&str> = pairs
+        .iter()
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, _)| k)
+        .collect();
+    keys.dedup();
+    for key in keys {
+        notes.extend(
+            checks::check_condition_key(&[action], key)
+                .into_iter()
+                .map(with_help),
+        );
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,32 +323,4 @@ mod tests {
         assert!(parse_context(&["novalue".into()]).is_err());
         assert!(parse_context(&["=v".into()]).is_err());
     }
-}
-
-/// What the service catalog says of the request's action and context keys: an unknown action (with
-/// the closest), an unknown key, a key the action does not take.
-fn catalog_notes(action: &str, pairs: &[String]) -> Vec<String> {
-    use iam_policy_core::catalog::checks;
-    let with_help = |f: iam_policy_core::diagnostic::Finding| match f.help {
-        Some(help) => format!("{} ({help})", f.message),
-        None => f.message,
-    };
-    let mut notes: Vec<String> = checks::check_action(action)
-        .into_iter()
-        .map(with_help)
-        .collect();
-    let mut keys: Vec<&str> = pairs
-        .iter()
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, _)| k)
-        .collect();
-    keys.dedup();
-    for key in keys {
-        notes.extend(
-            checks::check_condition_key(&[action], key)
-                .into_iter()
-                .map(with_help),
-        );
-    }
-    notes
 }

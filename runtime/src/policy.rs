@@ -31,6 +31,7 @@ pub struct Policy {
 /// The decision and the statement that took it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Evaluation<'p> {
+    /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
     pub decision: Decision,
     /// The applicable `Deny`, or the first applicable `Allow`; `None` for an implicit deny.
     pub statement: Option<StatementRef<'p>>,
@@ -39,14 +40,18 @@ pub struct Evaluation<'p> {
 /// A statement of a policy: its position and its `Sid`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatementRef<'p> {
+    /// The statement's position in the policy's `Statement` (from 0).
     pub index: usize,
+    /// The statement's `Sid`, if it has one.
     pub sid: Option<&'p str>,
 }
 
 /// A policy read at run time, with the findings below error level.
 #[derive(Clone, Debug)]
 pub struct Loaded {
+    /// The policy, ready to evaluate.
     pub policy: Policy,
+    /// The findings below error level (warnings and suggestions), with their line and column.
     pub warnings: Vec<TextDiagnostic>,
 }
 
@@ -431,7 +436,7 @@ mod tests {
             ("aws:PrincipalTag/team", "sales"),
             ("aws:MultiFactorAuthAge", "50"),
         ];
-        let r = reasons(&object.clone().context(&other_team));
+        let r = reasons(&object.context(&other_team));
         assert_eq!(
             r,
             [
