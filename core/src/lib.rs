@@ -36,6 +36,7 @@ pub mod principal;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod why_not;
 pub mod words;
 pub mod work;
 
