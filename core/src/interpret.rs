@@ -7,7 +7,7 @@ use crate::compiled::{
     ActionPattern, Actions, CompiledPolicy, Condition, ConditionValues, Effect, ResourcePattern,
     Resources, Statement,
 };
-use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView};
+use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView, Truth};
 use crate::operator::Comparison;
 use crate::pattern::{self, Case};
 
@@ -52,11 +52,11 @@ fn applies<'r, R: RequestView + ?Sized>(
     arn: &SplitArn<'r>,
 ) -> bool {
     actions_apply(&statement.actions, request.action())
-        && resources_apply(&statement.resources, request, arn)
+        && resources_apply(statement.effect, &statement.resources, request, arn)
         && statement
             .conditions
             .iter()
-            .all(|c| condition_holds(c, request))
+            .all(|c| condition_holds(statement.effect, c, request))
 }
 
 fn actions_apply(actions: &Actions, action: &str) -> bool {
@@ -79,6 +79,7 @@ pub fn action_matches(pattern: &ActionPattern, action: &str) -> bool {
 }
 
 fn resources_apply<'r, R: RequestView + ?Sized>(
+    effect: Effect,
     resources: &Resources,
     request: &'r R,
     arn: &SplitArn<'r>,
@@ -86,6 +87,7 @@ fn resources_apply<'r, R: RequestView + ?Sized>(
     let resource = request.resource();
     let parts = arn.get_or_init(|| eval::split_arn(resource));
     eval::block_applies(
+        effect,
         resources.negated,
         resources
             .patterns
@@ -121,35 +123,47 @@ pub fn resource_entry<R: RequestView + ?Sized>(
     }
 }
 
-pub fn condition_holds<R: RequestView + ?Sized>(condition: &Condition, request: &R) -> bool {
+/// Whether a condition of a statement of `effect` is met (an undecidable one fails closed by effect).
+pub fn condition_holds<R: RequestView + ?Sized>(
+    effect: Effect,
+    condition: &Condition,
+    request: &R,
+) -> bool {
+    condition_truth(condition, request).holds_for(effect)
+}
+
+/// The truth of one condition.
+pub fn condition_truth<R: RequestView + ?Sized>(condition: &Condition, request: &R) -> Truth {
     let present = request.values(&condition.key);
     let operator = condition.operator;
     let comparison: Comparison = operator.base.comparison();
     match &condition.values {
-        ConditionValues::Null(policy) => eval::null_holds(policy, present.is_some()),
-        ConditionValues::Strings(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Null(policy) => {
+            Truth::from_bool(eval::null_holds(policy, present.is_some()))
+        }
+        ConditionValues::Strings(policy) => eval::condition_truth(operator, present, |v| {
             Some(
                 policy
                     .iter()
                     .any(|p| eval::string_matches(comparison, p, v, request)),
             )
         }),
-        ConditionValues::Numbers(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Numbers(policy) => eval::condition_truth(operator, present, |v| {
             eval::numeric_matches_any(comparison, policy, v)
         }),
-        ConditionValues::Dates(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Dates(policy) => eval::condition_truth(operator, present, |v| {
             eval::date_matches_any(comparison, policy, v)
         }),
-        ConditionValues::Bools(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Bools(policy) => eval::condition_truth(operator, present, |v| {
             eval::bool_matches_any(policy, v, request)
         }),
         ConditionValues::Binary(policy) => {
-            eval::condition_holds(operator, present, |v| eval::binary_matches_any(policy, v))
+            eval::condition_truth(operator, present, |v| eval::binary_matches_any(policy, v))
         }
         ConditionValues::Ips(policy) => {
-            eval::condition_holds(operator, present, |v| eval::ip_matches_any(policy, v))
+            eval::condition_truth(operator, present, |v| eval::ip_matches_any(policy, v))
         }
-        ConditionValues::Arns(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Arns(policy) => eval::condition_truth(operator, present, |v| {
             eval::arn_matches_any(policy, v, request)
         }),
     }

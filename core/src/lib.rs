@@ -26,6 +26,7 @@ pub mod location;
 pub mod lower;
 pub mod operator;
 pub mod pattern;
+pub mod request_check;
 pub mod suggest;
 pub mod validate;
 pub mod values;

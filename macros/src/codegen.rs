@@ -84,8 +84,12 @@ pub fn evaluator(policy: &CompiledPolicy, name: &syn::Ident) -> TokenStream {
 
 fn statement(s: &Statement, names: &Names) -> TokenStream {
     let actions = actions(&s.actions.patterns, s.actions.negated, names);
-    let resources = resources(&s.resources.patterns, s.resources.negated, names);
-    let conditions = s.conditions.iter().map(|c| condition(c, names));
+    let effect = match s.effect {
+        Effect::Allow => quote!(p::Effect::Allow),
+        Effect::Deny => quote!(p::Effect::Deny),
+    };
+    let resources = resources(&s.resources.patterns, s.resources.negated, &effect, names);
+    let conditions = s.conditions.iter().map(|c| condition(c, &effect, names));
     quote!((#actions) && (#resources) #(&& (#conditions))*)
 }
 
@@ -120,12 +124,17 @@ fn actions(patterns: &[ActionPattern], negated: bool, names: &Names) -> TokenStr
     }
 }
 
-fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> TokenStream {
+fn resources(
+    patterns: &[ResourcePattern],
+    negated: bool,
+    effect: &TokenStream,
+    names: &Names,
+) -> TokenStream {
     if !negated {
         let entries = patterns.iter().map(|p| resource_matches(p, names));
         return quote!(false #(|| #entries)*);
     }
-    // NotResource: an entry whose variable has no value makes the block not apply (decision 9).
+    // NotResource: an entry whose variable has no value fails closed by effect (decision D9).
     let entries = patterns.iter().map(|p| {
         let matched = resource_matches(p, names);
         let resolvable = match p {
@@ -138,7 +147,7 @@ fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> Toke
             else { p::eval::EntryMatch::No }
         }
     });
-    quote!(p::eval::block_applies(true, [#(#entries),*]))
+    quote!(p::eval::block_applies(#effect, true, [#(#entries),*]))
 }
 
 /// True when every variable of the pattern without a default has a value.
@@ -189,7 +198,7 @@ fn arn_parts(arn: &ArnPattern, parts: TokenStream, names: &Names) -> TokenStream
     quote!(true #(&& #checks)*)
 }
 
-fn condition(c: &Condition, names: &Names) -> TokenStream {
+fn condition(c: &Condition, effect: &TokenStream, names: &Names) -> TokenStream {
     let operator = emit::operator(&c.operator);
     let key = c.key.as_ref();
     let comparison = c.operator.base.comparison();
@@ -237,7 +246,7 @@ fn condition(c: &Condition, names: &Names) -> TokenStream {
             })
         }
     };
-    quote!(p::eval::condition_holds(#operator, req.values(#key), |value: &str| #test))
+    quote!(p::eval::condition_holds(#effect, #operator, req.values(#key), |value: &str| #test))
 }
 
 fn comparison_tokens(c: Comparison) -> TokenStream {
@@ -255,8 +264,9 @@ fn glob(segments: &[Segment], input: TokenStream, case: Case, names: &Names) -> 
     match (segments, case) {
         ([], _) => return quote!(#input.is_empty()),
         ([Segment::Literal(l)], Case::Sensitive) => return quote!(#input == #l),
-        ([Segment::Literal(l)], Case::Insensitive) if l.is_ascii() => {
-            return quote!(#input.eq_ignore_ascii_case(#l));
+        ([Segment::Literal(l)], Case::Insensitive) => {
+            let l = l.as_ref();
+            return quote!(p::pattern::text_eq(#input, #l, p::pattern::Case::Insensitive));
         }
         ([Segment::Literal(l), Segment::AnyRun], Case::Sensitive) => {
             return quote!(#input.starts_with(#l));

@@ -4,6 +4,8 @@
 use std::fmt;
 
 use iam_policy_core::eval::{Decision, Outcome};
+use iam_policy_core::interpret;
+use iam_policy_core::request_check::Malformed;
 
 use crate::policy::{Policy, StatementRef};
 use crate::request::Request;
@@ -52,6 +54,9 @@ pub struct Verdict<'p> {
     pub statement: Option<PolicyStatement<'p>>,
     /// For an implicit deny: the policy that had no applicable Allow (its kind and position).
     pub missing_allow: Option<(PolicyKind, usize)>,
+    /// Why the request was denied without reading any policy: it is not well-formed
+    /// ([`Request::check`]).
+    pub malformed: Option<Malformed>,
 }
 
 /// The policies that decide for one principal. Building it allocates; deciding does not.
@@ -61,7 +66,7 @@ pub struct Verdict<'p> {
 /// let admin = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:*","Resource":"*"}]}"#).unwrap();
 /// let boundary = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:Describe*","Resource":"*"}]}"#).unwrap();
 /// let auth = Authorizer::new().identity(&admin).boundary(&boundary);
-/// let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+/// let verdict = auth.explain(&Request::new("ssm:StartSession", "arn:aws:ec2:us-east-1:123456789012:instance/i-1"));
 /// assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
 /// assert_eq!(verdict.missing_allow, Some((PolicyKind::PermissionsBoundary, 0)));
 /// ```
@@ -109,11 +114,7 @@ impl<'p> Authorizer<'p> {
     /// [`Authorizer::explain`] through the interpreter, for comparing the two paths.
     pub fn explain_interpreted(&self, request: &Request<'_>) -> Verdict<'p> {
         self.decide(request, |policy, request| {
-            let evaluation = policy.explain_interpreted(request);
-            Outcome {
-                decision: evaluation.decision,
-                statement: evaluation.statement.map(|s| s.index),
-            }
+            interpret::evaluate(policy.compiled(), request)
         })
     }
 
@@ -122,6 +123,15 @@ impl<'p> Authorizer<'p> {
         request: &Request<'_>,
         outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
     ) -> Verdict<'p> {
+        // Checked once for all the policies.
+        if let Err(malformed) = request.check() {
+            return Verdict {
+                decision: Decision::ImplicitlyDenied,
+                statement: None,
+                missing_allow: None,
+                malformed: Some(malformed),
+            };
+        }
         let groups = [
             (PolicyKind::ServiceControl, &self.scps),
             (PolicyKind::PermissionsBoundary, &self.boundaries),
@@ -146,6 +156,7 @@ impl<'p> Authorizer<'p> {
                             decision: Decision::ExplicitlyDenied,
                             statement: at(outcome.statement),
                             missing_allow: None,
+                            malformed: None,
                         };
                     }
                     Decision::Allowed => {
@@ -171,11 +182,13 @@ impl<'p> Authorizer<'p> {
                 decision: Decision::Allowed,
                 statement: Some(statement),
                 missing_allow: None,
+                malformed: None,
             },
             (missing, _) => Verdict {
                 decision: Decision::ImplicitlyDenied,
                 statement: None,
                 missing_allow: missing.or(Some((PolicyKind::Identity, 0))),
+                malformed: None,
             },
         }
     }
@@ -195,6 +208,10 @@ fn statement_ref(policy: &Policy, index: usize) -> StatementRef<'_> {
 mod tests {
     use super::*;
 
+    const SESSION: &str = "arn:aws:ssm:us-east-1:123456789012:session/alice-1";
+    const INSTANCE: &str = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+    const OBJECT: &str = "arn:aws:s3:::b/k";
+
     fn policy(effect: &str, action: &str) -> Policy {
         Policy::from_json(&format!(
             r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"S","Effect":"{effect}","Action":"{action}","Resource":"*"}}]}}"#
@@ -207,11 +224,11 @@ mod tests {
         let a = policy("Allow", "ssm:StartSession");
         let b = policy("Allow", "ssm:TerminateSession");
         let auth = Authorizer::new().identity(&a).identity(&b);
-        let verdict = auth.explain(&Request::new("ssm:TerminateSession", "*"));
+        let verdict = auth.explain(&Request::new("ssm:TerminateSession", SESSION));
         assert_eq!(verdict.decision, Decision::Allowed);
         assert_eq!(verdict.statement.unwrap().policy, 1);
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:ResumeSession", "*")),
+            auth.evaluate(&Request::new("ssm:ResumeSession", SESSION)),
             Decision::ImplicitlyDenied
         );
     }
@@ -228,7 +245,7 @@ mod tests {
                 .boundary(&deny),
             Authorizer::new().identity(&allow).scp(&deny),
         ] {
-            let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+            let verdict = auth.explain(&Request::new("ssm:StartSession", INSTANCE));
             assert_eq!(verdict.decision, Decision::ExplicitlyDenied);
             assert_eq!(verdict.statement.unwrap().statement.sid, Some("S"));
         }
@@ -242,23 +259,23 @@ mod tests {
             .identity(&admin)
             .scp(&admin)
             .scp(&ssm_only);
-        let verdict = auth.explain(&Request::new("s3:GetObject", "*"));
+        let verdict = auth.explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::ServiceControl, 1)));
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:StartSession", "*")),
+            auth.evaluate(&Request::new("ssm:StartSession", INSTANCE)),
             Decision::Allowed
         );
 
         let auth = Authorizer::new().boundary(&admin).identity(&ssm_only);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::Identity, 0))
         );
         let auth = Authorizer::new().boundary(&ssm_only).identity(&admin);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::PermissionsBoundary, 0))
         );
@@ -266,7 +283,7 @@ mod tests {
 
     #[test]
     fn no_policy_denies() {
-        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", "*"));
+        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::Identity, 0)));
     }

@@ -2,6 +2,7 @@
 
 use iam_policy_core::eval::{RequestView, Values};
 use iam_policy_core::pattern::Resolver;
+use iam_policy_core::request_check::{self, Malformed};
 
 use crate::context::Context;
 
@@ -48,6 +49,51 @@ impl<'a> Request<'a> {
     /// The values of a context key (case-insensitive), `None` when absent.
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
         self.context.values(key)
+    }
+
+    /// Whether the request is well-formed (decision D30 of `docs/semantics.md`): an action
+    /// `service:Name`, a resource that is an ARN with a known lowercase partition and service (or
+    /// `*` for an action without resource types), context keys and values within the caps of
+    /// [`iam_policy::limits`](crate::limits), and no two keys that differ only in case. Every
+    /// decision checks it first and denies a malformed request without reading any policy.
+    ///
+    /// Allocation-free for contexts of up to 256 keys; a larger one allocates once.
+    pub fn check(&self) -> Result<(), Malformed> {
+        request_check::check_target(self.action, self.resource)?;
+        let mut on_stack = [""; request_check::STACK_KEYS];
+        let mut spilled: Vec<&'a str> = Vec::new();
+        let mut count = 0usize;
+        let mut problem = None;
+        self.context.for_each_key(&mut |key, values| {
+            if problem.is_some() {
+                return;
+            }
+            if count == request_check::MAX_CONTEXT_KEYS {
+                problem = Some(request_check::TOO_MANY_KEYS);
+                return;
+            }
+            if let Err(malformed) = request_check::check_context_entry(key, values.iter()) {
+                problem = Some(malformed);
+                return;
+            }
+            if count < on_stack.len() {
+                on_stack[count] = key;
+            } else {
+                if spilled.is_empty() {
+                    spilled.extend_from_slice(&on_stack);
+                }
+                spilled.push(key);
+            }
+            count += 1;
+        });
+        if let Some(malformed) = problem {
+            return Err(malformed);
+        }
+        if spilled.is_empty() {
+            request_check::check_unambiguous(&mut on_stack[..count])
+        } else {
+            request_check::check_unambiguous(&mut spilled)
+        }
     }
 
     /// A key's single value, as a policy variable reads it; `None` when absent or multivalued.
