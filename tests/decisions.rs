@@ -179,8 +179,9 @@ fn from_verdict(verdict: Verdict<'_>) -> PooledDecision {
     }
 }
 
-/// The rules that make a policy invalid rather than undecidable: section 8 rows 5 and 6, the
-/// version that variables need, and short ARNs in `Resource`.
+/// The rules that make a policy invalid rather than undecidable (`docs/semantics.md`): D5 (`""`),
+/// the version that variables need and where they may stand (section 4), and D28 (short ARNs in
+/// `Resource`).
 #[test]
 fn invalid_policies_are_rejected() {
     let with = |version: Option<&str>, resource: &str| {
@@ -199,7 +200,7 @@ fn invalid_policies_are_rejected() {
             "VARIABLE_UNSUPPORTED_IN_VERSION",
         ),
         (with(None, home), "VARIABLE_UNSUPPORTED_IN_VERSION"),
-        // Decision 5: `""` is not an ARN.
+        // D5: `""` is not an ARN.
         (with(Some("2012-10-17"), ""), "INVALID_ARN_PREFIX"),
         // Section 4: no variables in Action, nor in Numeric (or Date, IP, Binary, Null) values.
         (
@@ -213,7 +214,7 @@ fn invalid_policies_are_rejected() {
             ),
             "INVALID_VARIABLE_FOR_OPERATOR",
         ),
-        // A Resource ARN needs its six parts: the probe of section 3 is not a valid Resource.
+        // D28: a Resource ARN needs its six parts: the probe of section 3 is not a valid Resource.
         (
             with(Some("2012-10-17"), "arn:aws:ec2:*:instance/i-1"),
             "MISSING_ARN_FIELD",

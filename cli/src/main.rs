@@ -1,6 +1,8 @@
 //! `iam-policy`: the command-line tool of iam-policy. Checks, evaluates, tests, formats and
 //! converts AWS IAM policies with the validator and the semantics of the `policy!` macro.
 
+#![forbid(unsafe_code)]
+
 mod check;
 mod cli;
 mod eval;

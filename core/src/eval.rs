@@ -1,6 +1,6 @@
 //! Evaluation semantics shared by both paths: the interpreter ([`crate::interpret`]) and the code
 //! `policy!` expands to call these for everything but the shape of the patterns, so that the
-//! rules of `docs/iam-semantics.md` exist once.
+//! rules of `docs/semantics.md` exist once.
 
 use crate::compiled::{ArnPattern, BoolValue, Effect, Glob};
 use crate::operator::{BaseOperator, Comparison, Operator, Qualifier};
@@ -142,7 +142,7 @@ impl Truth {
 /// read as the operator's type: that value's test is unknown, and so is the condition unless the
 /// other values decide it (Kleene logic over `ForAnyValue`/`ForAllValues`).
 ///
-/// Rules: docs/semantics.md sections 5 and 7 and decisions D2, D8 and D11.
+/// Rules: `docs/semantics.md` sections 5 and 7 and decisions D2, D8 and D11.
 #[inline]
 pub fn condition_truth<'a>(
     operator: Operator,
@@ -165,7 +165,7 @@ pub fn condition_truth<'a>(
         None => Truth::Unknown,
     };
     match operator.qualifier {
-        // A set under a plain operator is false, negated operators included (decision 8).
+        // A set under a plain operator is false, negated operators included (D8).
         None if values.is_set() => Truth::False,
         None => values.get(0).map_or(Truth::False, &mut satisfied),
         Some(Qualifier::ForAnyValue) => {
@@ -322,7 +322,7 @@ pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
 }
 
 /// ARN patterns (Resource entries and ARN operator values): each of the first five parts on its
-/// own, the resource part as a whole. Case-sensitive (decision 3).
+/// own, the resource part as a whole. Case-sensitive (D3).
 #[inline]
 pub fn arn_parts_match<R: Resolver + ?Sized>(
     pattern: &ArnPattern,
@@ -367,7 +367,7 @@ pub enum EntryMatch {
     Yes,
     No,
     /// The entry names a variable the request has no value for: it matches nothing, and it makes
-    /// a `NotResource` not apply (iam-semantics.md section 4, decision 9).
+    /// a `NotResource` not apply (`docs/semantics.md` section 4, D9).
     Unresolved,
 }
 

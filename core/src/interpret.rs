@@ -11,7 +11,7 @@ use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView, Truth};
 use crate::operator::Comparison;
 use crate::pattern::{self, Case};
 
-/// Decides a request against one policy (iam-semantics.md section 1).
+/// Decides a request against one policy (`docs/semantics.md` section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
     let mut allowed_by = None;
     // The request ARN is split at most once, and only if some statement's actions match.
@@ -96,7 +96,7 @@ fn resources_apply<'r, R: RequestView + ?Sized>(
     )
 }
 
-/// One Resource entry against the request resource (iam-semantics.md section 3).
+/// One Resource entry against the request resource (`docs/semantics.md` section 3).
 pub fn resource_entry<R: RequestView + ?Sized>(
     pattern: &ResourcePattern,
     resource: &str,

@@ -8,6 +8,12 @@
 //! macro crate); [`validate::validate`] turns it into a [`validate::Document`] and findings;
 //! [`lower::lower`] turns an error-free document into a [`compiled::CompiledPolicy`], which
 //! [`interpret`] evaluates (run-time policies) and the macro expands into specialized code.
+//! The whole map, module by module, is the repository's
+//! [`docs/architecture.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/architecture.md);
+//! the rules [`eval`] and [`interpret`] follow are
+//! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
+
+#![forbid(unsafe_code)]
 
 #[cfg(feature = "catalog")]
 pub mod catalog;

@@ -213,7 +213,7 @@ impl BaseOperator {
     }
 
     /// Policy variables are substituted in String and ARN operators (and Bool, see
-    /// iam-semantics.md section 8 row 7); everywhere else `${...}` is an error.
+    /// `docs/semantics.md` D7); everywhere else `${...}` is an error.
     pub const fn allows_variables(self) -> bool {
         matches!(self.family(), Family::String | Family::Arn | Family::Bool)
     }

@@ -1,4 +1,5 @@
-//! The specialized evaluator: straight-line Rust for each pattern of one policy (DESIGN.md step 5).
+//! The specialized evaluator: straight-line Rust for each pattern of one policy
+//! (`docs/architecture.md`, step 4a).
 //!
 //! Literal runs become constant compares, a `*` becomes a search for the next literal, variables
 //! are read from the request and compared in place. What is not about a pattern's shape (the
@@ -134,7 +135,7 @@ fn resources(
         let entries = patterns.iter().map(|p| resource_matches(p, names));
         return quote!(false #(|| #entries)*);
     }
-    // NotResource: an entry whose variable has no value fails closed by effect (decision D9).
+    // NotResource: an entry whose variable has no value fails closed by effect (D9).
     let entries = patterns.iter().map(|p| {
         let matched = resource_matches(p, names);
         let resolvable = match p {

@@ -5,6 +5,8 @@
 //! lowers it, and this crate turns the result into constant data, a specialized evaluator, and
 //! compiler errors and warnings.
 
+#![forbid(unsafe_code)]
+
 mod codegen;
 mod diagnostics;
 mod emit;

@@ -1,5 +1,5 @@
 //! Several policies deciding together: the identity policies of a principal, a permissions
-//! boundary and service control policies (iam-semantics.md section 1).
+//! boundary and service control policies (`docs/semantics.md` sections 1 and 9).
 
 use std::fmt;
 

@@ -2,7 +2,7 @@
 //!
 //! Users keep such files beside their policies as unit tests of the policies; `iam-policy test`
 //! runs them, and this crate's own tests run the same files through both evaluation paths. One
-//! line is one case (the format is `shared/cases/FORMAT.md`):
+//! line is one case, in this format:
 //!
 //! ```text
 //! {"id": "own-session#0", "name": "optional", "policies": [{"Version": "2012-10-17", "Statement": [...]}],
@@ -206,7 +206,7 @@ pub fn run_case(case: &Case) -> CaseResult<'_> {
 }
 
 /// Combines the evaluations of a principal's identity policies, given in policy order
-/// (iam-semantics.md section 1): a Deny in any policy wins, else any Allow allows, else the
+/// (`docs/semantics.md` section 1): a Deny in any policy wins, else any Allow allows, else the
 /// request is implicitly denied. Takes evaluations rather than policies so that callers can pool
 /// either evaluation path ([`Policy::explain`] or [`Policy::explain_interpreted`]).
 pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> PooledDecision {

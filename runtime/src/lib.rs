@@ -23,6 +23,16 @@
 //! compiles decides requests with AWS's semantics without allocating, and [`Policy::to_json`]
 //! prints the document for deployment. [`Policy::from_json`] reads JSON at run time with the same
 //! validator and semantics.
+//!
+//! The documents beside the code, in the repository's `docs/` folder:
+//! - [evaluation semantics](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md):
+//!   how a request is decided, each rule with the AWS page it comes from, and the decisions taken
+//!   where AWS is silent (D1, D2, ...);
+//! - [architecture](https://github.com/iam-policy/iam-policy/blob/main/docs/architecture.md): the
+//!   data flow from a policy to a decision, and which crate and module owns each step;
+//! - every diagnostic code: [`codes`].
+
+#![forbid(unsafe_code)]
 
 pub mod action;
 mod authorizer;

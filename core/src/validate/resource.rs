@@ -265,7 +265,7 @@ fn check_resource_part(service: &str, resource: &str, text: &str, findings: &mut
         );
     } else if let Some(end) = resource.find(['/', ':']) {
         let resource_type = &resource[..end];
-        // A warning, not the error of iam-semantics.md decision 6: AWS's ARN reference says a
+        // A warning, not an error (`docs/semantics.md` D6): AWS's ARN reference says a
         // resource type takes no wildcard, yet 39 AWS managed policies rely on one
         // (`arn:aws:wafv2:*:*:*/webacl/*/*`), so IAM accepts it; it is matched as a glob.
         if wild(resource_type) && service != "s3" {

@@ -17,7 +17,7 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 /// - an ARN operator on a String key: suggestion `ARN_OPERATOR_WITH_STRING_CONDITION_KEY`: it
 ///   works when the values are ARNs (AWS does so with `kms:EncryptionContext:aws:s3:arn`);
 /// - a multivalued key without `ForAnyValue:`/`ForAllValues:`: warning `MISSING_QUALIFIER`
-///   (iam-semantics.md decision 8);
+///   (`docs/semantics.md` D8);
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
 pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
@@ -32,7 +32,7 @@ pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
     if let Some(expected) = key_type.family() {
         findings.extend(type_finding(operator, key, key_type, expected));
     }
-    // A warning, not an error (iam-semantics.md decision 8): the condition is false whenever the
+    // A warning, not an error (`docs/semantics.md` D8): the condition is false whenever the
     // request carries a set, but it can still hold for a request that carries a single value.
     if key_type.is_multivalued() && operator.qualifier.is_none() {
         findings.push(
