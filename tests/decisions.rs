@@ -176,6 +176,7 @@ fn from_verdict(verdict: Verdict<'_>) -> PooledDecision {
             statement: at.statement.index,
             sid: at.statement.sid.map(str::to_owned),
         }),
+        malformed: verdict.malformed,
     }
 }
 
