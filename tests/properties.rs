@@ -97,15 +97,28 @@ fn policy_json() -> impl Strategy<Value = String> {
         r#", "Condition": {"NotIpAddress": {"aws:SourceIp": "192.0.2.0/24"}}"#,
         r#", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#,
     ]);
-    let statement = (any::<bool>(), any::<bool>(), action, resource, any::<bool>(), condition)
-        .prop_map(|(allow, not_action, action, resource, not_resource, condition)| {
-            format!(
-                r#"{{"Effect": "{}", "{}": "{action}", "{}": "{resource}"{condition}}}"#,
-                if allow { "Allow" } else { "Deny" },
-                if not_action { "NotAction" } else { "Action" },
-                if not_resource { "NotResource" } else { "Resource" },
-            )
-        });
+    let statement = (
+        any::<bool>(),
+        any::<bool>(),
+        action,
+        resource,
+        any::<bool>(),
+        condition,
+    )
+        .prop_map(
+            |(allow, not_action, action, resource, not_resource, condition)| {
+                format!(
+                    r#"{{"Effect": "{}", "{}": "{action}", "{}": "{resource}"{condition}}}"#,
+                    if allow { "Allow" } else { "Deny" },
+                    if not_action { "NotAction" } else { "Action" },
+                    if not_resource {
+                        "NotResource"
+                    } else {
+                        "Resource"
+                    },
+                )
+            },
+        );
     prop::collection::vec(statement, 1..5).prop_map(|statements| {
         format!(
             r#"{{"Version": "2012-10-17", "Statement": [{}]}}"#,
@@ -136,12 +149,24 @@ fn request_parts() -> impl Strategy<Value = (String, String, Vec<(String, String
         "aws:TagKeys",
     ]);
     let value = prop::sample::select(vec![
-        "red", "blue", "alice", "bob", "192.0.2.7", "198.51.100.1", "192.0.2.7/0", "abc", "a",
+        "red",
+        "blue",
+        "alice",
+        "bob",
+        "192.0.2.7",
+        "198.51.100.1",
+        "192.0.2.7/0",
+        "abc",
+        "a",
     ]);
     let context = prop::collection::btree_map(key, value, 0..4);
     (action, resource, context).prop_map(|(action, resource, context)| {
         // `s3:ListAllMyBuckets` takes no resource: its request resource is `*`.
-        let resource = if action == "s3:ListAllMyBuckets" { "*" } else { resource };
+        let resource = if action == "s3:ListAllMyBuckets" {
+            "*"
+        } else {
+            resource
+        };
         (
             action.to_owned(),
             resource.to_owned(),
@@ -161,10 +186,18 @@ fn malform(action: &str, resource: &str, how: u8) -> (String, String) {
         1 => (format!("{action}\0"), resource.to_owned()),
         2 => (format!("{service}:*"), resource.to_owned()),
         3 => (format!("{service}:"), resource.to_owned()),
-        4 => (format!("{service}:{}*", &name[..name.len() / 2]), resource.to_owned()),
+        4 => (
+            format!("{service}:{}*", &name[..name.len() / 2]),
+            resource.to_owned(),
+        ),
         5 => (action.replacen('i', "ı", 1), resource.to_owned()),
         6 => (action.to_owned(), resource.replacen("arn", "ARN", 1)),
-        7 => (action.to_owned(), resource.replacen(":s3:", ":S3:", 1).replacen(":iam:", ":IAM:", 1)),
+        7 => (
+            action.to_owned(),
+            resource
+                .replacen(":s3:", ":S3:", 1)
+                .replacen(":iam:", ":IAM:", 1),
+        ),
         8 => (action.to_owned(), "*".to_owned()),
         _ => (action.to_owned(), format!("{resource}\u{7}")),
     }
