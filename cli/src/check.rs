@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
     for problem in &problems {
         eprintln!("{}: {problem}", err_style.red("error"));
     }
-    let summary = Summary::of(&reports);
+    let summary = Summary::of(&reports, options.policy_type);
     let mut out = io::stdout().lock();
     // A closed pipe (`| head`) is not an error of ours: stop writing.
     let _ = match args.format {

@@ -66,8 +66,9 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// The kind of policy, which sets the size quota (in characters without white space).
-    #[arg(long, value_enum, default_value_t = PolicyTypeArg::Managed, value_name = "TYPE")]
+    /// The type of policy: which elements it takes (`Principal` is required in resource-based
+    /// and trust policies, refused in identity policies and SCPs) and its size quota.
+    #[arg(long, value_enum, default_value_t = PolicyTypeArg::MANAGED, value_name = "TYPE")]
     pub policy_type: PolicyTypeArg,
 
     /// Fail (exit 1) on warnings too.
@@ -90,33 +91,39 @@ pub enum Format {
     Sarif,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PolicyTypeArg {
-    /// A customer managed policy (6,144 characters).
-    Managed,
-    /// Inline policies of a user (2,048 characters).
-    User,
-    /// Inline policies of a group (5,120 characters).
-    Group,
-    /// Inline policies of a role (10,240 characters).
-    Role,
-    /// A role trust policy (2,048 characters; `Principal` allowed).
-    Trust,
-    /// A service control policy (5,120 characters).
-    Scp,
-}
+/// A policy type on the command line: every [`iam_policy::PolicyType`], by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PolicyTypeArg(pub iam_policy::PolicyType);
 
 impl PolicyTypeArg {
+    pub const MANAGED: PolicyTypeArg = PolicyTypeArg(iam_policy::PolicyType::Managed);
+
     pub fn policy_type(self) -> iam_policy::PolicyType {
-        use iam_policy::PolicyType;
-        match self {
-            PolicyTypeArg::Managed => PolicyType::Managed,
-            PolicyTypeArg::User => PolicyType::User,
-            PolicyTypeArg::Group => PolicyType::Group,
-            PolicyTypeArg::Role => PolicyType::Role,
-            PolicyTypeArg::Trust => PolicyType::Trust,
-            PolicyTypeArg::Scp => PolicyType::Scp,
-        }
+        self.0
+    }
+}
+
+impl ValueEnum for PolicyTypeArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<PolicyTypeArg>> = std::sync::LazyLock::new(|| {
+            iam_policy::PolicyType::ALL
+                .into_iter()
+                .map(PolicyTypeArg)
+                .collect()
+        });
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let t = self.0;
+        let quota = match t.size_quota() {
+            Some(quota) => format!("{quota} characters"),
+            None => "no size quota".to_owned(),
+        };
+        Some(
+            clap::builder::PossibleValue::new(t.name())
+                .help(format!("{} ({quota})", t.description())),
+        )
     }
 }
 

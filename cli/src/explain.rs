@@ -119,7 +119,11 @@ mod tests {
         "POLICY_TOO_LARGE",
         "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA",
+        "POLICY_SIZE_EXCEEDS_RCP_QUOTA",
+        "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA",
         "POLICY_SIZE_EXCEEDS_SCP_QUOTA",
+        "POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA",
+        "POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA",
     ];
 
     /// The policy type an explanation's example is checked as: a `<!-- policy-type: NAME -->` line
@@ -167,6 +171,15 @@ mod tests {
                 codes::POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA,
             ),
             (PolicyType::Scp, codes::POLICY_SIZE_EXCEEDS_SCP_QUOTA),
+            (PolicyType::Rcp, codes::POLICY_SIZE_EXCEEDS_RCP_QUOTA),
+            (
+                PolicyType::Session,
+                codes::POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA,
+            ),
+            (
+                PolicyType::SqsQueue,
+                codes::POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA,
+            ),
         ] {
             let findings = crate::report::diagnose(
                 &text,

@@ -152,8 +152,9 @@ error[INVALID_ARN_PREFIX]: the resource is an empty string: a resource must be a
         run.stdout
     );
     assert!(
-        run.stdout
-            .ends_with("    1  error       INVALID_ARN_PREFIX\n"),
+        run.stdout.ends_with(
+            "    1  error       INVALID_ARN_PREFIX\nchecked as an identity policy (`--policy-type managed`, 6144 characters)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -396,6 +397,10 @@ fn sarif_and_json_stay_valid_when_a_path_is_missing() {
 /// A policy of about `size` characters without white space.
 fn policy_of_size(size: usize) -> String {
     let statement = r#"{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ec2:*:*:instance/i-0123456789abcdef0"}"#;
+    policy_of_statements(statement, size)
+}
+
+fn policy_of_statements(statement: &str, size: usize) -> String {
     let count = size / (statement.len() + 1) + 1;
     format!(
         r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
@@ -432,11 +437,66 @@ fn policy_type_picks_the_size_quota() {
             vec!["POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA".to_owned()]
         )
     );
+    let trust3000 = write(
+        &dir,
+        "trust3000.json",
+        policy_of_statements(
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/deploy"},"Action":"sts:AssumeRole"}"#,
+            3000,
+        ),
+    );
     assert_eq!(
-        codes_of("trust", &p3000),
+        codes_of("trust", &trust3000),
         (
             0,
             vec!["POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA".to_owned()]
+        )
+    );
+    // Each resource-based type has its service's quota; RCPs and endpoint policies are refused.
+    let bucket = |size: usize| {
+        policy_of_statements(
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::doc-bucket/*"}"#,
+            size,
+        )
+    };
+    let b9000 = write(&dir, "b9000.json", bucket(9000));
+    let b21000 = write(&dir, "b21000.json", bucket(21000));
+    let resource_quota = || {
+        (
+            0,
+            vec!["POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA".to_owned()],
+        )
+    };
+    assert_eq!(codes_of("s3-bucket", &b9000), (0, vec![]));
+    assert_eq!(codes_of("s3-bucket", &b21000), resource_quota());
+    assert_eq!(codes_of("sqs-queue", &b9000), resource_quota());
+    assert_eq!(codes_of("kms-key", &b21000), (0, vec![]));
+    assert_eq!(codes_of("resource", &b21000), (0, vec![]));
+    assert_eq!(
+        codes_of("vpc-endpoint", &b21000),
+        (
+            1,
+            vec!["POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA".to_owned()]
+        )
+    );
+    let rcp = write(
+        &dir,
+        "rcp.json",
+        policy_of_statements(
+            r#"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#,
+            6000,
+        ),
+    );
+    assert_eq!(
+        codes_of("rcp", &rcp),
+        (1, vec!["POLICY_SIZE_EXCEEDS_RCP_QUOTA".to_owned()])
+    );
+    let session = write(&dir, "session.json", policy_of_size(3000));
+    assert_eq!(
+        codes_of("session", &session),
+        (
+            0,
+            vec!["POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA".to_owned()]
         )
     );
     assert_eq!(
@@ -457,18 +517,56 @@ fn policy_type_picks_the_size_quota() {
     assert_eq!(run.status, 0);
     let run = run_in(&dir, &["check", "--deny-warnings", path_str(&p7000)]);
     assert_eq!(run.status, 1);
-    // trust allows Principal, the others do not.
+    // trust requires Principal, identity policies refuse it; the summary names the type.
     let trust = write(
         &dir,
         "trust.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
     );
+    assert_eq!(codes_of("trust", &trust), (0, vec![]));
+    assert_eq!(
+        codes_of("managed", &trust),
+        (
+            1,
+            vec![
+                "MISSING_RESOURCE".to_owned(),
+                "UNSUPPORTED_PRINCIPAL".to_owned()
+            ]
+        )
+    );
+    let run = run_in(&dir, &["check", "--policy-type", "trust", path_str(&trust)]);
     assert!(
-        !codes_of("trust", &trust)
-            .1
-            .contains(&"UNSUPPORTED_PRINCIPAL".to_owned())
+        run.stdout
+            .contains("checked as a role trust policy (`--policy-type trust`, 2048 characters)"),
+        "{}",
+        run.stdout
     );
-    assert_eq!(codes_of("managed", &trust).0, 1);
+    // Every type is accepted by name.
+    for name in [
+        "managed",
+        "user",
+        "group",
+        "role",
+        "session",
+        "trust",
+        "scp",
+        "rcp",
+        "vpc-endpoint",
+        "resource",
+        "s3-bucket",
+        "kms-key",
+        "sqs-queue",
+        "sns-topic",
+        "lambda-function",
+        "secrets-manager-secret",
+        "ecr-repository",
+    ] {
+        let run = run_in(
+            &dir,
+            &["check", "-q", "--policy-type", name, path_str(&trust)],
+        );
+        assert_ne!(run.status, 2, "{name}: {}", run.stderr);
+    }
     // An unknown type is a usage error.
     assert_eq!(
         run_in(

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::operator::Operator;
+pub use crate::principal::{PrincipalPattern, Principals};
 use crate::values::{Decimal, IpNet, Timestamp};
 
 pub type Str = Cow<'static, str>;
@@ -30,6 +31,8 @@ pub enum Effect {
 pub struct Statement {
     pub sid: Option<Str>,
     pub effect: Effect,
+    /// `Principal` or `NotPrincipal`; `None` in identity policies, SCPs and session policies.
+    pub principals: Option<Principals>,
     pub actions: Actions,
     pub resources: Resources,
     /// ANDed.
@@ -40,6 +43,7 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actions {
     pub negated: bool,
+    /// Sorted into the order of [`crate::action_index`] (which searches them), not as written.
     pub patterns: List<ActionPattern>,
 }
 

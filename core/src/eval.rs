@@ -2,10 +2,11 @@
 //! `policy!` expands to call these for everything but the shape of the patterns, so that the
 //! rules of `docs/semantics.md` exist once.
 
-use crate::compiled::{ArnPattern, BoolValue, Effect, Glob};
+use crate::compiled::{ArnPattern, BoolValue, Effect, Glob, Segment};
 use crate::operator::{BaseOperator, Comparison, Operator, Qualifier};
 use crate::pattern::{self, Case, Resolver};
 use crate::values::{self, Decimal, IpNet, Timestamp};
+use crate::words;
 
 /// The outcome of an evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,6 +101,10 @@ pub trait RequestView: Resolver {
     fn resource(&self) -> &str;
     /// The values of a context key, matched case-insensitively; `None` when absent.
     fn values(&self, key: &str) -> Option<Values<'_>>;
+    /// Who asks, for `Principal` and `NotPrincipal`; by default nobody known.
+    fn principal(&self) -> crate::principal::PrincipalContext<'_> {
+        crate::principal::PrincipalContext::UNSPECIFIED
+    }
 }
 
 /// The truth of a condition: `Unknown` when it cannot be decided, because a request value cannot be
@@ -309,16 +314,66 @@ fn bool_of_variable<R: Resolver + ?Sized>(glob: &Glob, resolver: &R) -> Option<b
 /// The six parts of an ARN, split on its first five colons; `None` if it has fewer.
 #[inline]
 pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
-    let mut parts = arn.splitn(6, ':');
-    let out = [
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-    ];
-    (out[0] == "arn").then_some(out)
+    let rest = arn.strip_prefix("arn:")?;
+    let mut parts = [""; 6];
+    parts[0] = &arn[..3];
+    let mut rest = rest;
+    for part in &mut parts[1..5] {
+        let at = memchr::memchr(b':', rest.as_bytes())?;
+        *part = &rest[..at];
+        rest = &rest[at + 1..];
+    }
+    parts[5] = rest;
+    Some(parts)
+}
+
+/// An ARN pattern against a whole ARN, without splitting it first: a literal part is compared in
+/// place with the `:` after it, and only parts with wildcards or variables look for their end.
+/// Equal to splitting `arn` with [`split_arn`] and calling [`arn_parts_match`].
+#[inline]
+pub fn arn_matches<R: Resolver + ?Sized>(pattern: &ArnPattern, arn: &str, resolver: &R) -> bool {
+    let Some(mut rest) = arn.strip_prefix("arn:") else {
+        return false;
+    };
+    for glob in [
+        &pattern.partition,
+        &pattern.service,
+        &pattern.region,
+        &pattern.account,
+    ] {
+        let end = match &glob.segments[..] {
+            // A literal part has no `:`, so `literal:` at the start is the whole part.
+            [Segment::Literal(literal)] => {
+                let len = literal.len();
+                if !(words::starts(rest, literal) && rest.as_bytes().get(len) == Some(&b':')) {
+                    return false;
+                }
+                len
+            }
+            [] => {
+                if !rest.starts_with(':') {
+                    return false;
+                }
+                0
+            }
+            segments => {
+                let Some(end) = memchr::memchr(b':', rest.as_bytes()) else {
+                    return false;
+                };
+                let all_stars = segments.iter().all(|s| matches!(s, Segment::AnyRun));
+                if !all_stars && !pattern::matches(glob, &rest[..end], Case::Sensitive, resolver) {
+                    return false;
+                }
+                end
+            }
+        };
+        rest = &rest[end + 1..];
+    }
+    match &pattern.resource.segments[..] {
+        [Segment::Literal(literal)] => words::eq(literal, rest),
+        [Segment::Literal(literal), Segment::AnyRun] => words::starts(rest, literal),
+        _ => pattern::matches(&pattern.resource, rest, Case::Sensitive, resolver),
+    }
 }
 
 /// ARN patterns (Resource entries and ARN operator values): each of the first five parts on its

@@ -1,98 +1,88 @@
 //! The interpreter: evaluates a [`CompiledPolicy`] that was loaded at run time, borrowing it, with
 //! no allocation. `policy!` expands to specialized code instead; both follow [`crate::eval`].
 
-use std::cell::OnceCell;
-
+use crate::action_index;
 use crate::compiled::{
     ActionPattern, Actions, CompiledPolicy, Condition, ConditionValues, Effect, ResourcePattern,
     Resources, Statement,
 };
 use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView, Truth};
 use crate::operator::Comparison;
-use crate::pattern::{self, Case};
 
 /// Decides a request against one policy (`docs/semantics.md` section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
-    let mut allowed_by = None;
-    // The request ARN is split at most once, and only if some statement's actions match.
-    let arn = OnceCell::new();
-    for (index, statement) in policy.statements.iter().enumerate() {
-        if applies(statement, request, &arn) {
-            match statement.effect {
-                Effect::Deny => {
-                    return Outcome {
-                        decision: Decision::ExplicitlyDenied,
-                        statement: Some(index),
-                    };
-                }
-                Effect::Allow => {
-                    allowed_by.get_or_insert(index);
-                }
-            }
+    // Deny statements first: one that applies decides at once, and without any the first Allow
+    // that applies decides, with no need to look at the rest.
+    let statements = policy.statements.iter().enumerate();
+    for (index, statement) in statements.clone() {
+        if statement.effect == Effect::Deny && applies(statement, request) {
+            return Outcome {
+                decision: Decision::ExplicitlyDenied,
+                statement: Some(index),
+            };
         }
     }
-    match allowed_by {
-        Some(index) => Outcome {
-            decision: Decision::Allowed,
-            statement: Some(index),
-        },
-        None => Outcome::IMPLICIT_DENY,
+    for (index, statement) in statements {
+        if statement.effect == Effect::Allow && applies(statement, request) {
+            return Outcome {
+                decision: Decision::Allowed,
+                statement: Some(index),
+            };
+        }
     }
+    Outcome::IMPLICIT_DENY
 }
 
 pub fn statement_applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
-    applies(statement, request, &OnceCell::new())
+    applies(statement, request)
 }
 
-type SplitArn<'r> = OnceCell<Option<[&'r str; 6]>>;
-
-fn applies<'r, R: RequestView + ?Sized>(
-    statement: &Statement,
-    request: &'r R,
-    arn: &SplitArn<'r>,
-) -> bool {
+fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
     actions_apply(&statement.actions, request.action())
-        && resources_apply(statement.effect, &statement.resources, request, arn)
+        && crate::principal::applies(
+            statement.principals.as_ref(),
+            statement.effect,
+            &request.principal(),
+        )
+        && resources_apply(statement.effect, &statement.resources, request)
         && statement
             .conditions
             .iter()
             .all(|c| condition_holds(statement.effect, c, request))
 }
 
+/// By the action index: the patterns are sorted when the policy is lowered.
 fn actions_apply(actions: &Actions, action: &str) -> bool {
-    let any = actions.patterns.iter().any(|p| action_matches(p, action));
-    any != actions.negated
+    action_index::matches(&actions.patterns, action) != actions.negated
 }
 
 /// Service and name both case-insensitive; the name a glob.
 pub fn action_matches(pattern: &ActionPattern, action: &str) -> bool {
-    match pattern {
-        ActionPattern::Any => true,
-        ActionPattern::Named { service, name } => match action.split_once(':') {
-            Some((s, n)) => {
-                s.eq_ignore_ascii_case(service)
-                    && pattern::matches(name, n, Case::Insensitive, &pattern::NoVariables)
-            }
-            None => false,
-        },
-    }
+    action_index::pattern_matches(pattern, action)
 }
 
-fn resources_apply<'r, R: RequestView + ?Sized>(
+fn resources_apply<R: RequestView + ?Sized>(
     effect: Effect,
     resources: &Resources,
-    request: &'r R,
-    arn: &SplitArn<'r>,
+    request: &R,
 ) -> bool {
     let resource = request.resource();
-    let parts = arn.get_or_init(|| eval::split_arn(resource));
+    if !resources.negated {
+        // The common case, without the bookkeeping of unresolved entries.
+        // An entry whose variable has no value fails to match, as `arn_matches` finds.
+        return resources.patterns.iter().any(|p| match p {
+            ResourcePattern::Any => true,
+            ResourcePattern::Never => false,
+            ResourcePattern::Arn(arn) => eval::arn_matches(arn, resource, request),
+        });
+    }
     eval::block_applies(
         effect,
         resources.negated,
         resources
             .patterns
             .iter()
-            .map(|p| resource_entry(p, resource, parts.as_ref(), request)),
+            .map(|p| resource_entry(p, resource, request)),
     )
 }
 
@@ -100,7 +90,6 @@ fn resources_apply<'r, R: RequestView + ?Sized>(
 pub fn resource_entry<R: RequestView + ?Sized>(
     pattern: &ResourcePattern,
     resource: &str,
-    parts: Option<&[&str; 6]>,
     request: &R,
 ) -> EntryMatch {
     match pattern {
@@ -111,10 +100,8 @@ pub fn resource_entry<R: RequestView + ?Sized>(
                 return EntryMatch::Unresolved;
             }
             // The request resource `*` (an action without resource-level permissions) is matched
-            // literally: only `*` entries match it.
-            let matched = resource != "*"
-                && parts.is_some_and(|parts| eval::arn_parts_match(arn, parts, request));
-            if matched {
+            // literally: only `*` entries match it (and it does not start with `arn:`).
+            if eval::arn_matches(arn, resource, request) {
                 EntryMatch::Yes
             } else {
                 EntryMatch::No

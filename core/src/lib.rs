@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod codes;
@@ -32,10 +33,12 @@ pub mod location;
 pub mod lower;
 pub mod operator;
 pub mod pattern;
+pub mod principal;
 pub mod request_check;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod words;
 pub mod work;
 
 use diagnostic::{Diagnostics, Finding};

@@ -8,7 +8,6 @@
 //! one definition of the semantics.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 use iam_policy_core::compiled::{
     ActionPattern, ArnPattern, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
@@ -53,29 +52,37 @@ impl Names {
     }
 }
 
-/// `fn(&Request) -> Outcome` for the policy, as an item named `name`.
-pub fn evaluator(policy: &CompiledPolicy, name: &syn::Ident) -> TokenStream {
+/// Blocks of more action patterns than this are matched through the action index (a binary
+/// search over the sorted constant table) rather than unrolled into compares.
+const UNROLLED_ACTIONS: usize = 8;
+
+/// `fn(&Request) -> Outcome` for the policy, as an item named `name`. `action_tables[i]` names
+/// the constant holding statement `i`'s sorted action patterns (see [`emit::action_tables`]).
+pub fn evaluator(
+    policy: &CompiledPolicy,
+    name: &syn::Ident,
+    action_tables: &[syn::Ident],
+) -> TokenStream {
     let names = Names::default();
     let indexed: Vec<(usize, &Statement)> = policy.statements.iter().enumerate().collect();
     // Deny first: a Deny that applies decides at once; then the first Allow that applies.
     let denies = indexed.iter().filter(|(_, s)| s.effect == Effect::Deny).map(|(i, s)| {
-        let applies = statement(s, &names);
+        let applies = statement(s, &action_tables[*i], &names);
         quote!(if #applies { return p::Outcome { decision: p::Decision::ExplicitlyDenied, statement: ::core::option::Option::Some(#i) }; })
     });
     let allows = indexed.iter().filter(|(_, s)| s.effect == Effect::Allow).map(|(i, s)| {
-        let applies = statement(s, &names);
+        let applies = statement(s, &action_tables[*i], &names);
         quote!(if #applies { return p::Outcome { decision: p::Decision::Allowed, statement: ::core::option::Option::Some(#i) }; })
     });
     quote! {
         #[allow(unused_mut, unused_variables, unused_labels, unreachable_code, clippy::all, clippy::pedantic)]
         fn #name(req: &::iam_policy::Request<'_>) -> p::Outcome {
-            let (service, name) = match req.action().split_once(':') {
-                ::core::option::Option::Some(parts) => parts,
-                ::core::option::Option::None => ("", ""),
-            };
+            let action: &str = req.action();
+            let action_bytes: &[u8] = action.as_bytes();
+            // Unrolled compares fold ASCII case only; a non-ASCII action goes to the index, which
+            // folds Unicode case as the interpreter does.
+            let ascii: bool = action.is_ascii();
             let resource: &str = req.resource();
-            // Split only when a statement's actions match: most statements stop at the action.
-            let parts: ::core::cell::OnceCell<::core::option::Option<[&str; 6]>> = ::core::cell::OnceCell::new();
             #(#denies)*
             #(#allows)*
             p::Outcome::IMPLICIT_DENY
@@ -83,40 +90,76 @@ pub fn evaluator(policy: &CompiledPolicy, name: &syn::Ident) -> TokenStream {
     }
 }
 
-fn statement(s: &Statement, names: &Names) -> TokenStream {
-    let actions = actions(&s.actions.patterns, s.actions.negated, names);
+fn statement(s: &Statement, action_table: &syn::Ident, names: &Names) -> TokenStream {
+    let actions = actions(&s.actions.patterns, s.actions.negated, action_table);
     let effect = match s.effect {
         Effect::Allow => quote!(p::Effect::Allow),
         Effect::Deny => quote!(p::Effect::Deny),
     };
     let resources = resources(&s.resources.patterns, s.resources.negated, &effect, names);
     let conditions = s.conditions.iter().map(|c| condition(c, &effect, names));
-    quote!((#actions) && (#resources) #(&& (#conditions))*)
+    let principals = s.principals.iter().map(|pr| principals(pr, s.effect));
+    quote!((#actions) #(&& #principals)* && (#resources) #(&& (#conditions))*)
 }
 
-fn actions(patterns: &[ActionPattern], negated: bool, names: &Names) -> TokenStream {
-    let mut any = false;
-    let mut by_service: BTreeMap<&str, Vec<&Glob>> = BTreeMap::new();
-    for pattern in patterns {
-        match pattern {
-            ActionPattern::Any => any = true,
-            ActionPattern::Named { service, name } => {
-                by_service.entry(service).or_default().push(name)
+/// `Principal`/`NotPrincipal`: the core's matcher over constant data (section 9.3).
+fn principals(pr: &iam_policy_core::compiled::Principals, effect: Effect) -> TokenStream {
+    let data = emit::principals(pr);
+    let effect = emit::effect(effect);
+    quote!(({
+        const PRINCIPALS: p::Principals = #data;
+        p::principal::applies(::core::option::Option::Some(&PRINCIPALS), #effect, &p::eval::RequestView::principal(req))
+    }))
+}
+
+/// `(load | mask) == expected` for each word of `literal` at the start of `bytes` (the caller
+/// checks the length).
+fn literal_loads(bytes: &TokenStream, literal: &[u8], fold: bool) -> TokenStream {
+    let checks = iam_policy_core::words::loads(literal, fold)
+        .into_iter()
+        .map(|(at, len, mask, expected)| {
+            let load = if len == 8 {
+                quote!(p::words::word(#bytes, #at))
+            } else {
+                quote!(p::words::short_word(#bytes, #at, #len))
+            };
+            if mask == 0 {
+                quote!(#load == #expected)
+            } else {
+                quote!((#load | #mask) == #expected)
             }
-        }
-    }
-    let matched = if any {
-        quote!(true)
-    } else if by_service.is_empty() {
-        quote!(false)
-    } else {
-        let arms = by_service.iter().map(|(service, globs)| {
-            let names_match = globs
-                .iter()
-                .map(|g| glob(&g.segments, quote!(name), Case::Insensitive, names));
-            quote!((service.eq_ignore_ascii_case(#service) && (#(#names_match)||*)))
         });
-        quote!(#(#arms)||*)
+    quote!(true #(&& #checks)*)
+}
+
+fn actions(patterns: &[ActionPattern], negated: bool, table: &syn::Ident) -> TokenStream {
+    let matched = if patterns.iter().any(|p| matches!(p, ActionPattern::Any)) {
+        quote!(true)
+    } else if patterns.len() > UNROLLED_ACTIONS {
+        quote!(p::action_index::matches(#table, action))
+    } else {
+        let bytes = quote!(action_bytes);
+        let each = patterns.iter().enumerate().map(|(index, pattern)| {
+            let ActionPattern::Named { service, name } = pattern else {
+                return quote!(true);
+            };
+            match &name.segments[..] {
+                [Segment::Literal(l)] => {
+                    let whole = format!("{service}:{l}");
+                    let len = whole.len();
+                    let loads = literal_loads(&bytes, whole.as_bytes(), true);
+                    quote!((#bytes.len() == #len && #loads))
+                }
+                [Segment::Literal(l), Segment::AnyRun] => {
+                    let head = format!("{service}:{l}");
+                    let len = head.len();
+                    let loads = literal_loads(&bytes, head.as_bytes(), true);
+                    quote!((#bytes.len() >= #len && #loads))
+                }
+                _ => quote!(p::action_index::pattern_matches(&#table[#index], action)),
+            }
+        });
+        quote!((#(#each)||*) || (!ascii && p::action_index::matches(#table, action)))
     };
     if negated {
         quote!(!(#matched))
@@ -132,8 +175,20 @@ fn resources(
     names: &Names,
 ) -> TokenStream {
     if !negated {
-        let entries = patterns.iter().map(|p| resource_matches(p, names));
-        return quote!(false #(|| #entries)*);
+        // Fully literal ARNs are compared whole, all in one `match`.
+        let literal: Vec<String> = patterns
+            .iter()
+            .filter_map(|p| match p {
+                ResourcePattern::Arn(arn) => literal_arn(arn),
+                _ => None,
+            })
+            .collect();
+        let others = patterns
+            .iter()
+            .filter(|p| !matches!(p, ResourcePattern::Arn(arn) if literal_arn(arn).is_some()))
+            .map(|p| resource_matches(p, names));
+        let literal = (!literal.is_empty()).then(|| quote!(|| matches!(resource, #(#literal)|*)));
+        return quote!(false #literal #(|| #others)*);
     }
     // NotResource: an entry whose variable has no value fails closed by effect (D9).
     let entries = patterns.iter().map(|p| {
@@ -151,21 +206,39 @@ fn resources(
     quote!(p::eval::block_applies(#effect, true, [#(#entries),*]))
 }
 
-/// True when every variable of the pattern without a default has a value.
-fn resolvable(arn: &ArnPattern) -> TokenStream {
-    let keys = [
+/// The ARN as one text when no part has a wildcard or variable.
+fn literal_arn(arn: &ArnPattern) -> Option<String> {
+    let mut text = String::from("arn");
+    for glob in arn_fields(arn) {
+        text.push(':');
+        match &glob.segments[..] {
+            [] => {}
+            [Segment::Literal(l)] => text.push_str(l),
+            _ => return None,
+        }
+    }
+    Some(text)
+}
+
+fn arn_fields(arn: &ArnPattern) -> [&Glob; 5] {
+    [
         &arn.partition,
         &arn.service,
         &arn.region,
         &arn.account,
         &arn.resource,
     ]
-    .into_iter()
-    .flat_map(|g| g.segments.iter())
-    .filter_map(|s| match s {
-        Segment::Variable(v) if v.default.is_none() => Some(v.key.as_ref()),
-        _ => None,
-    });
+}
+
+/// True when every variable of the pattern without a default has a value.
+fn resolvable(arn: &ArnPattern) -> TokenStream {
+    let keys = arn_fields(arn)
+        .into_iter()
+        .flat_map(|g| g.segments.iter())
+        .filter_map(|s| match s {
+            Segment::Variable(v) if v.default.is_none() => Some(v.key.as_ref()),
+            _ => None,
+        });
     quote!(true #(&& req.variable(#keys).is_some())*)
 }
 
@@ -173,28 +246,60 @@ fn resource_matches(pattern: &ResourcePattern, names: &Names) -> TokenStream {
     match pattern {
         ResourcePattern::Any => quote!(true),
         ResourcePattern::Never => quote!(false),
-        ResourcePattern::Arn(arn) => {
-            let parts_match = arn_parts(arn, quote!(parts), names);
-            // The request resource `*` is matched literally: only `*` entries match it.
-            quote!(match parts.get_or_init(|| p::eval::split_arn(resource)) {
-                ::core::option::Option::Some(parts) if resource != "*" => #parts_match,
-                _ => false,
-            })
-        }
+        ResourcePattern::Arn(arn) => arn_whole(arn, quote!(resource), names),
     }
 }
 
+/// An ARN pattern against a whole ARN text, without splitting it (as `eval::arn_matches`): the
+/// literal parts in front are one prefix compare, a `*` part skips to the next `:`, another part
+/// is matched up to the next `:`, and the resource part takes the rest. The request resource `*`
+/// fails the `arn:` prefix, so only `*` entries match it.
+fn arn_whole(arn: &ArnPattern, input: TokenStream, names: &Names) -> TokenStream {
+    if let Some(text) = literal_arn(arn) {
+        return quote!(#input == #text);
+    }
+    let label = names.label();
+    let mut steps = Vec::new();
+    let mut prefix = String::from("arn:");
+    let flush = |prefix: &mut String, steps: &mut Vec<TokenStream>| {
+        if !prefix.is_empty() {
+            let len = prefix.len();
+            let text = std::mem::take(prefix);
+            steps.push(quote!(if !s.starts_with(#text) { break #label false } s = &s[#len..];));
+        }
+    };
+    let fields = arn_fields(arn);
+    for glob in &fields[..4] {
+        match &glob.segments[..] {
+            [] => prefix.push(':'),
+            [Segment::Literal(l)] => {
+                prefix.push_str(l);
+                prefix.push(':');
+            }
+            segments => {
+                flush(&mut prefix, &mut steps);
+                let field_matches = if glob.is_any() {
+                    quote!(true)
+                } else {
+                    glob_tokens(segments, quote!((&s[..at])), Case::Sensitive, names)
+                };
+                steps.push(quote! {
+                    let ::core::option::Option::Some(at) = s.as_bytes().iter().position(|&b| b == b':') else { break #label false };
+                    if !(#field_matches) { break #label false }
+                    s = &s[at + 1..];
+                });
+            }
+        }
+    }
+    flush(&mut prefix, &mut steps);
+    let rest = glob_tokens(&fields[4].segments, quote!(s), Case::Sensitive, names);
+    quote!(#label: { let mut s: &str = #input; #(#steps)* #rest })
+}
+
 fn arn_parts(arn: &ArnPattern, parts: TokenStream, names: &Names) -> TokenStream {
-    let fields = [
-        &arn.partition,
-        &arn.service,
-        &arn.region,
-        &arn.account,
-        &arn.resource,
-    ];
-    let checks = fields.iter().enumerate().map(|(i, g)| {
+    let checks = arn_fields(arn).into_iter().enumerate().map(|(i, g)| {
         let index = i + 1;
-        glob(&g.segments, quote!(#parts[#index]), Case::Sensitive, names)
+        glob_tokens(&g.segments, quote!(#parts[#index]), Case::Sensitive, names)
     });
     quote!(true #(&& #checks)*)
 }
@@ -216,7 +321,7 @@ fn condition(c: &Condition, effect: &TokenStream, names: &Names) -> TokenStream 
             };
             let each = globs
                 .iter()
-                .map(|g| glob(&g.segments, quote!(value), case, names));
+                .map(|g| glob_tokens(&g.segments, quote!(value), case, names));
             quote!(::core::option::Option::Some(false #(|| #each)*))
         }
         ConditionValues::Numbers(numbers) => {
@@ -256,7 +361,7 @@ fn comparison_tokens(c: Comparison) -> TokenStream {
 }
 
 /// A bool expression: does `input` match the glob?
-fn glob(segments: &[Segment], input: TokenStream, case: Case, names: &Names) -> TokenStream {
+fn glob_tokens(segments: &[Segment], input: TokenStream, case: Case, names: &Names) -> TokenStream {
     let is_star = |s: &Segment| matches!(s, Segment::AnyRun);
     if !segments.is_empty() && segments.iter().all(is_star) {
         return quote!(true);

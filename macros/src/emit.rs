@@ -3,7 +3,7 @@
 
 use iam_policy_core::compiled::{
     ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
-    JsonValue, ResourcePattern, Segment, Statement, Variable,
+    JsonValue, PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
 };
 use iam_policy_core::operator::{Operator, Qualifier};
 use iam_policy_core::values::{Decimal, IpNet, Timestamp};
@@ -26,13 +26,28 @@ fn text(s: &str) -> TokenStream {
     quote!(p::Cow::Borrowed(#s))
 }
 
-pub fn compiled(policy: &CompiledPolicy) -> TokenStream {
-    let statements = list(&policy.statements, statement);
+/// The compiled policy; statement `i`'s action patterns are the constant `action_tables[i]`.
+pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream {
+    let statements = policy
+        .statements
+        .iter()
+        .zip(action_tables)
+        .map(|(s, table)| statement(s, table));
     let source = json(&policy.source);
-    quote!(p::CompiledPolicy { statements: #statements, source: #source })
+    quote!(p::CompiledPolicy { statements: p::Cow::Borrowed(&[#(#statements),*]), source: #source })
 }
 
-fn statement(s: &Statement) -> TokenStream {
+/// One constant item per statement holding its (sorted) action patterns: the data refers to it,
+/// and so does the evaluator when it searches a large block through the action index.
+pub fn action_tables(policy: &CompiledPolicy, names: &[Ident]) -> TokenStream {
+    let items = policy.statements.iter().zip(names).map(|(s, name)| {
+        let patterns = slice(&s.actions.patterns, action);
+        quote!(const #name: &[p::ActionPattern] = #patterns;)
+    });
+    quote!(#(#items)*)
+}
+
+fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
     let sid = match &s.sid {
         Some(sid) => {
             let sid = text(sid);
@@ -45,17 +60,86 @@ fn statement(s: &Statement) -> TokenStream {
         Effect::Deny => quote!(p::Effect::Deny),
     };
     let actions_negated = s.actions.negated;
-    let actions = list(&s.actions.patterns, action);
+    let actions = quote!(p::Cow::Borrowed(#action_table));
     let resources_negated = s.resources.negated;
     let resources = list(&s.resources.patterns, resource);
     let conditions = list(&s.conditions, condition);
+    let principals = match &s.principals {
+        Some(pr) => {
+            let pr = principals(pr);
+            quote!(::core::option::Option::Some(#pr))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote!(p::Statement {
         sid: #sid,
         effect: #effect,
+        principals: #principals,
         actions: p::Actions { negated: #actions_negated, patterns: #actions },
         resources: p::Resources { negated: #resources_negated, patterns: #resources },
         conditions: #conditions,
     })
+}
+
+pub fn effect(e: Effect) -> TokenStream {
+    match e {
+        Effect::Allow => quote!(p::Effect::Allow),
+        Effect::Deny => quote!(p::Effect::Deny),
+    }
+}
+
+pub fn principals(pr: &Principals) -> TokenStream {
+    let negated = pr.negated;
+    let scoped = pr.scoped_by_principal_arn;
+    let entries = list(&pr.entries, principal);
+    quote!(p::Principals { negated: #negated, scoped_by_principal_arn: #scoped, entries: #entries })
+}
+
+fn principal(e: &PrincipalPattern) -> TokenStream {
+    match e {
+        PrincipalPattern::Everyone => quote!(p::PrincipalPattern::Everyone),
+        PrincipalPattern::AnyAws => quote!(p::PrincipalPattern::AnyAws),
+        PrincipalPattern::Account(a) => {
+            let a = text(a);
+            quote!(p::PrincipalPattern::Account(#a))
+        }
+        PrincipalPattern::User { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::User { account: #account, name: #name })
+        }
+        PrincipalPattern::Role { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::Role { account: #account, name: #name })
+        }
+        PrincipalPattern::Session {
+            account,
+            role,
+            session,
+        } => {
+            let (account, role, session) = (text(account), text(role), text(session));
+            quote!(p::PrincipalPattern::Session { account: #account, role: #role, session: #session })
+        }
+        PrincipalPattern::FederatedUser { account, name } => {
+            let (account, name) = (text(account), text(name));
+            quote!(p::PrincipalPattern::FederatedUser { account: #account, name: #name })
+        }
+        PrincipalPattern::Service(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Service(#x))
+        }
+        PrincipalPattern::Federated(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Federated(#x))
+        }
+        PrincipalPattern::CanonicalUser(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::CanonicalUser(#x))
+        }
+        PrincipalPattern::Unresolved(x) => {
+            let x = text(x);
+            quote!(p::PrincipalPattern::Unresolved(#x))
+        }
+    }
 }
 
 fn action(a: &ActionPattern) -> TokenStream {
@@ -92,12 +176,8 @@ pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
 }
 
 pub fn glob(g: &Glob) -> TokenStream {
-    let segments = segments(&g.segments);
+    let segments = list(&g.segments, segment);
     quote!(p::Glob { segments: #segments })
-}
-
-pub fn segments(segments: &[Segment]) -> TokenStream {
-    list(segments, segment)
 }
 
 pub fn segment(s: &Segment) -> TokenStream {

@@ -10,6 +10,7 @@
 mod codegen;
 mod diagnostics;
 mod emit;
+mod kind;
 mod tokens;
 
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use iam_policy_core::diagnostic::Diagnostic;
 use iam_policy_core::json::Node;
 use iam_policy_core::location::{Loc, line_col};
-use iam_policy_core::validate::{Options, validate};
+use iam_policy_core::validate::{Options, PolicyType, validate};
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
 use quote::{format_ident, quote};
@@ -26,12 +27,20 @@ use quote::{format_ident, quote};
 ///
 /// Expands to a `Policy` usable in `static` and `const` items. Anything IAM would reject, or that
 /// cannot work, is a compile error at the offending literal; risky constructs are warnings.
+///
+/// An identity policy by default; another type is named first: `policy!(kind = S3Bucket, { .. })`
+/// (any variant of `PolicyType`).
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
+    let (policy_type, input) = match kind::split(input.into()) {
+        Ok(split) => split,
+        Err((message, span)) => return placeholder(diagnostics::error(&message, span)).into(),
+    };
     let mut spans = tokens::Spans::default();
-    match tokens::read(input.into(), &mut spans) {
+    match tokens::read(input, &mut spans) {
         Ok(root) => expand(
             &root,
+            policy_type,
             &|loc| spans.get(loc),
             &|_| String::new(),
             TokenStream2::new(),
@@ -44,7 +53,8 @@ pub fn policy(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`,
+/// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`
+/// or `policy_file!(kind = Trust, "policies/trust.json")`,
 /// relative to the calling crate's `Cargo.toml`. The crate rebuilds when the file changes.
 /// Findings point at the path, and name the line and column in the file.
 #[proc_macro]
@@ -53,6 +63,10 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
 }
 
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
+    let (policy_type, input) = match kind::split(input) {
+        Ok(split) => split,
+        Err((message, span)) => return placeholder(diagnostics::error(&message, span)),
+    };
     let literal: syn::LitStr = match syn::parse2(input) {
         Ok(literal) => literal,
         Err(error) => {
@@ -99,18 +113,23 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         let (line, column) = line_col(&text, loc.start as usize);
         format!("{relative}:{line}:{column}: ")
     };
-    expand(&root, &|_| span, &position, track)
+    expand(&root, policy_type, &|_| span, &position, track)
 }
 
 /// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
 /// when the span cannot (a file).
 fn expand(
     root: &Node,
+    policy_type: PolicyType,
     span_of: &dyn Fn(Loc) -> Span,
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
 ) -> TokenStream2 {
-    let validated = validate(root, &Options::default());
+    let options = Options {
+        policy_type,
+        ..Options::default()
+    };
+    let validated = validate(root, &options);
     let report = |d: &Diagnostic| {
         let text = diagnostics::text(d, &prefix_of(d.loc));
         let span = span_of(d.loc);
@@ -126,15 +145,21 @@ fn expand(
         _ => return placeholder(quote!(#extra #(#findings)*)),
     };
     let compiled = iam_policy_core::lower::lower(&document, root);
-    let data = emit::compiled(&compiled);
+    let tables: Vec<syn::Ident> = (0..compiled.statements.len())
+        .map(|i| format_ident!("__IAM_POLICY_ACTIONS_{i}"))
+        .collect();
+    let action_tables = emit::action_tables(&compiled, &tables);
+    let data = emit::compiled(&compiled, &tables);
     let name = format_ident!("__iam_policy_evaluate");
-    let evaluator = codegen::evaluator(&compiled, &name);
+    let kind = format_ident!("{}", policy_type.rust_name());
+    let evaluator = codegen::evaluator(&compiled, &name, &tables);
     quote! {{
         use ::iam_policy::__private as p;
         #extra
         #(#findings)*
+        #action_tables
         #evaluator
-        ::iam_policy::Policy::__from_expansion(#data, #name)
+        ::iam_policy::Policy::__from_expansion(#data, #name, ::iam_policy::PolicyType::#kind)
     }}
 }
 

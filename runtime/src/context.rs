@@ -7,6 +7,7 @@ use std::hash::{BuildHasher, Hash};
 
 pub use iam_policy_core::eval::Values;
 use iam_policy_core::fold::{fold_eq, fold_hash};
+use iam_policy_core::words;
 use iam_policy_core::work::{self, Counter};
 
 /// Where evaluation reads condition keys and policy variables. Implement it for the application's
@@ -29,6 +30,15 @@ pub trait Context {
 /// (`iam_policy_core::fold`), the rule of every case-insensitive comparison.
 #[inline]
 pub fn key_eq(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() == y.len() {
+        // A word at a time; `None` when a non-ASCII byte comes before any difference.
+        if let Some(equal) = words::ascii_eq_ignore_case(x, y) {
+            return equal;
+        }
+    } else if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
     fold_eq(a, b)
 }
 
@@ -294,6 +304,31 @@ mod tests {
             Some(Values::One("red"))
         ));
         assert!(ctx.values("aws:principaltag/teams").is_none());
+    }
+
+    #[test]
+    fn key_names_compare_as_before_the_fast_path() {
+        // The fast path decides only what ASCII folding decides; the rest goes to `fold_eq`.
+        let keys = [
+            "aws:username",
+            "AWS:UserName",
+            "aws:usernamf",
+            "aws:user",
+            "",
+            "a",
+            "\u{212A}ey",
+            "key",
+            "KEY",
+            "\u{e9}t\u{e9}",
+            "\u{c9}T\u{c9}",
+            "\u{e9}t\u{e9}x",
+            "stra\u{df}e",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(key_eq(a, b), fold_eq(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub mod __private {
     pub use iam_policy_core::eval::{Decision, Outcome};
     pub use iam_policy_core::operator::{BaseOperator, Comparison, Operator, Qualifier};
     pub use iam_policy_core::pattern;
+    pub use iam_policy_core::principal;
     pub use iam_policy_core::values::{Decimal, IpNet, Timestamp};
+    pub use iam_policy_core::{action_index, words};
     pub use std::borrow::Cow;
 }

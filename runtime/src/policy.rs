@@ -7,7 +7,7 @@ use iam_policy_core::compiled::{CompiledPolicy, JsonValue, Statement};
 use iam_policy_core::diagnostic::TextDiagnostic;
 use iam_policy_core::eval::{Decision, Outcome};
 use iam_policy_core::request_check::Malformed;
-use iam_policy_core::validate::Options;
+use iam_policy_core::validate::{Options, PolicyType};
 use iam_policy_core::{export, interpret};
 
 use crate::request::Request;
@@ -25,6 +25,7 @@ pub type SpecializedFn = fn(&Request<'_>) -> Outcome;
 pub struct Policy {
     compiled: CompiledPolicy,
     specialized: Option<SpecializedFn>,
+    policy_type: PolicyType,
 }
 
 /// The decision and the statement that took it.
@@ -105,10 +106,15 @@ impl std::error::Error for LoadError {}
 impl Policy {
     /// Used by `policy!`'s expansion.
     #[doc(hidden)]
-    pub const fn __from_expansion(compiled: CompiledPolicy, specialized: SpecializedFn) -> Policy {
+    pub const fn __from_expansion(
+        compiled: CompiledPolicy,
+        specialized: SpecializedFn,
+        policy_type: PolicyType,
+    ) -> Policy {
         Policy {
             compiled,
             specialized: Some(specialized),
+            policy_type,
         }
     }
 
@@ -121,12 +127,35 @@ impl Policy {
                 source: JsonValue::Null,
             },
             specialized: None,
+            policy_type: PolicyType::Managed,
         }
     }
 
     /// Reads a JSON policy with the validator of `policy!`. Warnings are accepted; errors reject it.
     pub fn from_json(text: &str) -> Result<Policy, LoadError> {
         Self::from_json_with(text, &Options::default()).map(|loaded| loaded.policy)
+    }
+
+    /// Reads a JSON policy of the given type (a bucket policy, a trust policy, an SCP, ...):
+    /// the rules of that type apply (`Principal` required or refused, its size quota, ...).
+    ///
+    /// ```
+    /// use iam_policy::{Policy, PolicyType};
+    /// let trust = Policy::from_json_as(
+    ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    ///         "Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+    ///     PolicyType::Trust,
+    /// ).unwrap();
+    /// assert_eq!(trust.policy_type(), PolicyType::Trust);
+    /// // The same document is not a valid identity policy: it names a principal.
+    /// assert!(Policy::from_json(&trust.to_json()).is_err());
+    /// ```
+    pub fn from_json_as(text: &str, policy_type: PolicyType) -> Result<Policy, LoadError> {
+        let options = Options {
+            policy_type,
+            ..Options::default()
+        };
+        Self::from_json_with(text, &options).map(|loaded| loaded.policy)
     }
 
     /// [`Policy::from_json`] with options (policy type, catalog checks), returning the warnings.
@@ -136,6 +165,7 @@ impl Policy {
                 policy: Policy {
                     compiled,
                     specialized: None,
+                    policy_type: options.policy_type,
                 },
                 warnings: TextDiagnostic::place(text, warnings),
             }),
@@ -193,6 +223,11 @@ impl Policy {
         }
     }
 
+    /// The type the policy was validated as.
+    pub fn policy_type(&self) -> PolicyType {
+        self.policy_type
+    }
+
     /// True for a policy from `policy!`, evaluated by code generated for it.
     pub fn is_specialized(&self) -> bool {
         self.specialized.is_some()
@@ -238,6 +273,7 @@ impl fmt::Debug for Policy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Policy")
             .field("specialized", &self.specialized.is_some())
+            .field("policy_type", &self.policy_type)
             .field("json", &self.to_json())
             .finish()
     }

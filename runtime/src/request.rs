@@ -2,6 +2,7 @@
 
 use iam_policy_core::eval::{RequestView, Values};
 use iam_policy_core::pattern::Resolver;
+use iam_policy_core::principal::{Caller, Grant, PrincipalContext};
 use iam_policy_core::request_check::{self, Malformed};
 
 use crate::context::Context;
@@ -20,6 +21,12 @@ pub struct Request<'a> {
     action: &'a str,
     resource: &'a str,
     context: &'a dyn Context,
+    principal: Option<&'a str>,
+    caller: Caller<'a>,
+    resource_account: Option<&'a str>,
+    /// Set by the authorizer while it weighs a resource-based policy (section 9.2).
+    pub(crate) floor: Grant,
+    pub(crate) has_boundary: bool,
 }
 
 impl<'a> Request<'a> {
@@ -29,6 +36,53 @@ impl<'a> Request<'a> {
             action,
             resource,
             context: &(),
+            principal: None,
+            caller: Caller::Unspecified,
+            resource_account: None,
+            floor: Grant::Account,
+            has_boundary: false,
+        }
+    }
+
+    /// Who makes the request, by ARN: a user (`arn:aws:iam::111122223333:user/alice`), a role
+    /// session (`arn:aws:sts::111122223333:assumed-role/R/s`; a role ARN stands for any of its
+    /// sessions), a federated user, the root user (`arn:aws:iam::111122223333:root`), a service
+    /// principal (`s3.amazonaws.com`), an identity provider, or `"*"` for an anonymous caller.
+    ///
+    /// Without it, only `"Principal": "*"` names the caller, and the identity policies and the
+    /// resource are taken to be in one account.
+    pub fn principal(mut self, arn: &'a str) -> Self {
+        self.principal = Some(arn);
+        self.caller = Caller::parse(arn);
+        self
+    }
+
+    /// The account that owns the resource, for ARNs that do not say (S3 buckets and objects).
+    /// Default: the account in the resource ARN, else the principal's.
+    pub fn resource_account(mut self, account: &'a str) -> Self {
+        self.resource_account = Some(account);
+        self
+    }
+
+    /// The principal's ARN as given.
+    pub fn principal_arn(&self) -> Option<&'a str> {
+        self.principal
+    }
+
+    /// The caller, read from the principal's ARN.
+    pub fn caller(&self) -> Caller<'a> {
+        self.caller
+    }
+
+    /// The account of the resource: given, else the resource ARN's, else the principal's (an
+    /// action without a resource ARN acts in the caller's account).
+    pub fn owning_account(&self) -> Option<&'a str> {
+        if let Some(account) = self.resource_account {
+            return Some(account);
+        }
+        match iam_policy_core::eval::split_arn(self.resource) {
+            Some(parts) if !parts[4].is_empty() => Some(parts[4]),
+            _ => self.caller.account(),
         }
     }
 
@@ -46,20 +100,46 @@ impl<'a> Request<'a> {
         self.resource
     }
 
-    /// The values of a context key (case-insensitive), `None` when absent.
+    /// The values of a context key (case-insensitive), `None` when absent. Without a value in
+    /// the context, `aws:PrincipalAccount` is read from the principal, and so is `aws:PrincipalArn`
+    /// when the principal is a user, a role, the root user or a federated user (the role of a
+    /// session ARN cannot be known without its path: give it in the context).
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
-        self.context.values(key)
+        self.context.values(key).or_else(|| self.derived(key))
+    }
+
+    fn derived(&self, key: &str) -> Option<Values<'a>> {
+        if key.eq_ignore_ascii_case("aws:PrincipalAccount") {
+            return self.caller.account().map(Values::One);
+        }
+        if key.eq_ignore_ascii_case("aws:PrincipalArn") {
+            return match self.caller {
+                Caller::Root { .. }
+                | Caller::User { .. }
+                | Caller::FederatedUser { .. }
+                | Caller::Session { session: None, .. } => self.principal.map(Values::One),
+                _ => None,
+            };
+        }
+        None
     }
 
     /// Whether the request is well-formed (decision D30 of `docs/semantics.md`): an action
     /// `service:Name`, a resource that is an ARN with a known lowercase partition and service (or
-    /// `*` for an action without resource types), context keys and values within the caps of
+    /// `*` for an action without resource types), a principal that is `*`, such an ARN or a
+    /// lowercase host name, a resource account of 12 digits, context keys and values within the caps of
     /// [`iam_policy::limits`](crate::limits), and no two keys that differ only in case. Every
     /// decision checks it first and denies a malformed request without reading any policy.
     ///
     /// Allocation-free for contexts of up to 256 keys; a larger one allocates once.
     pub fn check(&self) -> Result<(), Malformed> {
         request_check::check_target(self.action, self.resource)?;
+        if let Some(principal) = self.principal {
+            request_check::check_principal(principal)?;
+        }
+        if let Some(account) = self.resource_account {
+            request_check::check_account(account)?;
+        }
         let mut on_stack = [""; request_check::STACK_KEYS];
         let mut spilled: Vec<&'a str> = Vec::new();
         let mut count = 0usize;
@@ -98,7 +178,7 @@ impl<'a> Request<'a> {
 
     /// A key's single value, as a policy variable reads it; `None` when absent or multivalued.
     pub fn variable(&self, key: &str) -> Option<&'a str> {
-        match self.context.values(key)? {
+        match self.values(key)? {
             Values::One(value) => Some(value),
             _ => None,
         }
@@ -110,6 +190,8 @@ impl std::fmt::Debug for Request<'_> {
         f.debug_struct("Request")
             .field("action", &self.action)
             .field("resource", &self.resource)
+            .field("principal", &self.principal)
+            .field("resource_account", &self.resource_account)
             .finish_non_exhaustive()
     }
 }
@@ -128,6 +210,13 @@ impl RequestView for Request<'_> {
         self.resource
     }
     fn values(&self, key: &str) -> Option<Values<'_>> {
-        self.context.values(key)
+        Request::values(self, key)
+    }
+    fn principal(&self) -> PrincipalContext<'_> {
+        PrincipalContext {
+            caller: self.caller,
+            floor: self.floor,
+            has_boundary: self.has_boundary,
+        }
     }
 }

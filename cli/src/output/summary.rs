@@ -4,11 +4,13 @@
 //! checked 11 files: 5 errors, 0 warnings, 0 suggestions
 //!     3  error       INVALID_ARN_PREFIX
 //!     2  error       INVALID_ARN_REGION
+//! checked as an identity policy (`--policy-type managed`, 6144 characters)
 //! ```
 
 use std::collections::BTreeMap;
 
 use iam_policy_core::diagnostic::Severity;
+use iam_policy_core::validate::PolicyType;
 
 use crate::report::FileReport;
 use crate::style::Style;
@@ -22,12 +24,15 @@ pub struct Summary {
     pub suggestions: usize,
     /// (severity, code) -> count.
     pub by_code: BTreeMap<(Severity, &'static str), usize>,
+    /// The type every file was checked as.
+    pub policy_type: PolicyType,
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Summary {
+    pub fn of(reports: &[FileReport], policy_type: PolicyType) -> Summary {
         let mut summary = Summary {
             files: reports.len(),
+            policy_type,
             ..Summary::default()
         };
         for finding in reports.iter().flat_map(|r| &r.findings) {
@@ -75,6 +80,15 @@ impl Summary {
                 style.severity(*severity, &label)
             ));
         }
+        let quota = match self.policy_type.size_quota() {
+            Some(quota) => format!("{quota} characters"),
+            None => "no size quota".to_owned(),
+        };
+        out.push_str(&format!(
+            "checked as {} (`--policy-type {}`, {quota})\n",
+            self.policy_type.description(),
+            self.policy_type.name()
+        ));
         out
     }
 }

@@ -58,6 +58,8 @@ pub enum Part {
     Action,
     Resource,
     Context,
+    /// The principal or the resource account.
+    Principal,
 }
 
 /// Why a request is not well-formed. The request is denied without reading any policy.
@@ -95,6 +97,7 @@ impl fmt::Display for Malformed {
             Part::Action => "action",
             Part::Resource => "resource",
             Part::Context => "context",
+            Part::Principal => "principal",
         };
         write!(f, "malformed request {part}: {}", self.reason)
     }
@@ -207,6 +210,74 @@ pub const fn action_hash(action: &str) -> u32 {
         i += 1;
     }
     hash
+}
+
+/// Checks the principal of a request (when it names one): `*`, an ARN with a known lowercase
+/// partition and service (`arn:aws:iam::111122223333:user/alice`, `arn:aws:sts::...`), or a
+/// lowercase host name for a service or identity provider (`s3.amazonaws.com`).
+pub fn check_principal(principal: &str) -> Result<(), Malformed> {
+    const PRINCIPAL: Part = Part::Principal;
+    let malformed = |reason| Malformed {
+        part: PRINCIPAL,
+        reason,
+    };
+    if principal == "*" {
+        return Ok(());
+    }
+    if principal.len() > MAX_RESOURCE_BYTES {
+        return Err(malformed("the principal is longer than 4096 bytes"));
+    }
+    if principal.chars().any(char::is_control) {
+        return Err(malformed("the principal has a control character"));
+    }
+    if principal.contains(':') {
+        let mut parts = principal.splitn(6, ':');
+        let (Some("arn"), Some(partition), Some(service), Some(_), Some(_), Some(_)) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(malformed(
+                "the principal is not `*`, an ARN `arn:partition:service:region:account:resource` nor a host name",
+            ));
+        };
+        if !PARTITIONS.contains(&partition) {
+            return Err(malformed(
+                "the principal ARN's partition is not a known lowercase partition such as `aws`",
+            ));
+        }
+        if data::ARN_SERVICES.binary_search(&service).is_err() {
+            return Err(malformed(
+                "the principal ARN's service is not a known lowercase service such as `iam` or `sts`",
+            ));
+        }
+        return Ok(());
+    }
+    let host = !principal.is_empty()
+        && principal
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    if !host {
+        return Err(malformed(
+            "the principal is not `*`, an ARN nor a lowercase host name such as `s3.amazonaws.com`",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the account given as the resource's owner: twelve digits.
+pub fn check_account(account: &str) -> Result<(), Malformed> {
+    if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Malformed {
+            part: Part::Principal,
+            reason: "the resource account is not a 12-digit account ID",
+        })
+    }
 }
 
 /// Checks one context key and its values' sizes.

@@ -148,3 +148,31 @@ fn generated_data_matches_the_catalog() {
         "core/src/request_check/data.rs is stale: run this test with IAM_POLICY_REGENERATE=1"
     );
 }
+
+#[test]
+fn principals_and_accounts() {
+    for ok in [
+        "*",
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:sts::111122223333:assumed-role/R/s",
+        "arn:aws:iam::111122223333:root",
+        "s3.amazonaws.com",
+        "cognito-identity.amazonaws.com",
+    ] {
+        assert_eq!(check_principal(ok), Ok(()), "{ok}");
+    }
+    for bad in [
+        "",
+        "ARN:aws:iam::111122223333:user/alice",
+        "arn:aws:IAM::111122223333:user/alice",
+        "arn:aws:iam::111122223333:user/alice\0",
+        "S3.amazonaws.com",
+        "s3.amazonaws.com ",
+        "arn:aws:iam",
+    ] {
+        assert!(check_principal(bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(check_account("111122223333"), Ok(()));
+    assert!(check_account("11112222333").is_err());
+    assert!(check_account("11112222333x").is_err());
+}

@@ -5,6 +5,7 @@
 use crate::compiled::{ActionPattern, ConditionValues, Effect, ResourcePattern};
 use crate::location::{JsonPath, Loc};
 use crate::operator::Operator;
+use crate::principal::PrincipalPattern;
 
 /// `Version`: it decides whether `${...}` is a variable or literal text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +64,11 @@ pub struct StatementModel {
     pub loc: Loc,
     pub sid: Option<Located<String>>,
     pub effect: Effect,
+    /// `Principal`/`NotPrincipal`, read (policy types that take one).
+    pub principals: Option<Block<PrincipalPattern>>,
+    /// The statement's `Resource` or `NotResource` was absent (allowed in trust and some
+    /// resource-based policies: it then means the resource the policy is attached to).
+    pub resource_omitted: bool,
     pub actions: Block<ActionPattern>,
     pub resources: Block<ResourcePattern>,
     pub conditions: Vec<ConditionEntry>,

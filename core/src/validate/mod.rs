@@ -5,6 +5,7 @@
 //! the command-line tool (whose text reader builds it).
 
 mod action;
+mod by_type;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
 mod condition;
@@ -13,11 +14,14 @@ pub mod document;
 mod list;
 mod members;
 mod policy;
+pub mod policy_type;
+mod principal;
 mod resource;
 mod statement;
 pub mod template;
 
 pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Version};
+pub use policy_type::{Family, PolicyType};
 
 use std::collections::HashSet;
 
@@ -26,60 +30,6 @@ use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::Node;
 pub use crate::location::JsonPath;
 use crate::location::Loc;
-
-/// The kind of policy, which decides the size quota and whether `Principal` may appear.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum PolicyType {
-    /// A customer managed policy (6,144 characters).
-    #[default]
-    Managed,
-    /// Inline policies of a user (2,048), group (5,120) or role (10,240).
-    User,
-    Group,
-    Role,
-    /// A role trust policy (2,048): `Principal` is required there, not forbidden.
-    Trust,
-    /// A service control policy (5,120).
-    Scp,
-}
-
-impl PolicyType {
-    pub const ALL: [PolicyType; 6] = [
-        PolicyType::Managed,
-        PolicyType::User,
-        PolicyType::Group,
-        PolicyType::Role,
-        PolicyType::Trust,
-        PolicyType::Scp,
-    ];
-
-    /// The size quota in characters, white space not counted.
-    pub const fn size_quota(self) -> usize {
-        match self {
-            PolicyType::Managed => 6_144,
-            PolicyType::User => 2_048,
-            PolicyType::Group => 5_120,
-            PolicyType::Role => 10_240,
-            PolicyType::Trust => 2_048,
-            PolicyType::Scp => 5_120,
-        }
-    }
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            PolicyType::Managed => "managed",
-            PolicyType::User => "user",
-            PolicyType::Group => "group",
-            PolicyType::Role => "role",
-            PolicyType::Trust => "trust",
-            PolicyType::Scp => "scp",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<PolicyType> {
-        Self::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
 
 /// The default of [`Options::max_bytes`]: 1 MiB, a hundred times AWS's largest policy quota, so
 /// that no real policy is refused while a hostile text cannot make loading cost without bound.

@@ -69,6 +69,21 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
 fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Version {
     let path = JsonPath::root().key("Version");
     let Some(member) = member else {
+        if v.options.policy_type.requires_version() {
+            v.report(
+                Finding::new(
+                    codes::INVALID_VERSION,
+                    format!(
+                        "{} must have `\"Version\": \"2012-10-17\"`",
+                        v.options.policy_type.description()
+                    ),
+                )
+                .with_help("add `\"Version\": \"2012-10-17\"`"),
+                &JsonPath::root(),
+                root,
+            );
+            return Version::V2012_10_17;
+        }
         v.report(
             Finding::new(
                 codes::MISSING_VERSION,
@@ -82,6 +97,21 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
     };
     match &member.value.value {
         Value::String(s) if s == "2012-10-17" => Version::V2012_10_17,
+        Value::String(s) if s == "2008-10-17" && v.options.policy_type.requires_version() => {
+            v.report(
+                Finding::new(
+                    codes::INVALID_VERSION,
+                    format!(
+                        "{} must use version `2012-10-17`, not `2008-10-17`",
+                        v.options.policy_type.description()
+                    ),
+                )
+                .with_help("use `\"Version\": \"2012-10-17\"`"),
+                &path,
+                member.value.loc,
+            );
+            Version::V2012_10_17
+        }
         Value::String(s) if s == "2008-10-17" => Version::V2008_10_17,
         Value::String(s) => {
             v.report(
@@ -105,6 +135,7 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
 /// Checks that need the whole document: Sids, size, characters, and the service catalog.
 pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
     check_sids(v, document);
+    super::by_type::check_across(v, document);
     check_size(v, root);
     check_characters(v, root, &JsonPath::root());
     #[cfg(feature = "catalog")]
@@ -170,24 +201,23 @@ pub fn size_without_whitespace(root: &Node) -> usize {
 }
 
 fn check_size(v: &mut Validator, root: &Node) {
-    let size = size_without_whitespace(root);
     let policy_type = v.options.policy_type;
-    let quota = policy_type.size_quota();
+    let Some(quota) = policy_type.size_quota() else {
+        return;
+    };
+    let size = size_without_whitespace(root);
     if size > quota {
-        let code = match policy_type {
-            super::PolicyType::Scp => codes::POLICY_SIZE_EXCEEDS_SCP_QUOTA,
-            super::PolicyType::Trust => codes::POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA,
-            _ => codes::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
-        };
-        let finding = Finding::new(
-            code,
-            format!(
-                "the policy has {size} characters without white space, more than the {quota} allowed for a {} policy",
-                policy_type.name()
-            ),
-        )
-        .with_help("split the statements across several policies, or shorten them with wildcards");
-        v.report(finding, &JsonPath::root(), root.loc);
+        let code = policy_type.size_code();
+        let message = format!(
+            "the policy has {size} characters without white space, more than the {quota} allowed for {}",
+            policy_type.description()
+        );
+        let help = "split the statements across several policies, or shorten them with wildcards";
+        v.report(
+            Finding::new(code, message).with_help(help),
+            &JsonPath::root(),
+            root.loc,
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::document::{Block, Located, StatementModel, Version};
 use super::members::unique_members;
-use super::{PolicyType, Validator, action, condition, resource};
+use super::{Validator, action, by_type, condition, resource};
 use crate::codes;
 use crate::compiled::Effect;
 use crate::diagnostic::Finding;
@@ -35,7 +35,8 @@ pub(crate) fn read_statement(
     let m = unique_members(v, members, &path, &ELEMENTS, "a statement");
     let sid = m.get("Sid").and_then(|member| read_sid(v, member, &path));
     let effect = read_effect(v, m.get("Effect").copied(), node, &path);
-    check_principal(v, &m, &path);
+    let principals = by_type::principals(v, &m, effect, node, &path);
+    let mut resource_omitted = false;
 
     let actions = match pick(v, &m, "Action", "NotAction", node, &path) {
         Some((member, negated)) => Block {
@@ -57,11 +58,18 @@ pub(crate) fn read_statement(
         }
     };
     let resources = match pick(v, &m, "Resource", "NotResource", node, &path) {
-        Some((member, negated)) => Block {
-            negated,
-            entries: resource::read_resources(v, member, &path, version),
-        },
+        Some((member, negated)) => {
+            by_type::check_resource_allowed(v, member, &path);
+            Block {
+                negated,
+                entries: resource::read_resources(v, member, &path, version),
+            }
+        }
         None if v.misspelt_any(&path, &["Resource", "NotResource"]) => Block::default(),
+        None if !v.options.policy_type.requires_resource() => {
+            resource_omitted = true;
+            Block::default()
+        }
         None => {
             v.report(
                 Finding::new(
@@ -81,16 +89,20 @@ pub(crate) fn read_statement(
         }
         None => Vec::new(),
     };
-    Some(StatementModel {
+    let model = StatementModel {
         index,
         path,
         loc: node.loc,
         sid,
         effect,
+        principals,
+        resource_omitted,
         actions,
         resources,
         conditions,
-    })
+    };
+    by_type::check_statement(v, &model, &m);
+    Some(model)
 }
 
 /// One of a pair of exclusive elements (`Action`/`NotAction`), reporting both present.
@@ -191,31 +203,6 @@ fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &J
         _ => {
             v.type_mismatch(&member.value, "a string", &path, "Effect");
             Effect::Deny
-        }
-    }
-}
-
-fn check_principal(
-    v: &mut Validator,
-    m: &std::collections::HashMap<&str, &Member>,
-    path: &JsonPath,
-) {
-    if v.options.policy_type == PolicyType::Trust {
-        return;
-    }
-    for name in ["Principal", "NotPrincipal"] {
-        if let Some(member) = m.get(name) {
-            v.report(
-                Finding::new(
-                    codes::UNSUPPORTED_PRINCIPAL,
-                    format!("an identity policy cannot have a `{name}` element"),
-                )
-                .with_help(format!(
-                    "remove `{name}`: an identity policy applies to the user, group or role it is attached to"
-                )),
-                &path.key(name),
-                member.key_loc,
-            );
         }
     }
 }

@@ -1,0 +1,21 @@
+// `Allow` with `NotPrincipal`: ALLOW_WITH_NOT_PRINCIPAL.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!(kind = S3Bucket, {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "NotPrincipal": {
+                "AWS": "arn:aws:iam::111122223333:root"
+            },
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::doc-bucket/*"
+        }
+    ]
+});
+
+fn main() {
+    let _ = &P;
+}

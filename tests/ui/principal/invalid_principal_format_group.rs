@@ -1,0 +1,21 @@
+// a user group is never a principal: INVALID_PRINCIPAL_FORMAT.
+
+use iam_policy::{policy, Policy};
+
+static P: Policy = policy!(kind = S3Bucket, {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {
+                "AWS": "arn:aws:iam::111122223333:group/admins"
+            },
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::doc-bucket/*"
+        }
+    ]
+});
+
+fn main() {
+    let _ = &P;
+}
