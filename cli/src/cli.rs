@@ -34,6 +34,8 @@ pub enum Command {
     Fmt(FmtArgs),
     ToRust(ToRustArgs),
     Explain(ExplainArgs),
+    CheckAccessNotGranted(NotGrantedArgs),
+    CheckNoNewAccess(NoNewAccessArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -241,4 +243,86 @@ pub struct ExplainArgs {
     /// List every code with its severity and a one-line summary.
     #[arg(long, conflicts_with = "code")]
     pub list: bool,
+}
+
+/// Fails when a policy can allow any of the given actions (on the given resources).
+///
+/// The answer is exact: action and ARN wildcards are compared as languages, conditions over the
+/// values each operator can tell apart. When the policy grants one of the actions, the request
+/// that proves it is printed (action, resource, context), after evaluation confirmed it. A policy
+/// variable whose key `--context` does not fix, or a key tested as two types at once, can leave
+/// the answer unknown, which fails too.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  the policy allows none of the actions
+  1  it allows one (the request is printed), or the answer is unknown
+  2  usage error, a policy file that cannot be read or is not a valid policy
+
+Example:
+  iam-policy check-access-not-granted --policy dev.json --action 'iam:*' 's3:Delete*'")]
+pub struct NotGrantedArgs {
+    /// The policy file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+
+    /// Actions the policy must not allow, wildcards allowed (`iam:*`, `s3:Delete*`, `*`).
+    #[arg(long = "action", required = true, num_args = 1.., value_name = "ACTION")]
+    pub actions: Vec<String>,
+
+    /// Only on these resources (ARN patterns); every resource by default.
+    #[arg(long = "resource", num_args = 1.., value_name = "ARN")]
+    pub resources: Vec<String>,
+
+    /// A context value every request carries, such as `aws:username=alice`; a key given twice is
+    /// multivalued. Keys not given may take any value or be absent.
+    #[arg(long = "context", value_name = "KEY=VALUE")]
+    pub context: Vec<String>,
+
+    /// The kind of policy.
+    #[arg(long, value_enum, default_value_t = PolicyTypeArg::MANAGED, value_name = "TYPE")]
+    pub policy_type: PolicyTypeArg,
+
+    /// Output format: text, or one JSON object with the result and the request found.
+    #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
+    pub format: AccessFormat,
+}
+
+/// Fails when a policy allows any request that a reference policy does not.
+///
+/// Exact in the same way as `check-access-not-granted`; when the policy grants more, a request
+/// it allows and the reference does not is printed, confirmed by evaluation.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  the policy allows nothing the reference does not
+  1  it allows more (the request is printed), or the answer is unknown
+  2  usage error, a policy file that cannot be read or is not a valid policy
+
+Example:
+  iam-policy check-no-new-access --policy new.json --reference old.json")]
+pub struct NoNewAccessArgs {
+    /// The new policy.
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+
+    /// The reference policy it must not exceed.
+    #[arg(long, value_name = "FILE")]
+    pub reference: PathBuf,
+
+    /// A context value every request carries, such as `aws:username=alice`.
+    #[arg(long = "context", value_name = "KEY=VALUE")]
+    pub context: Vec<String>,
+
+    /// The kind of both policies.
+    #[arg(long, value_enum, default_value_t = PolicyTypeArg::MANAGED, value_name = "TYPE")]
+    pub policy_type: PolicyTypeArg,
+
+    /// Output format: text, or one JSON object with the result and the request found.
+    #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
+    pub format: AccessFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AccessFormat {
+    Human,
+    Json,
 }

@@ -18,10 +18,10 @@ use crate::status::Status;
 use crate::style::{Style, sanitize};
 
 /// A policy read from a file.
-struct Loaded {
-    file: String,
+pub(crate) struct Loaded {
+    pub(crate) file: String,
     text: String,
-    policy: Policy,
+    pub(crate) policy: Policy,
 }
 
 pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
@@ -177,23 +177,27 @@ fn statement(loaded: &Loaded, at: StatementRef<'_>, kind: PolicyKind) -> String 
 /// `KEY=VALUE` pairs; a key given twice is multivalued.
 fn parse_context(pairs: &[String]) -> Result<ContextMap, String> {
     let mut context = ContextMap::new();
-    for pair in pairs {
-        match pair.split_once('=') {
-            Some((key, value)) if !key.trim().is_empty() => {
-                context.push(key.trim(), value);
-            }
-            _ => {
-                return Err(format!(
-                    "`--context {pair}` is not `KEY=VALUE`, such as `aws:username=alice`"
-                ));
-            }
-        }
+    for (key, value) in split_context(pairs)? {
+        context.push(key, value);
     }
     Ok(context)
 }
 
+/// The `KEY=VALUE` pairs of `--context` options, split.
+pub(crate) fn split_context(pairs: &[String]) -> Result<Vec<(&str, &str)>, String> {
+    pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() => Ok((key.trim(), value)),
+            _ => Err(format!(
+                "`--context {pair}` is not `KEY=VALUE`, such as `aws:username=alice`"
+            )),
+        })
+        .collect()
+}
+
 /// Reads and validates a policy file; prints why when it cannot be used.
-fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
+pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
     let file = path.display().to_string();
     let bytes = match files::read(path, iam_policy_core::validate::DEFAULT_MAX_BYTES) {
         Ok(bytes) => bytes,

@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+mod access;
 mod check;
 mod cli;
 mod eval;
@@ -46,6 +47,8 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, color),
         Command::ToRust(args) => to_rust::run(args, color),
         Command::Explain(args) => explain::run(args, color),
+        Command::CheckAccessNotGranted(args) => access::not_granted(args, color),
+        Command::CheckNoNewAccess(args) => access::no_new_access(args, color),
     };
     status.into()
 }

@@ -11,9 +11,17 @@ use crate::operator::Comparison;
 
 /// Decides a request against one policy (`docs/semantics.md` section 1).
 pub fn evaluate<R: RequestView + ?Sized>(policy: &CompiledPolicy, request: &R) -> Outcome {
+    evaluate_statements(&policy.statements, request)
+}
+
+/// [`evaluate`] over a list of statements.
+pub fn evaluate_statements<R: RequestView + ?Sized>(
+    statements: &[Statement],
+    request: &R,
+) -> Outcome {
     // Deny statements first: one that applies decides at once, and without any the first Allow
     // that applies decides, with no need to look at the rest.
-    let statements = policy.statements.iter().enumerate();
+    let statements = statements.iter().enumerate();
     for (index, statement) in statements.clone() {
         if statement.effect == Effect::Deny && applies(statement, request) {
             return Outcome {

@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;

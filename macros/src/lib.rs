@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+mod access;
 mod codegen;
 mod diagnostics;
 mod emit;
@@ -51,6 +52,33 @@ pub fn policy(input: TokenStream) -> TokenStream {
         }
     }
     .into()
+}
+
+/// Fails the build when a policy can allow any of the given actions (on the given resources),
+/// printing the request that proves it:
+///
+/// ```ignore
+/// iam_policy::assert_access_not_granted!("policies/dev.json", actions = ["iam:*", "s3:Delete*"]);
+/// iam_policy::assert_access_not_granted!(
+///     "policies/sessions.json",
+///     actions = ["ssm:TerminateSession"],
+///     resources = ["arn:aws:ssm:*:*:session/bob-*"],
+///     context = ["aws:username=alice"],
+/// );
+/// ```
+///
+/// The policy is a JSON file path relative to the crate's `Cargo.toml`, or the document in
+/// braces. Usable where an item or a statement may stand. See `iam_policy::access`.
+#[proc_macro]
+pub fn assert_access_not_granted(input: TokenStream) -> TokenStream {
+    access::not_granted(input.into()).into()
+}
+
+/// Fails the build when a policy allows any request that a reference policy does not, printing
+/// one: `assert_no_new_access!("policies/new.json", reference = "policies/old.json")`.
+#[proc_macro]
+pub fn assert_no_new_access(input: TokenStream) -> TokenStream {
+    access::no_new_access(input.into()).into()
 }
 
 /// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`

@@ -34,6 +34,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod action;
 mod authorizer;
 pub mod cases;
@@ -49,7 +50,7 @@ pub use iam_policy_core::codes;
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::validate::{Options, PolicyType};
-pub use iam_policy_macros::{policy, policy_file};
+pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy, policy_file};
 pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
 pub use request::Request;
 

@@ -4,7 +4,7 @@
 //! One implementation for `policy!` (whose token reader builds the tree), `Policy::from_json` and
 //! the command-line tool (whose text reader builds it).
 
-mod action;
+pub(crate) mod action;
 mod by_type;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
@@ -16,7 +16,7 @@ mod members;
 mod policy;
 pub mod policy_type;
 mod principal;
-mod resource;
+pub(crate) mod resource;
 mod statement;
 pub mod template;
 

@@ -1,0 +1,657 @@
+//! Soundness of the access questions, on random policies.
+//!
+//! For every random policy (and pair of policies) and question:
+//! - when the answer is "holds", no request of a pool built near every pattern and condition
+//!   value of the policies is allowed against it;
+//! - when the answer is a witness, evaluation allows it (and the reference does not), through
+//!   both the core interpreter and `iam_policy::Policy`.
+//!
+//! The generator is a fixed-seed PRNG so that a failure reproduces; the failing policy and
+//! request are printed.
+
+use iam_policy::access::{self, Answer, KeyValue, Query};
+use iam_policy::{Decision, Options, Policy, Request};
+
+/// Policies (or pairs) per property.
+const ROUNDS: usize = 200;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // SplitMix64.
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const ACTIONS: &[&str] = &[
+    "s3:GetObject",
+    "s3:Get*",
+    "s3:*Object",
+    "s3:PutObject",
+    "s3:List*",
+    "s3:G?tObject",
+    "s3:*",
+    "ec2:Describe*",
+    "ec2:StartInstances",
+    "iam:*",
+    "*",
+];
+const RESOURCES: &[&str] = &[
+    "*",
+    "arn:aws:s3:::bucket/*",
+    "arn:aws:s3:::bucket/a*",
+    "arn:aws:s3:::b?cket/*",
+    "arn:aws:s3:::*",
+    "arn:aws:s3:::bucket/${aws:username}/*",
+    "arn:aws:ec2:*:*:instance/*",
+    "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+    "arn:aws:*:*:*:*",
+];
+
+/// `(operator, key, values)` fragments; values are JSON.
+fn condition(rng: &mut Rng) -> String {
+    let exists = if rng.chance(20) { "IfExists" } else { "" };
+    let (op, key, values): (String, &str, &str) = match rng.below(10) {
+        0 => (
+            format!(
+                "{}{exists}",
+                rng.pick(&[
+                    "StringEquals",
+                    "StringNotEquals",
+                    "StringLike",
+                    "StringNotLike",
+                    "StringEqualsIgnoreCase"
+                ])
+            ),
+            "aws:PrincipalTag/team",
+            *rng.pick(&[
+                r#""red""#,
+                r#"["red","blue"]"#,
+                r#""r*""#,
+                r#""RED""#,
+                r#""${aws:username}""#,
+            ]),
+        ),
+        1 => (
+            format!(
+                "{}{exists}",
+                rng.pick(&[
+                    "NumericLessThan",
+                    "NumericGreaterThanEquals",
+                    "NumericEquals",
+                    "NumericNotEquals"
+                ])
+            ),
+            "s3:max-keys",
+            *rng.pick(&[r#""10""#, r#"["5","10.5"]"#, r#""-1""#]),
+        ),
+        2 => (
+            format!("{}{exists}", rng.pick(&["IpAddress", "NotIpAddress"])),
+            "aws:SourceIp",
+            *rng.pick(&[
+                r#""10.0.0.0/8""#,
+                r#"["10.1.0.0/16","192.168.0.0/24"]"#,
+                r#""2001:db8::/32""#,
+            ]),
+        ),
+        3 => (
+            format!(
+                "{}{exists}",
+                rng.pick(&["DateLessThan", "DateGreaterThan", "DateEquals"])
+            ),
+            "aws:CurrentTime",
+            *rng.pick(&[
+                r#""2024-01-01T00:00:00Z""#,
+                r#"["2023-06-01","2025-01-01T12:00:00Z"]"#,
+            ]),
+        ),
+        4 => (
+            format!("Bool{exists}"),
+            "aws:SecureTransport",
+            *rng.pick(&[r#""true""#, r#""false""#]),
+        ),
+        5 => (
+            "Null".to_owned(),
+            *rng.pick(&["aws:SourceIp", "aws:PrincipalTag/team", "aws:TagKeys"]),
+            *rng.pick(&[r#""true""#, r#""false""#]),
+        ),
+        6 | 7 => (
+            format!(
+                "{}:{}{exists}",
+                rng.pick(&["ForAnyValue", "ForAllValues"]),
+                rng.pick(&["StringEquals", "StringLike", "StringNotEquals"])
+            ),
+            "aws:TagKeys",
+            *rng.pick(&[r#""a""#, r#"["a","b*"]"#, r#""c""#]),
+        ),
+        8 => (
+            format!(
+                "{}{exists}",
+                rng.pick(&["ArnLike", "ArnNotLike", "ArnEquals"])
+            ),
+            "aws:SourceArn",
+            *rng.pick(&[
+                r#""arn:aws:s3:::bucket""#,
+                r#""arn:aws:s3:::b*""#,
+                r#""arn:aws:sns:*:123456789012:t""#,
+            ]),
+        ),
+        _ => (
+            format!("{}{exists}", rng.pick(&["StringEquals", "StringLike"])),
+            "aws:username",
+            *rng.pick(&[r#""alice""#, r#""a*""#, r#"["alice","bob"]"#]),
+        ),
+    };
+    format!(r#""{op}":{{"{key}":{values}}}"#)
+}
+
+fn statement(rng: &mut Rng) -> String {
+    let effect = if rng.chance(30) { "Deny" } else { "Allow" };
+    let action_element = if rng.chance(15) {
+        "NotAction"
+    } else {
+        "Action"
+    };
+    let resource_element = if rng.chance(15) {
+        "NotResource"
+    } else {
+        "Resource"
+    };
+    let list = |rng: &mut Rng, items: &[&str]| {
+        let n = 1 + rng.below(3);
+        let chosen: Vec<String> = (0..n).map(|_| format!("\"{}\"", rng.pick(items))).collect();
+        format!("[{}]", chosen.join(","))
+    };
+    let actions = list(rng, ACTIONS);
+    let resources = list(rng, RESOURCES);
+    let mut conditions: Vec<String> = Vec::new();
+    for _ in 0..rng.below(3) {
+        let c = condition(rng);
+        // One key per operator in a Condition block.
+        let op = c.split('"').nth(1).unwrap_or_default().to_owned();
+        if !conditions
+            .iter()
+            .any(|e| e.split('"').nth(1) == Some(op.as_str()))
+        {
+            conditions.push(c);
+        }
+    }
+    let condition = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(r#","Condition":{{{}}}"#, conditions.join(","))
+    };
+    format!(
+        r#"{{"Effect":"{effect}","{action_element}":{actions},"{resource_element}":{resources}{condition}}}"#
+    )
+}
+
+fn policy(rng: &mut Rng) -> (String, Policy) {
+    loop {
+        let n = 1 + rng.below(3);
+        let statements: Vec<String> = (0..n).map(|_| statement(rng)).collect();
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            statements.join(",")
+        );
+        let options = Options {
+            catalog: false,
+            ..Options::default()
+        };
+        if let Ok(loaded) = Policy::from_json_with(&text, &options) {
+            return (text, loaded.policy);
+        }
+    }
+}
+
+/// Requests near every pattern and condition value of the policies at hand.
+struct Pool {
+    actions: Vec<String>,
+    resources: Vec<String>,
+    contexts: Vec<iam_policy::access::AccessContext>,
+}
+
+fn near(pattern: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for fill in ["", "x", "Object", "bucket", "alice/", "red"] {
+        out.push(pattern.replace('*', fill).replace('?', "e"));
+    }
+    out.push(pattern.replace('*', "").replace('?', "u"));
+    out.push(
+        pattern
+            .to_ascii_uppercase()
+            .replace('*', "x")
+            .replace('?', "e"),
+    );
+    out
+}
+
+/// Values near each condition value the generator writes, per key; `None` is absent.
+const KEY_VALUES: &[(&str, &[&[&str]])] = &[
+    (
+        "aws:PrincipalTag/team",
+        &[
+            &["red"],
+            &["Red"],
+            &["rx"],
+            &["alice"],
+            &["blue"],
+            &["green"],
+        ],
+    ),
+    (
+        "s3:max-keys",
+        &[
+            &["10"],
+            &["10.5"],
+            &["9.99"],
+            &["5"],
+            &["-1"],
+            &["-2"],
+            &["11"],
+            &["x"],
+        ],
+    ),
+    (
+        "aws:SourceIp",
+        &[
+            &["10.0.0.1"],
+            &["10.1.2.3"],
+            &["192.168.0.7"],
+            &["11.0.0.0"],
+            &["2001:db8::1"],
+            &["::ffff:10.0.0.1"],
+        ],
+    ),
+    (
+        "aws:CurrentTime",
+        &[
+            &["2024-01-01T00:00:00Z"],
+            &["2023-01-01T00:00:00Z"],
+            &["2023-06-01T00:00:00Z"],
+            &["2026-01-01T00:00:00Z"],
+        ],
+    ),
+    ("aws:SecureTransport", &[&["true"], &["false"]]),
+    (
+        "aws:TagKeys",
+        &[&["a"], &["a", "b1"], &["c"], &[], &["a", "c"], &["b"]],
+    ),
+    (
+        "aws:SourceArn",
+        &[
+            &["arn:aws:s3:::bucket"],
+            &["arn:aws:s3:::bx"],
+            &["arn:aws:sns:us-east-1:123456789012:t"],
+            &["bucket"],
+        ],
+    ),
+    ("aws:username", &[&["alice"], &["bob"], &["ax"]]),
+];
+
+fn key_value(values: &[&str], key: &str) -> KeyValue {
+    // `aws:TagKeys` is multivalued; its one-member lists are sets.
+    if key == "aws:TagKeys" || values.len() != 1 {
+        KeyValue::Set(values.iter().map(|v| (*v).to_owned()).collect())
+    } else {
+        KeyValue::One(values[0].to_owned())
+    }
+}
+
+fn pool(texts: &[&str], rng: &mut Rng) -> Pool {
+    let used = |item: &str| texts.iter().any(|t| t.contains(item));
+    let mut actions: Vec<String> = ACTIONS
+        .iter()
+        .filter(|a| used(a))
+        .flat_map(|a| near(a))
+        .filter(|a| a.contains(':') && !a.ends_with(':'))
+        .collect();
+    actions
+        .extend(["sns:Publish", "s3:GetBucketPolicy", "ec2:DescribeInstances"].map(String::from));
+    actions.sort();
+    actions.dedup();
+    let mut resources: Vec<String> = RESOURCES
+        .iter()
+        .filter(|r| used(r))
+        .flat_map(|r| near(&r.replace("${aws:username}", "alice")))
+        .collect();
+    resources.extend(["*", "arn:aws:sns:us-east-1:123456789012:t"].map(String::from));
+    resources.sort();
+    resources.dedup();
+    let keys: Vec<&(&str, &[&[&str]])> = KEY_VALUES
+        .iter()
+        .filter(|(k, _)| used(k) || *k == "aws:username")
+        .collect();
+    let mut contexts = vec![iam_policy::access::AccessContext::new()];
+    // Every value of every key alone.
+    for (key, values) in &keys {
+        for v in values.iter() {
+            let mut c = iam_policy::access::AccessContext::new();
+            c.set(*key, key_value(v, key));
+            contexts.push(c);
+        }
+    }
+    // Random combinations over all the keys (each present with some value, or absent).
+    for _ in 0..40 {
+        let mut c = iam_policy::access::AccessContext::new();
+        for (key, values) in &keys {
+            let choice = rng.below(values.len() + 1);
+            if choice < values.len() {
+                c.set(*key, key_value(values[choice], key));
+            }
+        }
+        contexts.push(c);
+    }
+    Pool {
+        actions,
+        resources,
+        contexts,
+    }
+}
+
+fn decide(
+    policy: &Policy,
+    action: &str,
+    resource: &str,
+    context: &iam_policy::access::AccessContext,
+) -> Decision {
+    policy.evaluate(&Request::new(action, resource).context(context))
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    holds: usize,
+    fails: usize,
+    unknown: usize,
+}
+
+#[test]
+fn not_granted_is_sound() {
+    let mut rng = Rng(0x5EED_0001);
+    let mut tally = Tally::default();
+    for round in 0..ROUNDS {
+        let (text, policy) = policy(&mut rng);
+        let asked: Vec<&str> = (0..1 + rng.below(2)).map(|_| *rng.pick(ACTIONS)).collect();
+        let on: Vec<&str> = if rng.chance(40) {
+            vec![*rng.pick(&RESOURCES[..5])]
+        } else {
+            vec![]
+        };
+        let mut query = Query::on(&asked, &on).unwrap();
+        let user = rng.chance(30).then_some("alice");
+        if let Some(user) = user {
+            query = query.context("aws:username", user);
+        }
+        let asked_policy = Policy::from_json(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{:?},"Resource":{:?}}}]}}"#,
+            asked,
+            if on.is_empty() { vec!["*"] } else { on.clone() }
+        ))
+        .unwrap();
+        match access::not_granted(&policy, &query) {
+            Answer::Holds => {
+                tally.holds += 1;
+                let asked_text = asked.join(" ") + &on.join(" ");
+                let pool = pool(&[&text, &asked_text], &mut rng);
+                for action in &pool.actions {
+                    for resource in &pool.resources {
+                        if decide(&asked_policy, action, resource, &Default::default())
+                            != Decision::Allowed
+                        {
+                            continue;
+                        }
+                        for context in &pool.contexts {
+                            let mut context = context.clone();
+                            if let Some(user) = user {
+                                context.set("aws:username", KeyValue::One(user.into()));
+                            }
+                            {
+                                assert_ne!(
+                                    decide(&policy, action, resource, &context),
+                                    Decision::Allowed,
+                                    "round {round}: holds, yet {action} on {resource} with {context:?} is allowed by\n{text}\nquestion {asked:?} on {on:?}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            Answer::Fails(w) => {
+                tally.fails += 1;
+                assert_eq!(
+                    policy.evaluate(&Request::from(&w)),
+                    Decision::Allowed,
+                    "round {round}: witness {w} not allowed by\n{text}"
+                );
+                assert_eq!(
+                    asked_policy.evaluate(&Request::from(&w)),
+                    Decision::Allowed,
+                    "round {round}: witness {w} outside the question {asked:?} {on:?}"
+                );
+                if let Some(user) = user {
+                    assert_eq!(
+                        w.context.lookup("aws:username"),
+                        Some(&KeyValue::One(user.into()))
+                    );
+                }
+            }
+            Answer::Unknown(reason) => {
+                tally.unknown += 1;
+                if std::env::var_os("SHOW_UNKNOWN").is_some() {
+                    println!("unknown: {reason}");
+                }
+            }
+        }
+    }
+    println!("{tally:?}");
+    assert!(
+        tally.holds > ROUNDS / 10 && tally.fails > ROUNDS / 10,
+        "{tally:?}"
+    );
+    assert!(tally.unknown * 10 < ROUNDS, "{tally:?}");
+}
+
+#[test]
+fn no_new_access_is_sound() {
+    let mut rng = Rng(0x5EED_0002);
+    let mut tally = Tally::default();
+    for round in 0..ROUNDS {
+        let (new_text, new) = policy(&mut rng);
+        // Half the time a reference close to the new policy, so that "holds" is common.
+        let (reference_text, reference) = if rng.chance(50) {
+            let extra = statement(&mut rng).replace("\"Deny\"", "\"Allow\"");
+            let text = new_text.replacen("\"Statement\":[", &format!("\"Statement\":[{extra},"), 1);
+            match Policy::from_json_with(
+                &text,
+                &Options {
+                    catalog: false,
+                    ..Options::default()
+                },
+            ) {
+                Ok(loaded) => (text, loaded.policy),
+                Err(_) => policy(&mut rng),
+            }
+        } else {
+            policy(&mut rng)
+        };
+        match access::no_new_access(&new, &reference) {
+            Answer::Holds => {
+                tally.holds += 1;
+                let pool = pool(&[&new_text, &reference_text], &mut rng);
+                for action in &pool.actions {
+                    for resource in &pool.resources {
+                        for context in &pool.contexts {
+                            let grants =
+                                decide(&new, action, resource, context) == Decision::Allowed;
+                            let had =
+                                decide(&reference, action, resource, context) == Decision::Allowed;
+                            assert!(
+                                !grants || had,
+                                "round {round}: holds, yet {action} on {resource} with {context:?} is new access\nnew: {new_text}\nreference: {reference_text}"
+                            );
+                        }
+                    }
+                }
+            }
+            Answer::Fails(w) => {
+                tally.fails += 1;
+                assert_eq!(
+                    new.evaluate(&Request::from(&w)),
+                    Decision::Allowed,
+                    "round {round}: witness {w} not allowed by\n{new_text}"
+                );
+                assert_ne!(
+                    reference.evaluate(&Request::from(&w)),
+                    Decision::Allowed,
+                    "round {round}: witness {w} allowed by the reference\n{reference_text}"
+                );
+            }
+            Answer::Unknown(reason) => {
+                tally.unknown += 1;
+                if std::env::var_os("SHOW_UNKNOWN").is_some() {
+                    println!("unknown: {reason}\n  {new_text}\n  {reference_text}");
+                }
+            }
+        }
+    }
+    println!("{tally:?}");
+    assert!(
+        tally.holds > ROUNDS / 10 && tally.fails > ROUNDS / 10,
+        "{tally:?}"
+    );
+    assert!(tally.unknown * 10 < ROUNDS, "{tally:?}");
+}
+
+fn seed(name: &str) -> Policy {
+    let text = std::fs::read_to_string(format!("{}/seed/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    Policy::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The Session Manager admin policy grants more than the user-scoped one: the witness is allowed
+/// by the admin policy only; the other way round holds.
+#[test]
+fn session_manager_admin_is_new_access_over_the_scoped_policy() {
+    let admin = seed("ex4_admin.json");
+    for scoped in ["ex3m1_username.json", "ex1_specific_instances.json"] {
+        let scoped = seed(scoped);
+        let Answer::Fails(w) = access::no_new_access(&admin, &scoped) else {
+            panic!("the admin policy must grant new access");
+        };
+        assert_eq!(admin.evaluate(&Request::from(&w)), Decision::Allowed, "{w}");
+        assert_ne!(
+            scoped.evaluate(&Request::from(&w)),
+            Decision::Allowed,
+            "{w}"
+        );
+        assert!(w.action.starts_with("ssm:"), "{w}");
+    }
+    assert_eq!(
+        access::no_new_access(&seed("ex3m1_username.json"), &admin),
+        Answer::Holds
+    );
+    assert_eq!(
+        access::no_new_access(&seed("ex2_instance_tags.json"), &admin),
+        Answer::Holds
+    );
+}
+
+/// `session/${aws:username}-*`: nothing on the sessions of another user; the user's own are
+/// granted, with a request that says so.
+#[test]
+fn username_policy_grants_nothing_on_other_users_sessions() {
+    for name in [
+        "ex1_specific_instances.json",
+        "ex2_instance_tags.json",
+        "ex3m1_username.json",
+    ] {
+        let policy = seed(name);
+        let others = Query::on(
+            &["ssm:TerminateSession", "ssm:ResumeSession"],
+            &[
+                "arn:aws:ssm:*:*:session/bob-*",
+                "arn:aws:ssm:*:*:session/alicex-*",
+            ],
+        )
+        .unwrap()
+        .context("aws:username", "alice");
+        assert_eq!(
+            access::not_granted(&policy, &others),
+            Answer::Holds,
+            "{name}"
+        );
+        let own = Query::on(
+            &["ssm:TerminateSession"],
+            &["arn:aws:ssm:*:*:session/alice-*"],
+        )
+        .unwrap()
+        .context("aws:username", "alice");
+        let Answer::Fails(w) = access::not_granted(&policy, &own) else {
+            panic!("{name}: the user's own sessions are granted");
+        };
+        assert_eq!(
+            policy.evaluate(&Request::from(&w)),
+            Decision::Allowed,
+            "{w}"
+        );
+        assert!(w.resource.contains(":session/alice-"), "{w}");
+    }
+}
+
+/// The examples of AWS's documentation of `CheckAccessNotGranted` (identity policies).
+#[test]
+fn aws_documentation_examples() {
+    let policy = Policy::from_json(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:ListBucket"],
+            "Resource": ["arn:aws:s3:::amzn-s3-demo-bucket", "arn:aws:s3:::amzn-s3-demo-bucket/*"]}]}"#,
+    )
+    .unwrap();
+    // PASS: "The policy document does not grant access to perform one or more of the listed actions."
+    let query = Query::new(&["s3:DeleteBucket", "s3:GetBucketLocation"]).unwrap();
+    assert_eq!(access::not_granted(&policy, &query), Answer::Holds);
+    // FAIL once a listed action is granted.
+    let query = Query::new(&["s3:DeleteBucket", "s3:GetObject"]).unwrap();
+    let Answer::Fails(w) = access::not_granted(&policy, &query) else {
+        panic!()
+    };
+    assert_eq!(w.action, "s3:GetObject");
+    assert!(
+        w.resource.starts_with("arn:aws:s3:::amzn-s3-demo-bucket/"),
+        "{w}"
+    );
+    // Resources only: any action on them.
+    let query = Query::on(&[], &["arn:aws:s3:::sensitive-bucket/*"]).unwrap();
+    assert_eq!(access::not_granted(&policy, &query), Answer::Holds);
+    let query = Query::on(&[], &["arn:aws:s3:::amzn-s3-demo-bucket"]).unwrap();
+    let Answer::Fails(w) = access::not_granted(&policy, &query) else {
+        panic!()
+    };
+    assert_eq!(w.resource, "arn:aws:s3:::amzn-s3-demo-bucket");
+    // CheckNoNewAccess: adding a write to the reference is new access; removing one is not.
+    let wider = Policy::from_json(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:ListBucket", "s3:PutObject"],
+            "Resource": ["arn:aws:s3:::amzn-s3-demo-bucket", "arn:aws:s3:::amzn-s3-demo-bucket/*"]}]}"#,
+    )
+    .unwrap();
+    let Answer::Fails(w) = access::no_new_access(&wider, &policy) else {
+        panic!()
+    };
+    assert_eq!(w.action, "s3:PutObject");
+    assert_eq!(access::no_new_access(&policy, &wider), Answer::Holds);
+}
