@@ -98,8 +98,8 @@ const CASES: &[Case] = &[
         "arn_region_not_allowed",
         "ARN_REGION_NOT_ALLOWED",
         Error,
-        "the service `iam` does not support specifying a region in the resource ARN `arn:aws:iam:us-east-1:123456789012:role/Auditor`",
-        Some("remove the region `us-east-1`"),
+        "the IAM resource ARN `arn:aws:iam:us-east-1:123456789012:role/Auditor` has the region `us-east-1`: IAM resources are global",
+        Some("remove the region: `arn:aws:iam::123456789012:role/Auditor`"),
     ),
     case!(
         "arn_account_not_allowed",

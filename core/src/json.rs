@@ -76,6 +76,34 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     Ok(node)
 }
 
+/// Decodes the JSON escapes (`\/`, `\uXXXX`, `\n`, ...) of the text of a string without its
+/// quotes, as `policy!` reads a raw string literal: pasted JSON means what it means in JSON. Other
+/// characters, a `"` included, are kept as they are.
+pub fn unescape(content: &str) -> Result<String, SyntaxError> {
+    let mut reader = TextReader {
+        text: content,
+        bytes: content.as_bytes(),
+        pos: 0,
+    };
+    let mut out = String::with_capacity(content.len());
+    loop {
+        let run_start = reader.pos;
+        while reader.bytes.get(reader.pos).is_some_and(|&b| b != b'\\') {
+            reader.pos += 1;
+        }
+        out.push_str(&content[run_start..reader.pos]);
+        if reader.pos == reader.bytes.len() {
+            return Ok(out);
+        }
+        let escape_start = reader.pos;
+        reader.pos += 1;
+        reader.escape(&mut out).map_err(|mut error| {
+            error.offset = escape_start;
+            error
+        })?;
+    }
+}
+
 struct TextReader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -369,6 +397,20 @@ mod tests {
                 .message
                 .contains("nested too deeply")
         );
+    }
+
+    #[test]
+    fn unescape_decodes_json_escapes_and_keeps_the_rest() {
+        assert_eq!(unescape(r"reports\/*").unwrap(), "reports/*");
+        assert_eq!(unescape(r"\u0052eports").unwrap(), "Reports");
+        assert_eq!(unescape(r#"a\"b"c\\d\n\t"#).unwrap(), "a\"b\"c\\d\n\t");
+        assert_eq!(unescape(r"\ud83d\ude00").unwrap(), "😀");
+        assert_eq!(unescape("caf\u{e9}").unwrap(), "caf\u{e9}");
+        let error = unescape(r"ab\qc").unwrap_err();
+        assert_eq!(error.offset, 2);
+        assert_eq!(unescape(r"x\u00").unwrap_err().offset, 1);
+        assert!(unescape(r"\ud83d").is_err());
+        assert!(unescape("ends with \\").is_err());
     }
 
     #[test]

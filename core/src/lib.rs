@@ -61,8 +61,7 @@ pub fn compile_text(
         Err(error) => {
             let mut diagnostics = Diagnostics::new();
             let offset = error.offset as u32;
-            diagnostics
-                .push(syntax_finding(text, &error).at(JsonPath::root(), Loc::new(offset, offset)));
+            diagnostics.push(syntax_finding(&error).at(JsonPath::root(), Loc::new(offset, offset)));
             return Err(diagnostics);
         }
     };
@@ -83,13 +82,10 @@ pub fn compile_tree(
     }
 }
 
-fn syntax_finding(text: &str, error: &json::SyntaxError) -> Finding {
-    let (line, column) = location::line_col(text, error.offset);
-    Finding::new(
-        codes::JSON_SYNTAX_ERROR,
-        format!("{} (line {line}, column {column})", error.message),
-    )
-    .with_help(
+/// The finding of a syntax error. Its position is the diagnostic's location, which every
+/// rendering prints: the message does not repeat it.
+fn syntax_finding(error: &json::SyntaxError) -> Finding {
+    Finding::new(codes::JSON_SYNTAX_ERROR, error.message.clone()).with_help(
         "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
     )
 }

@@ -5,7 +5,8 @@
 pub const MAX_INPUT_CHARS: usize = 256;
 
 /// The candidate closest to `input`, compared case-insensitively, if it is close enough to be a
-/// plausible typo (a Damerau-Levenshtein distance of at most a third of the input's length, min 2).
+/// plausible typo: a Damerau-Levenshtein distance of at most a third of the input's length (min
+/// 2), and at most half the length of the shorter of the two (`Foo` is not a typo of `Bool`).
 ///
 /// Bounded work: inputs over [`MAX_INPUT_CHARS`] characters get no suggestion, and a candidate
 /// whose length differs from the input's by more than the limit is skipped without computing a
@@ -31,7 +32,9 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             (input_chars * candidate_chars) as u64,
         );
         let distance = strsim::damerau_levenshtein(&needle, &candidate.to_ascii_lowercase());
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+        let shorter = input_chars.min(candidate_chars);
+        let plausible = distance <= limit && distance * 2 <= shorter;
+        if plausible && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }
@@ -48,6 +51,9 @@ mod tests {
         assert_eq!(closest("StartSesion", names), Some("StartSession"));
         assert_eq!(closest("terminatesession", names), Some("TerminateSession"));
         assert_eq!(closest("ListBuckets", names), None);
+        // Two edits of three letters is not a typo.
+        assert_eq!(closest("Foo", ["Bool", "Null"]), None);
+        assert_eq!(closest("s4", ["s3", "ssm"]), Some("s3"));
     }
 
     /// `s3:GGG...` of any length: the work stays that of the longest plausible input.

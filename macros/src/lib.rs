@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod allow;
 mod codegen;
 mod diagnostics;
 mod emit;
@@ -16,6 +17,7 @@ mod tokens;
 
 use std::path::PathBuf;
 
+use iam_policy_core::codes::Code;
 use iam_policy_core::diagnostic::Diagnostic;
 use iam_policy_core::json::Node;
 use iam_policy_core::location::{Loc, line_col};
@@ -33,7 +35,7 @@ use quote::{format_ident, quote};
 /// (any variant of `PolicyType`).
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
-    let (policy_type, input) = match kind::split(input.into()) {
+    let (policy_type, allowed, input) = match leading_options(input.into()) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)).into(),
     };
@@ -42,12 +44,17 @@ pub fn policy(input: TokenStream) -> TokenStream {
         Ok(root) => expand(
             &root,
             policy_type,
+            &allowed,
             &|loc| spans.get(loc),
             &|_| String::new(),
             TokenStream2::new(),
         ),
         Err(error) => {
-            let message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
+            let mut message = format!("{} [JSON_SYNTAX_ERROR]", error.message);
+            if let Some(help) = &error.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
             placeholder(diagnostics::error(&message, error.span))
         }
     }
@@ -90,8 +97,19 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
     policy_file_impl(input.into()).into()
 }
 
+/// The options before the document, in either order: `kind = TYPE,` and `allow(CODE, ...),`.
+fn leading_options(
+    input: TokenStream2,
+) -> Result<(PolicyType, Vec<Code>, TokenStream2), (String, Span)> {
+    let (mut allowed, input) = allow::split(input)?;
+    let (policy_type, input) = kind::split(input)?;
+    let (more, input) = allow::split(input)?;
+    allowed.extend(more);
+    Ok((policy_type, allowed, input))
+}
+
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
-    let (policy_type, input) = match kind::split(input) {
+    let (policy_type, allowed, input) = match leading_options(input) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)),
     };
@@ -113,10 +131,12 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(error) => {
+            // The crate's name rather than the absolute path: the message stays the same wherever
+            // the project is checked out or built.
+            let krate = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
             let message = format!(
                 "cannot read the policy file `{relative}`: {error}\nhelp: the path is relative to \
-                 the directory of the crate's Cargo.toml: `{}`",
-                path.display()
+                 the directory of the `Cargo.toml` of the crate `{krate}`, not to the source file"
             );
             return placeholder(diagnostics::error(&message, span));
         }
@@ -141,7 +161,7 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         let (line, column) = line_col(&text, loc.start as usize);
         format!("{relative}:{line}:{column}: ")
     };
-    expand(&root, policy_type, &|_| span, &position, track)
+    expand(&root, policy_type, &allowed, &|_| span, &position, track)
 }
 
 /// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
@@ -149,6 +169,7 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
 fn expand(
     root: &Node,
     policy_type: PolicyType,
+    allowed: &[Code],
     span_of: &dyn Fn(Loc) -> Span,
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
@@ -167,7 +188,13 @@ fn expand(
             diagnostics::warning(d, &text, span)
         }
     };
-    let findings: Vec<TokenStream2> = validated.diagnostics.iter().map(report).collect();
+    // `allow(CODE)` silences that warning or suggestion for this policy (errors cannot be named).
+    let findings: Vec<TokenStream2> = validated
+        .diagnostics
+        .iter()
+        .filter(|d| !allowed.iter().any(|code| code.name() == d.code()))
+        .map(report)
+        .collect();
     let document = match validated.document {
         Some(document) if !validated.diagnostics.has_errors() => document,
         _ => return placeholder(quote!(#extra #(#findings)*)),

@@ -28,12 +28,14 @@ impl Spans {
 pub struct SyntaxError {
     pub span: Span,
     pub message: String,
+    pub help: Option<String>,
 }
 
 fn error<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
     Err(SyntaxError {
         span,
         message: message.into(),
+        help: None,
     })
 }
 
@@ -219,15 +221,134 @@ impl Reader<'_> {
 fn literal(lit: &proc_macro2::Literal) -> Result<Value, SyntaxError> {
     let text = lit.to_string();
     if text.starts_with('"') || text.starts_with('r') {
-        return match syn::parse_str::<syn::LitStr>(&text) {
-            Ok(s) if s.suffix().is_empty() => Ok(Value::String(s.value())),
-            _ => error(lit.span(), "expected a plain string literal"),
+        let value = match syn::parse_str::<syn::LitStr>(&text) {
+            Ok(s) if s.suffix().is_empty() => s.value(),
+            Ok(_) => {
+                return error(
+                    lit.span(),
+                    "expected a plain string literal, without a suffix",
+                );
+            }
+            // rustc has already rejected the literal (`\/`, `\u0052`): say what to write.
+            Err(_) if text.starts_with('"') => return Err(rust_lacks_json_escape(lit, &text)),
+            Err(_) => return error(lit.span(), "expected a plain string literal"),
         };
+        if text.starts_with('r') {
+            return raw_string_as_json(lit, &value).map(Value::String);
+        }
+        return Ok(Value::String(value));
     }
     if text.starts_with('\'') {
         return error(lit.span(), "JSON strings take double quotes");
     }
     Ok(Value::Number(number(lit)?))
+}
+
+/// The contents of a raw string literal, read as JSON text: pasted JSON (`r"reports\/*"`,
+/// `r#"caf\u00e9"#`) means what it means in JSON, not a literal backslash.
+fn raw_string_as_json(lit: &proc_macro2::Literal, contents: &str) -> Result<String, SyntaxError> {
+    iam_policy_core::json::unescape(contents).map_err(|e| {
+        let at = &contents[e.offset..];
+        let len = if at.starts_with("\\u") { 6 } else { 2 };
+        let escape: String = at.chars().take(len).collect();
+        let message = if at.starts_with("\\u") {
+            format!(
+                "`{escape}`: {} (`policy!` reads a raw string as JSON text)",
+                e.message
+            )
+        } else {
+            format!("`{escape}` is not a JSON escape (`policy!` reads a raw string as JSON text)")
+        };
+        SyntaxError {
+            span: lit.span(),
+            message,
+            help: Some(
+                "write `\\\\` for a backslash; the JSON escapes are `\\\"`, `\\\\`, `\\/`, `\\b`, \
+                 `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`"
+                    .to_owned(),
+            ),
+        }
+    })
+}
+
+/// The error after rustc's own for a plain string literal holding a JSON escape that Rust lacks
+/// (`\/`, `\u0052`, `\b`, `\f`): the first such escape, what to write instead, and the two ways
+/// to keep the JSON as it is.
+fn rust_lacks_json_escape(lit: &proc_macro2::Literal, text: &str) -> SyntaxError {
+    let contents = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
+    let keep = "paste the JSON unchanged into a raw string `r\"...\"`, which `policy!` reads as \
+                JSON text, or convert the whole policy with `iam-policy to-rust`";
+    let (message, help) = match first_json_only_escape(contents) {
+        Some((escape, Ok(decoded))) => {
+            let write = decoded
+                .chars()
+                .map(|c| {
+                    if c.is_control() || c.is_whitespace() || c == '"' || c == '\\' {
+                        format!("\\u{{{:x}}}", c as u32)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect::<String>();
+            (
+                format!("`{escape}` is a JSON escape that Rust strings do not have"),
+                if escape.starts_with("\\u") && write.chars().count() == 1 {
+                    let code = write.chars().next().map_or(0, |c| c as u32);
+                    format!("write `{write}` (or `\\u{{{code:x}}}`) instead; or {keep}")
+                } else {
+                    format!("write `{write}` instead; or {keep}")
+                },
+            )
+        }
+        Some((escape, Err(()))) => (
+            format!("`{escape}` is an escape in neither JSON nor Rust"),
+            "write `\\\\` for a backslash".to_owned(),
+        ),
+        None => (
+            "this string is not a valid Rust string literal".to_owned(),
+            keep.to_owned(),
+        ),
+    };
+    SyntaxError {
+        span: lit.span(),
+        message,
+        help: Some(help),
+    }
+}
+
+/// The first escape of `contents` that Rust does not read, with what it means in JSON (`Err` when
+/// it is not a JSON escape either). A `\u` escape takes its four digits, and a surrogate pair both.
+fn first_json_only_escape(contents: &str) -> Option<(&str, Result<String, ()>)> {
+    let mut rest = contents;
+    while let Some(at) = rest.find('\\') {
+        let escape = &rest[at..];
+        let second = escape[1..].chars().next();
+        let rust_reads = match second {
+            Some('"' | '\\' | 'n' | 'r' | 't' | '0' | '\'' | '\n' | 'x') => true,
+            Some('u') => escape[2..].starts_with('{'),
+            _ => false,
+        };
+        if rust_reads {
+            rest = &escape[1 + second.map_or(0, char::len_utf8)..];
+            continue;
+        }
+        let is_hex4 = |s: &str| s.len() >= 4 && s.as_bytes()[..4].iter().all(u8::is_ascii_hexdigit);
+        let len = if second == Some('u') && is_hex4(&escape[2..]) {
+            let pair = escape[6..].starts_with("\\u") && is_hex4(&escape[8..]);
+            let high = u32::from_str_radix(&escape[2..6], 16).unwrap_or(0);
+            if pair && (0xD800..0xDC00).contains(&high) {
+                12
+            } else {
+                6
+            }
+        } else {
+            1 + second.map_or(0, char::len_utf8)
+        };
+        let escape = &escape[..len];
+        let decoded = iam_policy_core::json::unescape(escape).map_err(|_| ());
+        return Some((escape, decoded));
+    }
+    None
 }
 
 /// The text of a number literal, checked against JSON's number grammar.

@@ -69,7 +69,10 @@ pub struct Loaded {
 }
 
 /// Why a JSON policy was rejected: every error and warning, with line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Display` and `Debug` both print the findings as text (`error[CODE]: message`, the line and
+/// column, the `help:`), so that `?` in a `main` returning `Result` prints them, not a struct.
+#[derive(Clone, PartialEq, Eq)]
 pub struct LoadError {
     diagnostics: Vec<TextDiagnostic>,
 }
@@ -98,6 +101,13 @@ impl fmt::Display for LoadError {
             write!(f, "\n{d}")?;
         }
         Ok(())
+    }
+}
+
+/// The rendered findings, as `Display`: what `main` prints for an `Err` returned through `?`.
+impl fmt::Debug for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -296,6 +306,42 @@ impl std::str::FromStr for Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const BAD: &str = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\", \
+                       \"Action\": \"s3:GetObject\", \"Resource\": \"\"}]}";
+
+    #[test]
+    fn load_error_debug_prints_the_findings_as_display_does() {
+        let error = Policy::from_json(BAD).unwrap_err();
+        let display = error.to_string();
+        assert_eq!(format!("{error:?}"), display);
+        assert!(
+            display.starts_with("the policy is not valid (2 errors)\n"),
+            "{display}"
+        );
+        assert!(
+            display.contains("error[INVALID_EFFECT]: the effect `allow` is not valid"),
+            "{display}"
+        );
+        assert!(
+            display.contains("  --> line 1, column 52 (`Statement[0].Effect`)"),
+            "{display}"
+        );
+        assert!(display.contains("  = help: use `Allow`"), "{display}");
+        assert!(
+            !display.contains("TextDiagnostic") && !display.contains("Finding {"),
+            "{display}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_position_once() {
+        let error = Policy::from_json("{\n  \"Version\": \"2012-10-17\",\n}").unwrap_err();
+        let display = error.to_string();
+        assert_eq!(display.matches("line 3").count(), 1, "{display}");
+        assert_eq!(display.matches("column").count(), 1, "{display}");
+        assert_eq!(format!("{error:?}"), display);
+    }
 
     /// A text over `Options::max_bytes` is refused unread with `POLICY_TOO_LARGE`; a larger limit
     /// reads it.

@@ -2,21 +2,21 @@
 // `""` seeds as AWS corrected them). Each compiles without a warning, and agrees with the run-time
 // reader on the document and on a decision.
 //
-// `CARGO_MANIFEST_DIR` of a trybuild test is `target/tests/trybuild/iam-policy-tests/`, so the
-// fixtures are named from there.
+// `tests/ui.rs` copies the fixtures into the project trybuild builds, at the same paths as under
+// `tests/`, wherever the build directory is.
 #![deny(warnings)]
 
 use iam_policy::{policy_file, Decision, Policy, Request};
 
-static EX1: Policy = policy_file!("../../../../tests/pass/fixtures/ex1_specific_instances.json");
-static EX2: Policy = policy_file!("../../../../tests/pass/fixtures/ex2_instance_tags.json");
-static EX2C: Policy = policy_file!("../../../../tests/pass/fixtures/ex2c_two_tags.json");
-static EX3M1: Policy = policy_file!("../../../../tests/pass/fixtures/ex3m1_username.json");
-static EX3M2A: Policy = policy_file!("../../../../tests/pass/fixtures/ex3m2a_target_id.json");
-static EX3M2B: Policy = policy_file!("../../../../tests/pass/fixtures/ex3m2b_session_id_user.json");
-static EX3M2C: Policy = policy_file!("../../../../tests/pass/fixtures/ex3m2c_session_id_userid.json");
-static EX3M2D: Policy = policy_file!("../../../../tests/pass/fixtures/ex3m2d_both_tags.json");
-static EX4: Policy = policy_file!("../../../../tests/pass/fixtures/ex4_admin.json");
+static EX1: Policy = policy_file!("pass/fixtures/ex1_specific_instances.json");
+static EX2: Policy = policy_file!("pass/fixtures/ex2_instance_tags.json");
+static EX2C: Policy = policy_file!("pass/fixtures/ex2c_two_tags.json");
+static EX3M1: Policy = policy_file!("pass/fixtures/ex3m1_username.json");
+static EX3M2A: Policy = policy_file!("pass/fixtures/ex3m2a_target_id.json");
+static EX3M2B: Policy = policy_file!("pass/fixtures/ex3m2b_session_id_user.json");
+static EX3M2C: Policy = policy_file!("pass/fixtures/ex3m2c_session_id_userid.json");
+static EX3M2D: Policy = policy_file!("pass/fixtures/ex3m2d_both_tags.json");
+static EX4: Policy = policy_file!("pass/fixtures/ex4_admin.json");
 
 const SESSION: &str = "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b2c3d";
 const INSTANCE: &str = "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE";

@@ -22,7 +22,9 @@ mod resource;
 mod variable;
 
 pub use action::{RETIRED_SERVICES, check_action};
-pub use condition::{ExpandedActions, check_condition_key, check_condition_key_expanded};
+pub use condition::{
+    ExpandedActions, check_condition_key, check_condition_key_expanded, check_key_for_each_action,
+};
 pub use operator::check_operator_for_key;
 pub use resource::{StatementResources, check_action_for_resources, check_resource_for_actions};
 pub use variable::check_variable;

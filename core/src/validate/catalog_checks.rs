@@ -98,6 +98,23 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             &key.path,
             key.loc,
         );
+        let operator = condition.operator.value;
+        let missing_key_holds = operator.base != crate::operator::BaseOperator::Null
+            && crate::eval::condition_truth(operator, None, |_| None) == crate::eval::Truth::True;
+        if operator.base != crate::operator::BaseOperator::Null {
+            place(
+                v,
+                checks::check_key_for_each_action(
+                    &actions,
+                    &expanded,
+                    &key.value,
+                    missing_key_holds,
+                    statement.effect == crate::compiled::Effect::Allow,
+                ),
+                &key.path,
+                key.loc,
+            );
+        }
         place(
             v,
             checks::check_operator_for_key(&condition.operator.value, &key.value),

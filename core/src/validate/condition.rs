@@ -190,23 +190,44 @@ fn check_operator_shape(v: &mut Validator, operator: Operator, at: &Located<Oper
     }
 }
 
-/// `service:name`, or a known global form.
+/// `service:name`, with no whitespace but the spaces of a tag key: `aws:PrincipalTag/team name`
+/// is a valid key (tag keys may hold spaces and `_ . : / = + - @`, docs/semantics.md D13).
 fn check_key_format(key: &str) -> Result<(), Finding> {
-    let valid = match key.split_once(':') {
-        Some((service, name)) => {
-            !service.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace)
-        }
-        None => false,
-    };
-    if valid {
-        Ok(())
-    } else {
-        Err(Finding::new(
+    let Some((service, name)) = key
+        .split_once(':')
+        .filter(|(s, n)| !s.is_empty() && !n.is_empty())
+    else {
+        return Err(Finding::new(
             codes::INVALID_CONDITION_KEY_FORMAT,
             format!("the condition key `{key}` is not valid: use the format `service:keyname`"),
         )
-        .with_help("a condition key looks like `aws:username` or `ssm:resourceTag/Finance`"))
+        .with_help("a condition key looks like `aws:username` or `ssm:resourceTag/Finance`"));
+    };
+    // The tag key of `...Tag/<tag key>`: the one place a space may stand.
+    let tag_key = name
+        .split_once('/')
+        .filter(|(prefix, _)| prefix.to_ascii_lowercase().ends_with("tag"))
+        .map(|(_, tag)| tag);
+    let bad_space = |t: &str| t.contains(char::is_whitespace);
+    let invalid = match tag_key {
+        Some(tag) => {
+            bad_space(service)
+                || bad_space(&name[..name.len() - tag.len()])
+                || tag.contains(|c: char| c.is_whitespace() && c != ' ')
+        }
+        None => bad_space(key),
+    };
+    if invalid {
+        return Err(Finding::new(
+            codes::INVALID_CONDITION_KEY_FORMAT,
+            format!("the condition key `{key}` contains whitespace"),
+        )
+        .with_help(match tag_key {
+            Some(_) => "remove the whitespace: only the tag key after `Tag/` may hold spaces (not tabs or line breaks)".to_owned(),
+            None => format!("write `{}`", key.split_whitespace().collect::<String>()),
+        }));
     }
+    Ok(())
 }
 
 /// A condition value as text: strings as they are, numbers and booleans in their JSON form.

@@ -141,11 +141,12 @@ pub fn read_arn(
     findings.append(&mut f);
 
     check_partition(partition, text, &mut findings);
-    check_service(service, text, &mut findings);
+    check_service(service, text, usage, &mut findings);
     check_region(region, text, &mut findings);
     check_account(account, text, &mut findings);
     if usage == ArnUse::Resource {
         check_resource_part(service, resource, text, &mut findings);
+        findings.extend(iam_resource_problems(service, region, resource, text));
     }
     let arn = ArnPattern {
         partition: partition_glob,
@@ -183,14 +184,19 @@ fn check_partition(partition: &str, text: &str, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The service is present, has no wildcard, and is a lowercase service prefix.
-fn check_service(service: &str, text: &str, findings: &mut Vec<Finding>) {
+/// The service is present, is a lowercase service prefix, and in a `Resource` entry has no
+/// wildcard. An ARN condition value may hold one in any part (`ArnLike "arn:aws:*:*:111122223333:*"`,
+/// docs/semantics.md D12): it is a pattern there, matched as such.
+fn check_service(service: &str, text: &str, usage: ArnUse, findings: &mut Vec<Finding>) {
     if service.is_empty() {
         findings.push(Finding::new(
             codes::MISSING_ARN_FIELD,
             format!("the ARN `{text}` has no service"),
         ));
     } else if wild(service) {
+        if usage == ArnUse::Condition {
+            return;
+        }
         findings.push(
             Finding::new(
                 codes::WILDCARD_IN_ARN_SERVICE,
@@ -278,6 +284,71 @@ fn check_resource_part(service: &str, resource: &str, text: &str, findings: &mut
             );
         }
     }
+}
+
+/// The resource types of IAM, as the resource part of an IAM ARN starts: IAM's own list (its
+/// `MalformedPolicyDocument` message) and the types of the service catalog.
+const IAM_RESOURCE_TYPES: &[&str] = &[
+    "access-report/",
+    "assumed-role/",
+    "contextProvider/",
+    "delegation-request/",
+    "federated-user/",
+    "group/",
+    "instance-profile/",
+    "mfa/",
+    "oidc-provider/",
+    "policy/",
+    "report/",
+    "role/",
+    "role-template/",
+    "root",
+    "saml-provider/",
+    "server-certificate/",
+    "sms-mfa/",
+    "user/",
+];
+
+/// What IAM rejects in an IAM resource ARN whatever the actions (`MalformedPolicyDocument`): a
+/// region (`IAM resource ... cannot contain region information`), and a resource part that is not
+/// `*` and does not start with one of IAM's resource types. A pattern or variable passes when it
+/// could start with one (`r*`, `${aws:username}`).
+pub(crate) fn iam_resource_problems(
+    service: &str,
+    region: &str,
+    resource: &str,
+    text: &str,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if service != "iam" {
+        return findings;
+    }
+    if !region.is_empty() {
+        findings.push(
+            Finding::new(
+                codes::ARN_REGION_NOT_ALLOWED,
+                format!("the IAM resource ARN `{text}` has the region `{region}`: IAM resources are global"),
+            )
+            .with_help(format!("remove the region: `{}`", text.replacen(&format!(":iam:{region}:"), ":iam::", 1))),
+        );
+    }
+    // The literal text before the first wildcard or variable.
+    let literal_end = resource.find(['*', '?', '$']).unwrap_or(resource.len());
+    let literal = &resource[..literal_end];
+    let pattern = literal_end < resource.len();
+    let fits = IAM_RESOURCE_TYPES
+        .iter()
+        .any(|t| resource == *t || resource.starts_with(t) || (pattern && t.starts_with(literal)));
+    if !resource.is_empty() && !fits {
+        findings.push(
+            Finding::new(
+                codes::INVALID_ARN_RESOURCE,
+                format!("`{resource}` in the ARN `{text}` is not an IAM resource: IAM rejects it"),
+            )
+            .with_help("start the resource part with an IAM resource type, such as `user/`, `role/`, `group/` or `policy/`, or use `*`; a bucket or another service's resource takes that service's ARN"),
+        );
+    }
+    findings
 }
 
 /// Splits the text after `arn:` on its first four colons, not counting colons inside `${...}`

@@ -104,6 +104,12 @@ impl Iterator for Decoder<'_> {
     }
 }
 
+/// Whether removing the whitespace of `s` leaves valid base64: only then is it the hint to give.
+fn valid_without_whitespace(s: &str) -> bool {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    validate(&compact).is_ok()
+}
+
 /// Decodes a policy value into owned bytes (padding optional; see the module docs for what is
 /// rejected).
 pub fn decode_base64_policy(s: &str) -> Result<Cow<'static, [u8]>, ValueError> {
@@ -120,7 +126,9 @@ pub fn decode_base64_policy(s: &str) -> Result<Cow<'static, [u8]>, ValueError> {
                     let c = s[index..].chars().next().unwrap_or('?');
                     let hint = match c {
                         '-' | '_' => ", the url-safe alphabet is not accepted, use `+` and `/`",
-                        c if c.is_whitespace() => ", remove the whitespace",
+                        c if c.is_whitespace() && valid_without_whitespace(s) => {
+                            ", remove the whitespace"
+                        }
                         _ => "",
                     };
                     format!(
@@ -242,7 +250,10 @@ mod tests {
             "`QU!D` is not valid base64: unexpected character `!` at offset 2"
         );
         assert!(m("QU-D").contains("url-safe"));
-        assert!(m("QU D").contains("whitespace"));
+        assert!(m("QU I=").contains("remove the whitespace"));
+        // Removing the whitespace would not give base64 either: no hint to remove it.
+        assert!(!m("QU D").contains("whitespace"));
+        assert!(!m("not base64 at all").contains("whitespace"));
         assert!(m("QUJD\n").contains("`\\n`"), "{}", m("QUJD\n"));
         assert!(m("QQ=").contains("padding"));
         assert!(m("QQ==QQ==").contains("padding"));

@@ -116,14 +116,18 @@ fn parse(s: &str) -> Result<DecimalRef<'_>, Reason> {
     };
     let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !frac.is_none_or(all_digits) {
-        return Err(if s.bytes().any(|b| b.is_ascii_whitespace()) {
-            Reason::Whitespace
-        } else if s.bytes().any(|b| b == b'e' || b == b'E') && s.bytes().any(|b| b.is_ascii_digit())
-        {
-            Reason::Exponent
-        } else {
-            Reason::Other
-        });
+        // A hint only when following it gives a number: `1 000` (whitespace), `1e3` (exponent);
+        // `one hundred` gets none.
+        let without_whitespace: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        return Err(
+            if without_whitespace != s && parse(&without_whitespace).is_ok() {
+                Reason::Whitespace
+            } else if is_exponent_form(body) {
+                Reason::Exponent
+            } else {
+                Reason::Other
+            },
+        );
     }
     if int.is_empty() {
         return Err(if frac.is_some() {
@@ -143,6 +147,20 @@ fn parse(s: &str) -> Result<DecimalRef<'_>, Reason> {
         int,
         frac,
     })
+}
+
+/// `1e3`, `2.5E-4`: digits, an optional fraction, `e` or `E`, an optional sign and digits.
+fn is_exponent_form(body: &str) -> bool {
+    let Some((mantissa, exponent)) = body.split_once(['e', 'E']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => digits(int) && (frac.is_empty() || digits(frac)),
+        None => digits(mantissa),
+    };
+    mantissa_ok && digits(exponent)
 }
 
 /// Parses a policy number: optional `-`/`+`, at least one digit, optionally `.` and at least one
@@ -334,6 +352,27 @@ mod tests {
                 .unwrap_err()
                 .message()
                 .contains("whitespace")
+        );
+        // A hint only where following it gives a number (issue 12: `one hundred` was told to
+        // remove the whitespace).
+        for s in ["one hundred", "1 e", "e5", "1e", "five 5", "1.2.3", "0x10"] {
+            assert_eq!(
+                parse_decimal(s).unwrap_err().message(),
+                format!("`{s}` is not a number"),
+                "{s:?}"
+            );
+        }
+        assert!(
+            parse_decimal("1 000")
+                .unwrap_err()
+                .message()
+                .ends_with("remove the whitespace")
+        );
+        assert!(
+            parse_decimal("2.5E-4")
+                .unwrap_err()
+                .message()
+                .contains("exponents")
         );
         for s in ["abc", ".5", "5.", "1e5", " 1"] {
             let m = parse_decimal(s).unwrap_err().to_string();

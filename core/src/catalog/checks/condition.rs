@@ -119,6 +119,90 @@ pub fn check_condition_key_expanded(
     vec![finding.with_help("move these actions to a statement without this condition key")]
 }
 
+/// Whether an action's requests carry `key`: the action supports it (its own keys or its resource
+/// types'), or the reference leaves it open ([`unattached`], [`ATTACHED_ELSEWHERE`]).
+fn takes_key(action: &Action<'_>, key: &str) -> bool {
+    action.supports_key(key) || unattached(action, key) || attached_elsewhere(action, key)
+}
+
+/// A service condition key that some of the statement's actions support and some of its literal
+/// `Action` entries (no wildcard) do not: the key is never in the requests of those, so the
+/// condition decides them the same way whatever the request. Warning
+/// `CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS`, naming them (`s3:max-keys` with `s3:GetObject`
+/// and `s3:ListBucket`: only `s3:ListBucket` takes it).
+///
+/// `missing_key_holds` is what the condition is for a request without the key (false for
+/// `StringEquals`, true for `...IfExists` and the negated operators); `allow`, the statement's
+/// effect. Entries with a wildcard are left out: `s3:Get*` under an `s3:` key means "those that
+/// take it". When no action takes the key, [`check_condition_key`] reports it.
+pub fn check_key_for_each_action(
+    actions: &[&str],
+    expanded: &ExpandedActions,
+    key: &str,
+    missing_key_holds: bool,
+    allow: bool,
+) -> Vec<Finding> {
+    let Some(known) = &expanded.0 else {
+        return Vec::new();
+    };
+    if is_global_prefix(key) || global_key(key).is_some() || catalog().condition_key(key).is_none()
+    {
+        return Vec::new();
+    }
+    let takers: Vec<String> = known
+        .iter()
+        .filter(|a| takes_key(a, key))
+        .map(full_name)
+        .collect();
+    if takers.is_empty() {
+        return Vec::new();
+    }
+    let mut lacking: Vec<String> = Vec::new();
+    for entry in actions.iter().filter(|a| !a.contains(['*', '?'])) {
+        if let super::Expansion::Actions(covered) = super::expand(catalog(), entry) {
+            for action in covered.iter().filter(|a| !takes_key(a, key)) {
+                let name = full_name(action);
+                if !lacking.contains(&name) {
+                    lacking.push(name);
+                }
+            }
+        }
+    }
+    if lacking.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<&str> = lacking.iter().map(String::as_str).collect();
+    let them = if names.len() == 1 { "it" } else { "them" };
+    let outcome = match (missing_key_holds, allow) {
+        (false, true) => {
+            format!("the condition is never true for {them}, so the statement never allows {them}")
+        }
+        (false, false) => {
+            format!("the condition is never true for {them}, so the statement never denies {them}")
+        }
+        (true, true) => format!(
+            "the condition is always true for {them}, so the statement allows {them} whatever the key's value"
+        ),
+        (true, false) => format!(
+            "the condition is always true for {them}, so the statement denies {them} whatever the key's value"
+        ),
+    };
+    let taker_names: Vec<&str> = takers.iter().map(String::as_str).collect();
+    vec![
+        Finding::new(
+            codes::CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS,
+            format!(
+                "the condition key `{key}` is not in the requests of {}: {outcome}",
+                list(&names, 3)
+            ),
+        )
+        .with_help(format!(
+            "only {} of the statement's actions take `{key}`: move the others to a statement without this condition",
+            list(&taker_names, 3)
+        )),
+    ]
+}
+
 /// (action, key) pairs that work although the Service Authorization Reference does not attach the
 /// key to the action: AWS documents them elsewhere (the Bedrock user guide grants
 /// `aws-marketplace:Subscribe` on `aws-marketplace:ProductId` to pick the models one may use).
@@ -220,6 +304,68 @@ fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn some(actions: &[&str], key: &str, missing_key_holds: bool, allow: bool) -> Vec<Finding> {
+        check_key_for_each_action(
+            actions,
+            &ExpandedActions::new(actions),
+            key,
+            missing_key_holds,
+            allow,
+        )
+    }
+
+    #[test]
+    fn a_key_only_some_actions_take_names_the_others() {
+        let f = some(
+            &["s3:GetObject", "s3:ListBucket"],
+            "s3:max-keys",
+            false,
+            true,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS");
+        assert_eq!(
+            f[0].message,
+            "the condition key `s3:max-keys` is not in the requests of `s3:GetObject`: the condition is never true for it, so the statement never allows it"
+        );
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some(
+                "only `s3:ListBucket` of the statement's actions take `s3:max-keys`: move the others to a statement without this condition"
+            )
+        );
+        // Under `...IfExists` or a negated operator the condition is always true for them.
+        let f = some(
+            &["s3:GetObject", "s3:ListBucket"],
+            "s3:max-keys",
+            true,
+            false,
+        );
+        assert!(
+            f[0].message
+                .ends_with("so the statement denies it whatever the key's value"),
+            "{}",
+            f[0].message
+        );
+        // Every action takes it, none does (`UNSUPPORTED_ACTION_FOR_CONDITION_KEY`), a wildcard
+        // entry, a global key: nothing.
+        assert_eq!(some(&["s3:ListBucket"], "s3:max-keys", false, true), []);
+        assert_eq!(some(&["s3:GetObject"], "s3:max-keys", false, true), []);
+        assert_eq!(
+            some(&["s3:Get*", "s3:ListBucket"], "s3:max-keys", false, true),
+            []
+        );
+        assert_eq!(
+            some(
+                &["s3:GetObject", "s3:ListBucket"],
+                "aws:username",
+                false,
+                true
+            ),
+            []
+        );
+    }
     use crate::diagnostic::Severity;
 
     fn one(actions: &[&str], key: &str) -> Finding {

@@ -127,7 +127,15 @@ impl StatementResources {
                 }
                 fits.push(f);
             }
-            let findings = if judge_resources && !fits.contains(&Fit::Matches) {
+            // What IAM rejects in an IAM ARN whatever the actions is the syntax checks' finding.
+            let iam_rejected = !crate::validate::resource::iam_resource_problems(
+                arn.service,
+                arn.region,
+                arn.resource,
+                resource,
+            )
+            .is_empty();
+            let findings = if judge_resources && !iam_rejected && !fits.contains(&Fit::Matches) {
                 vec![mismatch(&arn, resource, &formats, &fits)]
             } else {
                 Vec::new()
@@ -343,15 +351,20 @@ mod tests {
 
     #[test]
     fn region_and_account_rules() {
-        let f = check_resource_for_actions(
-            &["iam:GetRole"],
-            "arn:aws:iam:us-east-1:123456789012:role/x",
-        );
+        let f = check_resource_for_actions(&["s3:GetObject"], "arn:aws:s3:us-east-1::bucket/*");
         assert_eq!(codes(&f), ["ARN_REGION_NOT_ALLOWED"]);
         assert_eq!(
             f[0].message,
-            "the service `iam` does not support specifying a region in the resource ARN `arn:aws:iam:us-east-1:123456789012:role/x`"
+            "the service `s3` does not support specifying a region in the resource ARN `arn:aws:s3:us-east-1::bucket/*`"
         );
+        // An IAM ARN that IAM rejects whatever the actions is the syntax checks' finding, not
+        // said a second time here.
+        for arn in [
+            "arn:aws:iam:us-east-1:123456789012:role/x",
+            "arn:aws:iam:::example_bucket",
+        ] {
+            assert_eq!(check_resource_for_actions(&["iam:GetRole"], arn), []);
+        }
         let f = check_resource_for_actions(&["s3:ListBucket"], "arn:aws:s3::123456789012:bucket");
         assert_eq!(codes(&f), ["ARN_ACCOUNT_NOT_ALLOWED"]);
         let f = check_resource_for_actions(&["s3:GetObject"], "arn:aws:s3:::bucket/*");
