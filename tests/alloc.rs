@@ -49,7 +49,14 @@ const OTHER_SESSION: &str = "arn:aws:ssm:us-east-2:123456789012:session/bob-0a1b
 const INSTANCE: &str = "arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890EXAMPLE";
 const OTHER_INSTANCE: &str = "arn:aws:ec2:us-east-2:123456789012:instance/i-0000000000EXAMPLE";
 
+/// One test: the counter is global, and a second test running beside it (or the harness reporting
+/// it) would be counted.
 #[test]
+fn deciding_does_not_allocate() {
+    evaluation_does_not_allocate();
+    every_policy_kind_decides_without_allocating();
+}
+
 fn evaluation_does_not_allocate() {
     // The counter sees allocations (else the zero below would prove nothing).
     assert!(allocations_of(|| drop(std::hint::black_box(vec![1u8; 8]))) > 0);
@@ -119,7 +126,7 @@ fn evaluation_does_not_allocate() {
                         allowed += usize::from(specialized.decision == Decision::Allowed);
                         evaluations += 3;
                     }
-                    std::hint::black_box(authorizer.explain(request));
+                    let _ = std::hint::black_box(authorizer.explain(request));
                 }
             }
         }
@@ -155,10 +162,110 @@ fn the_request_check_does_not_allocate_up_to_256_keys() {
                     let verdict = Authorizer::new().explain(&request);
                     assert_eq!(specialized.malformed.is_some(), ambiguous && count > 1);
                     assert_eq!(interpreted.malformed, specialized.malformed);
-                    std::hint::black_box(verdict);
+                    let _ = std::hint::black_box(verdict);
                 });
                 assert_eq!(n, 0, "{count} keys, ambiguous: {ambiguous}, {}", seed.name);
             }
         }
     }
+}
+
+static BUCKET: Policy = iam_policy::policy!(kind = S3Bucket, {
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Sid": "DenyInsecure", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+         "Resource": "arn:aws:s3:::doc-bucket/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+        {"Sid": "Partner", "Effect": "Allow", "Principal": {"AWS": ["444455556666", "arn:aws:iam::111122223333:role/Reader"]},
+         "Action": "s3:GetObject", "Resource": "arn:aws:s3:::doc-bucket/*"},
+        {"Sid": "Keep", "Effect": "Deny", "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:user/alice"]},
+         "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::doc-bucket/*"}
+    ]
+});
+
+/// Every policy kind and both accounts, through both paths: no allocation per decision.
+fn every_policy_kind_decides_without_allocating() {
+    let json = |text: &str, policy_type| Policy::from_json_as(text, policy_type).unwrap();
+    use iam_policy::PolicyType;
+    let identity = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+        PolicyType::Managed,
+    );
+    let boundary = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}"#,
+        PolicyType::Managed,
+    );
+    let session = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+        PolicyType::Session,
+    );
+    let scp = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}"#,
+        PolicyType::Scp,
+    );
+    let rcp = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteBucket","Resource":"*"}]}"#,
+        PolicyType::Rcp,
+    );
+    let endpoint = json(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}"#,
+        PolicyType::VpcEndpoint,
+    );
+    let bucket = json(&BUCKET.to_json(), PolicyType::S3Bucket);
+    let authorizers = [
+        Authorizer::new().resource_policy(&BUCKET),
+        Authorizer::new()
+            .identity(&identity)
+            .boundary(&boundary)
+            .session_policy(&session)
+            .scp(&scp)
+            .scp_level([&scp, &identity])
+            .rcp(&rcp)
+            .endpoint_policy(&endpoint)
+            .resource_policy(&BUCKET),
+        Authorizer::new()
+            .identity(&identity)
+            .session_policy(&session)
+            .resource_policy(&bucket),
+    ];
+    let principals = [
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:sts::111122223333:assumed-role/Reader/s1",
+        "arn:aws:iam::111122223333:role/Reader",
+        "arn:aws:sts::444455556666:assumed-role/Partner/p1",
+        "arn:aws:iam::444455556666:user/bob",
+        "arn:aws:sts::111122223333:federated-user/fed",
+        "arn:aws:iam::111122223333:root",
+        "cloudtrail.amazonaws.com",
+        "*",
+        "not a principal",
+    ];
+    let actions = [
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:DeleteObject",
+        "sts:GetCallerIdentity",
+    ];
+    let secure = [("aws:SecureTransport", "true")];
+    let insecure = [("aws:SecureTransport", "false")];
+    let mut decisions = [0usize; 3];
+    let count = allocations_of(|| {
+        for principal in principals {
+            for action in actions {
+                for context in [&secure, &insecure] {
+                    let request = Request::new(action, "arn:aws:s3:::doc-bucket/report.pdf")
+                        .principal(principal)
+                        .resource_account("111122223333")
+                        .context(context);
+                    for authorizer in &authorizers {
+                        let compiled = authorizer.explain(&request);
+                        let interpreted = authorizer.explain_interpreted(&request);
+                        assert_eq!(compiled, interpreted);
+                        decisions[compiled.decision as usize] += 1;
+                    }
+                }
+            }
+        }
+    });
+    assert_eq!(count, 0, "deciding allocated {count} times");
+    assert!(decisions.iter().all(|&n| n > 5), "{decisions:?}");
 }

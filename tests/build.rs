@@ -1,9 +1,9 @@
 //! Compiles the policies of every decision test file (`cases/*.jsonl`) with `policy!`, so that
 //! `decisions.rs` can decide each case with the specialized evaluator as well as the interpreter.
 //!
-//! Writes `$OUT_DIR/compiled_cases.rs`: one `static P_<n>: Policy = policy!(...)` per distinct
-//! policy, and `FILES`, each case file with its text and, per case id, the statics of its
-//! policies. A line this script cannot read is left out of the table: `decisions.rs` parses every
+//! Writes `$OUT_DIR/compiled_cases.rs`: one `static P_<n>: Policy = policy!(kind = .., ...)` per
+//! distinct policy and type, and `FILES`, each case file with its text and, per case id, the
+//! statics of its policies (identity, boundary, session, resource, endpoint, SCP and RCP levels). A line this script cannot read is left out of the table: `decisions.rs` parses every
 //! file with `iam_policy::cases::parse`, which reports the line and what is wrong.
 
 use std::collections::HashMap;
@@ -49,23 +49,28 @@ fn main() {
             path.display().to_string()
         );
         for (number, line) in text.lines().enumerate() {
-            let Some((id, policies)) = read_case(line) else {
+            let Some((id, value)) = read_case(line) else {
                 continue;
             };
-            let mut refs = Vec::with_capacity(policies.len());
-            for policy in policies {
+            // One `policy!` per distinct (type, document); `None` when the line is unreadable.
+            let mut compile = |policy: &Value, kind: &str| -> Option<String> {
+                let policy = serde_json::to_string(policy).ok()?;
                 check_tokens(&policy, &name, number + 1);
                 let next = index_of.len();
-                let index = *index_of.entry(policy.clone()).or_insert_with(|| {
+                let key = format!("{kind} {policy}");
+                let index = *index_of.entry(key).or_insert_with(|| {
                     let _ = writeln!(
                         statics,
-                        "static P_{next}: ::iam_policy::Policy = ::iam_policy::policy!({policy});"
+                        "static P_{next}: ::iam_policy::Policy = ::iam_policy::policy!(kind = {kind}, {policy});"
                     );
                     next
                 });
-                refs.push(format!("&P_{index}"));
-            }
-            let _ = writeln!(table, "        ({id:?}, &[{}]),", refs.join(", "));
+                Some(format!("&P_{index}"))
+            };
+            let Some(entry) = compiled_case(&value, &mut compile) else {
+                continue;
+            };
+            let _ = writeln!(table, "        ({id:?}, {entry}),");
         }
         table.push_str("    ] },\n");
     }
@@ -86,17 +91,60 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The id of a case and its policies as compact JSON, re-serialized exactly as
-/// `iam_policy::cases::parse` does; `None` for a line that is not a readable case.
-fn read_case(line: &str) -> Option<(String, Vec<String>)> {
+/// The id of a case and the case; `None` for a line that is not a readable case.
+fn read_case(line: &str) -> Option<(String, Value)> {
     let value: Value = serde_json::from_str(line).ok()?;
     let id = value.get("id")?.as_str()?.to_owned();
-    let policies = value.get("policies")?.as_array()?;
-    let texts = policies
+    Some((id, value))
+}
+
+/// `super::CompiledCase { .. }` naming the statics of every policy of the case, each compiled
+/// with the type `iam_policy::cases` loads it as (policies re-serialized exactly as it does).
+fn compiled_case(
+    case: &Value,
+    compile: &mut dyn FnMut(&Value, &str) -> Option<String>,
+) -> Option<String> {
+    let list = |refs: Vec<String>| format!("&[{}]", refs.join(", "));
+    let identity = case
+        .get("policies")?
+        .as_array()?
         .iter()
-        .map(|p| serde_json::to_string(p).ok())
+        .map(|p| compile(p, "Managed"))
         .collect::<Option<Vec<_>>>()?;
-    Some((id, texts))
+    let mut single = |field: &str, kind: &str| -> Option<String> {
+        Some(match case.get(field) {
+            None | Some(Value::Null) => "None".to_owned(),
+            Some(policy) => format!("Some({})", compile(policy, kind)?),
+        })
+    };
+    let boundary = single("boundary", "Managed")?;
+    let session = single("session_policy", "Session")?;
+    let resource = single("resource_policy", "Resource")?;
+    let endpoint = single("endpoint_policy", "VpcEndpoint")?;
+    let mut levels = |field: &str, kind: &str| -> Option<String> {
+        let Some(levels) = case.get(field) else {
+            return Some("&[]".to_owned());
+        };
+        let levels = levels
+            .as_array()?
+            .iter()
+            .map(|level| {
+                level
+                    .as_array()?
+                    .iter()
+                    .map(|p| compile(p, kind))
+                    .collect::<Option<Vec<_>>>()
+                    .map(list)
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(list(levels))
+    };
+    let scps = levels("scps", "Scp")?;
+    let rcps = levels("rcps", "Rcp")?;
+    Some(format!(
+        "super::CompiledCase {{ identity: {}, boundary: {boundary}, session_policy: {session}, resource_policy: {resource}, endpoint_policy: {endpoint}, scps: {scps}, rcps: {rcps} }}",
+        list(identity)
+    ))
 }
 
 /// `policy!` reads JSON as Rust tokens: a JSON string is a Rust string literal as long as it has

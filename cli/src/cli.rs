@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check(CheckArgs),
-    Eval(EvalArgs),
+    Eval(Box<EvalArgs>),
     Test(TestArgs),
     Fmt(FmtArgs),
     ToRust(ToRustArgs),
@@ -131,9 +131,11 @@ impl ValueEnum for PolicyTypeArg {
 
 /// Decides a request and names the statement that decided.
 ///
-/// The identity policies (`--policy`) are pooled: one of them must allow. A permissions boundary
-/// (`--boundary`), if given, must also allow, and so must each service control policy (`--scp`).
-/// An explicit Deny in any of them wins. The first line printed is the decision: `Allowed`,
+/// Every policy type takes part as AWS evaluates it: an explicit Deny anywhere wins; each SCP
+/// level and the endpoint policy must allow; then the resource-based policy and the identity
+/// policies grant, by account (both accounts must allow when the principal's account is not the
+/// resource's). The identity policies (`--policy`) are pooled; a permissions boundary and a
+/// session policy must also allow. The first line printed is the decision: `Allowed`,
 /// `ExplicitlyDenied` or `ImplicitlyDenied`.
 #[derive(Debug, Args)]
 #[command(after_help = "Exit status:
@@ -143,11 +145,47 @@ impl ValueEnum for PolicyTypeArg {
 
 Example:
   iam-policy eval --policy user.json --action ssm:TerminateSession \\
-      --resource arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b --context aws:username=alice")]
+      --resource arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b --context aws:username=alice
+  iam-policy eval --policy reader.json --resource-policy bucket.json --action s3:GetObject \\
+      --resource arn:aws:s3:::doc-bucket/report.pdf --resource-account 111122223333 \\
+      --principal arn:aws:sts::444455556666:assumed-role/Reader/s1")]
 pub struct EvalArgs {
-    /// Identity policy files of the principal (pooled); repeat the option or list several.
-    #[arg(long = "policy", required = true, num_args = 1.., value_name = "FILE")]
+    /// Identity policy files of the principal (pooled); repeat the option or list several. May be
+    /// left out when a resource-based policy decides.
+    #[arg(
+        long = "policy",
+        num_args = 1..,
+        value_name = "FILE",
+        required_unless_present = "resource_policy"
+    )]
     pub policies: Vec<PathBuf>,
+
+    /// Who makes the request: a user, role, role session, federated user or root user ARN, a
+    /// service principal, or `*` (anonymous). Without it, the caller is taken to be in the
+    /// resource's account and only `"Principal": "*"` names it.
+    #[arg(long, value_name = "ARN")]
+    pub principal: Option<String>,
+
+    /// The account that owns the resource, where its ARN has none (S3).
+    #[arg(long, value_name = "ACCOUNT")]
+    pub resource_account: Option<String>,
+
+    /// The resource-based policy of the resource (bucket, key, queue policy; the role's trust
+    /// policy for `sts:AssumeRole`).
+    #[arg(long, value_name = "FILE")]
+    pub resource_policy: Option<PathBuf>,
+
+    /// The session policy of the caller's session, which must also allow.
+    #[arg(long, value_name = "FILE")]
+    pub session_policy: Option<PathBuf>,
+
+    /// Resource control policies, one per level of the organization; a Deny in any denies.
+    #[arg(long = "rcp", num_args = 1.., value_name = "FILE")]
+    pub rcps: Vec<PathBuf>,
+
+    /// The policy of the VPC endpoint the request goes through, which must also allow.
+    #[arg(long, value_name = "FILE")]
+    pub endpoint_policy: Option<PathBuf>,
 
     /// A permissions boundary, which must also allow.
     #[arg(long, value_name = "FILE")]

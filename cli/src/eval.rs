@@ -1,5 +1,6 @@
-//! `iam-policy eval`: decides one request against identity policies, a permissions boundary and
-//! service control policies, with `iam_policy::Authorizer`, and names what decided.
+//! `iam-policy eval`: decides one request against every policy type (identity policies, a
+//! permissions boundary, a session policy, a resource-based policy, SCPs, RCPs and an endpoint
+//! policy), with `iam_policy::Authorizer`, and names what decided.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -44,10 +45,26 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
         }
         if failed { Err(()) } else { Ok(loaded) }
     };
+    if let Some(account) = &args.resource_account
+        && !iam_policy_core::principal::is_account_id(account)
+    {
+        eprintln!(
+            "{}: `--resource-account {}` is not an account ID of 12 digits",
+            err_style.red("error"),
+            sanitize(account)
+        );
+        return Status::Usage;
+    }
     let identity = load_all(&args.policies, PolicyType::Managed);
     let boundary = load_all(args.boundary.as_slice(), PolicyType::Managed);
     let scps = load_all(&args.scps, PolicyType::Scp);
-    let (Ok(identity), Ok(boundary), Ok(scps)) = (identity, boundary, scps) else {
+    let rcps = load_all(&args.rcps, PolicyType::Rcp);
+    let session = load_all(args.session_policy.as_slice(), PolicyType::Session);
+    let resource = load_all(args.resource_policy.as_slice(), PolicyType::Resource);
+    let endpoint = load_all(args.endpoint_policy.as_slice(), PolicyType::VpcEndpoint);
+    let (Ok(identity), Ok(boundary), Ok(scps), Ok(rcps), Ok(session), Ok(resource), Ok(endpoint)) =
+        (identity, boundary, scps, rcps, session, resource, endpoint)
+    else {
         return Status::Usage;
     };
 
@@ -61,13 +78,36 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
     for loaded in &scps {
         authorizer = authorizer.scp(&loaded.policy);
     }
-    let request = Request::new(&args.action, &args.resource).context(&context);
+    for loaded in &rcps {
+        authorizer = authorizer.rcp(&loaded.policy);
+    }
+    for loaded in &session {
+        authorizer = authorizer.session_policy(&loaded.policy);
+    }
+    for loaded in &resource {
+        authorizer = authorizer.resource_policy(&loaded.policy);
+    }
+    for loaded in &endpoint {
+        authorizer = authorizer.endpoint_policy(&loaded.policy);
+    }
+    let mut request = Request::new(&args.action, &args.resource).context(&context);
+    if let Some(principal) = &args.principal {
+        request = request.principal(principal);
+    }
+    if let Some(account) = &args.resource_account {
+        request = request.resource_account(account);
+    }
     let verdict = authorizer.explain(&request);
     let of_kind = |kind: PolicyKind| -> &[Loaded] {
         match kind {
             PolicyKind::Identity => &identity,
             PolicyKind::PermissionsBoundary => &boundary,
             PolicyKind::ServiceControl => &scps,
+            PolicyKind::ResourceControl => &rcps,
+            PolicyKind::Session => &session,
+            PolicyKind::ResourceBased => &resource,
+            PolicyKind::VpcEndpoint => &endpoint,
+            _ => &[],
         }
     };
 
@@ -82,17 +122,20 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
         Decision::Allowed => {
             out.push_str(&style.green("Allowed"));
             out.push('\n');
-            if let Some(at) = verdict.statement {
-                let loaded = &of_kind(at.kind)[at.policy];
+            if let Some(at) = verdict.statement
+                && let Some(loaded) = of_kind(at.kind).get(at.policy)
+            {
                 out.push_str(&format!(
                     "  allowed by {}\n",
                     statement(loaded, at.statement, at.kind)
                 ));
             }
-            // The boundary and the SCPs allowed too: say by which statements.
+            // The guardrails allowed too: say by which statements.
             for (kind, policies) in [
                 (PolicyKind::PermissionsBoundary, &boundary),
+                (PolicyKind::Session, &session),
                 (PolicyKind::ServiceControl, &scps),
+                (PolicyKind::VpcEndpoint, &endpoint),
             ] {
                 for loaded in policies.iter() {
                     if let Some(s) = loaded.policy.explain(&request).statement {
@@ -104,8 +147,9 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
         Decision::ExplicitlyDenied => {
             out.push_str(&style.red("ExplicitlyDenied"));
             out.push('\n');
-            if let Some(at) = verdict.statement {
-                let loaded = &of_kind(at.kind)[at.policy];
+            if let Some(at) = verdict.statement
+                && let Some(loaded) = of_kind(at.kind).get(at.policy)
+            {
                 out.push_str(&format!(
                     "  denied by {}\n",
                     statement(loaded, at.statement, at.kind)
@@ -136,13 +180,23 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
                         names.join(", ")
                     )
                 }
-                _ => {
-                    let loaded = &of_kind(kind)[index];
-                    format!(
+                PolicyKind::ResourceBased if resource.is_empty() => format!(
+                    "{what} needs a resource-based policy that allows it (across accounts, or for a role or KMS key): give it with `--resource-policy`"
+                ),
+                PolicyKind::ResourceBased => format!(
+                    "the resource-based policy `{}` does not name the principal in a statement that allows {what}",
+                    sanitize(&resource[0].file)
+                ),
+                PolicyKind::Session if session.is_empty() => {
+                    "a federated user without a session policy has no permissions: give it with `--session-policy`".to_owned()
+                }
+                _ => match of_kind(kind).get(index) {
+                    Some(loaded) => format!(
                         "the {kind} `{}` has no statement that allows {what}",
                         sanitize(&loaded.file)
-                    )
-                }
+                    ),
+                    None => format!("no {kind} allows {what}"),
+                },
             };
             out.push_str(&format!("  {line}\n"));
         }

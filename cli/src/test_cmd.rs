@@ -43,11 +43,14 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Status {
                 plural(cases.len() + bad_lines.len(), "case")
             );
         }
+        // A file without a case tests nothing: an error, so that a wrong path or an emptied
+        // file cannot pass.
         if cases.is_empty() && bad_lines.is_empty() {
             eprintln!(
-                "{}: `{file}` has no test case",
-                err_style.severity(iam_policy::Severity::Warning, "warning")
+                "{}: `{file}` has no test case: a decision test file holds one JSON case per line",
+                err_style.red("error")
             );
+            failed += 1;
         }
         for (line, message) in &bad_lines {
             let _ = writeln!(

@@ -416,3 +416,163 @@ fn malformed_requests_are_denied_with_the_reason() {
         );
     }
 }
+
+#[test]
+fn every_policy_type_and_the_principal() {
+    let dir = scratch("eval-types");
+    let bucket = write(
+        &dir,
+        "bucket.json",
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"DenyInsecure","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::doc-bucket/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}},
+            {"Sid":"PartnerRead","Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::doc-bucket/*"}]}"#,
+    );
+    let reader = write(
+        &dir,
+        "reader.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    let rcp = write(
+        &dir,
+        "rcp.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Sid":"NoDelete","Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"*"}]}"#,
+    );
+    let session = write(
+        &dir,
+        "session.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}"#,
+    );
+    let endpoint = write(
+        &dir,
+        "endpoint.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Sid":"GetOnly","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "eval",
+            "--resource-policy",
+            path_str(&bucket),
+            "--rcp",
+            path_str(&rcp),
+            "--endpoint-policy",
+            path_str(&endpoint),
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::doc-bucket/report.pdf",
+            "--resource-account",
+            "111122223333",
+            "--principal",
+            "arn:aws:sts::444455556666:assumed-role/Reader/s1",
+        ];
+        args.extend_from_slice(extra);
+        run_in(&dir, &args)
+    };
+    // Both accounts allow.
+    let allowed = run(&[
+        "--policy",
+        path_str(&reader),
+        "--context",
+        "aws:SecureTransport=true",
+    ]);
+    assert_eq!(allowed.status, 0, "{allowed:?}");
+    assert!(
+        allowed.stdout.starts_with(
+            "Allowed\n  allowed by `Statement[1]` (Sid `PartnerRead`) of the resource-based policy"
+        ),
+        "{}",
+        allowed.stdout
+    );
+    assert!(
+        allowed
+            .stdout
+            .contains("and by `Statement[0]` (Sid `GetOnly`) of the VPC endpoint policy"),
+        "{}",
+        allowed.stdout
+    );
+    // The caller's own account does not allow.
+    let no_identity = run(&["--context", "aws:SecureTransport=true"]);
+    assert_eq!(no_identity.status, 1);
+    assert!(
+        no_identity
+            .stdout
+            .starts_with("ImplicitlyDenied\n  no statement of the identity policies"),
+        "{}",
+        no_identity.stdout
+    );
+    // The bucket policy denies plain HTTP.
+    let insecure = run(&[
+        "--policy",
+        path_str(&reader),
+        "--context",
+        "aws:SecureTransport=false",
+    ]);
+    assert_eq!(insecure.status, 1);
+    assert!(
+        insecure
+            .stdout
+            .contains("denied by `Statement[0]` (Sid `DenyInsecure`) of the resource-based policy"),
+        "{}",
+        insecure.stdout
+    );
+    // A session policy that does not allow.
+    let limited = run(&[
+        "--policy",
+        path_str(&reader),
+        "--session-policy",
+        path_str(&session),
+        "--context",
+        "aws:SecureTransport=true",
+    ]);
+    assert_eq!(limited.status, 1);
+    assert!(
+        limited.stdout.contains("the session policy"),
+        "{}",
+        limited.stdout
+    );
+    // A bad account is a usage error.
+    let bad = run_in(
+        &dir,
+        &[
+            "eval",
+            "--policy",
+            path_str(&reader),
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "*",
+            "--resource-account",
+            "12",
+        ],
+    );
+    assert_eq!(bad.status, 2, "{bad:?}");
+    assert!(
+        bad.stderr.contains("is not an account ID of 12 digits"),
+        "{}",
+        bad.stderr
+    );
+    // A resource-based policy without a principal is refused, naming the code.
+    let nameless = write(
+        &dir,
+        "nameless.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    let invalid = run_in(
+        &dir,
+        &[
+            "eval",
+            "--resource-policy",
+            path_str(&nameless),
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "*",
+        ],
+    );
+    assert_eq!(invalid.status, 2);
+    assert!(
+        invalid.stderr.contains("MISSING_PRINCIPAL"),
+        "{}",
+        invalid.stderr
+    );
+}

@@ -39,6 +39,39 @@ fn the_aws_documentation_cases_pass() {
 }
 
 #[test]
+fn the_policy_type_cases_pass() {
+    let file = cases_file("policy-types.jsonl");
+    let run = run(&["test", path_str(&file)]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(run.stdout.lines().last(), Some("77 passed, 0 failed"));
+}
+
+#[test]
+fn a_misspelt_field_fails_with_a_did_you_mean() {
+    let dir = scratch("cases-strict");
+    let line = case("x", &[ALLOW_START], "ssm:StartSession", "{}", "Allowed");
+    write(
+        &dir,
+        "typo.jsonl",
+        line.replace("\"context\"", "\"contxt\""),
+    );
+    let run = run_in(&dir, &["test", "typo.jsonl"]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("unknown field `contxt` in `request`: did you mean `context`?"),
+        "{}",
+        run.stdout
+    );
+    write(
+        &dir,
+        "notes.jsonl",
+        line.replace("\"id\"", "\"_note\": \"ignored\", \"id\""),
+    );
+    assert_eq!(run_in(&dir, &["test", "notes.jsonl"]).status, 0);
+}
+
+#[test]
 fn failures_show_the_statement_and_the_request() {
     let dir = scratch("cases-fail");
     let text = [
@@ -195,7 +228,7 @@ fn several_files_add_up_and_quiet_prints_only_failures() {
 }
 
 #[test]
-fn unreadable_files_exit_2_and_empty_files_warn() {
+fn unreadable_files_exit_2_and_empty_files_fail() {
     let dir = scratch("cases-missing");
     write(
         &dir,
@@ -213,11 +246,16 @@ fn unreadable_files_exit_2_and_empty_files_warn() {
 
     write(&dir, "empty.jsonl", "\n\n");
     let run = run_in(&dir, &["test", "empty.jsonl"]);
-    assert_eq!(run.status, 0);
+    assert_eq!(run.status, 1);
     assert!(
-        run.stderr.contains("`empty.jsonl` has no test case"),
+        run.stderr.contains("error: `empty.jsonl` has no test case"),
         "{}",
         run.stderr
+    );
+    assert!(
+        run.stdout.ends_with("0 passed, 1 failed\n"),
+        "{}",
+        run.stdout
     );
 
     write(&dir, "binary.jsonl", b"\xff\xfe\n");

@@ -12,7 +12,25 @@
 //!
 //! (shown on two lines here; a real case is one line). `policies` are the identity policies of the
 //! principal, pooled; `context` values are strings, or lists of strings for multivalued keys;
-//! `expected` is `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`. Other fields are ignored.
+//! `expected` is `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
+//!
+//! The other policies of a decision and who asks:
+//!
+//! | field | value |
+//! |---|---|
+//! | `request.principal` | the caller's ARN: a user, a role session (`arn:aws:sts::111122223333:assumed-role/R/s`), a role ARN (any session of it), a federated user, the root user, a service principal, an identity provider, or `"*"` (anonymous). Default: the user `test-user` of the resource's account |
+//! | `request.resource_account` | the 12-digit account that owns the resource, where its ARN has none (S3). Default: the ARN's account, else the principal's |
+//! | `boundary` | the principal's permissions boundary |
+//! | `session_policy` | the session policy of a role or federated-user session |
+//! | `scps`, `rcps` | lists of lists of policies: one list per organization level, root first |
+//! | `resource_policy` | the resource's policy (bucket, key, queue policy; the trust policy for `sts:AssumeRole*`) |
+//! | `endpoint_policy` | the policy of the VPC endpoint the request goes through |
+//!
+//! `policies` may then be empty. A field that is not one of these is an error with a
+//! did-you-mean, so that a misspelt `contxt` cannot make a case pass by accident; notes go in
+//! `name`, `why` or `source`, or in fields whose name starts with `_` (ignored). `core` (a boolean,
+//! marking the cases transcribed from AWS's pages) is accepted and ignored. A file with no case is
+//! an error.
 //!
 //! ```
 //! use iam_policy::cases;
@@ -31,10 +49,12 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::authorizer::{Authorizer, PolicyKind, Verdict};
 use crate::context::ContextMap;
 use crate::policy::{Evaluation, LoadError, Policy};
 use crate::request::Request;
 use iam_policy_core::eval::Decision;
+use iam_policy_core::validate::PolicyType;
 
 /// One case of a decision test file.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,8 +67,57 @@ pub struct Case {
     /// The identity policies, each as compact JSON in the key order of the file. They are
     /// re-serialized from the parsed line, so a key written twice in the file keeps its last value.
     pub policies: Vec<String>,
+    /// The other policies of the decision, compact JSON like `policies`.
+    pub boundary: Option<String>,
+    pub session_policy: Option<String>,
+    pub resource_policy: Option<String>,
+    pub endpoint_policy: Option<String>,
+    /// One list per organization level, root first.
+    pub scps: Vec<Vec<String>>,
+    pub rcps: Vec<Vec<String>>,
     pub request: CaseRequest,
     pub expected: Decision,
+}
+
+/// The policies of a case, loaded with the validator of their type.
+#[derive(Clone, Debug)]
+pub struct CasePolicies {
+    pub identity: Vec<Policy>,
+    pub boundary: Option<Policy>,
+    pub session_policy: Option<Policy>,
+    pub resource_policy: Option<Policy>,
+    pub endpoint_policy: Option<Policy>,
+    pub scps: Vec<Vec<Policy>>,
+    pub rcps: Vec<Vec<Policy>>,
+}
+
+impl CasePolicies {
+    /// The authorizer that decides the case with these policies.
+    pub fn authorizer(&self) -> Authorizer<'_> {
+        let mut auth = Authorizer::new();
+        for policy in &self.identity {
+            auth = auth.identity(policy);
+        }
+        if let Some(policy) = &self.boundary {
+            auth = auth.boundary(policy);
+        }
+        if let Some(policy) = &self.session_policy {
+            auth = auth.session_policy(policy);
+        }
+        if let Some(policy) = &self.resource_policy {
+            auth = auth.resource_policy(policy);
+        }
+        if let Some(policy) = &self.endpoint_policy {
+            auth = auth.endpoint_policy(policy);
+        }
+        for level in &self.scps {
+            auth = auth.scp_level(level);
+        }
+        for level in &self.rcps {
+            auth = auth.rcp_level(level);
+        }
+        auth
+    }
 }
 
 /// The request of a case: action, resource and context, fixed once parsed.
@@ -58,6 +127,10 @@ pub struct CaseRequest {
     resource: String,
     entries: Vec<(String, RequestValue)>,
     context: ContextMap,
+    /// As given, else the default user of the resource's account.
+    principal: String,
+    principal_given: bool,
+    resource_account: Option<String>,
 }
 
 /// A context value as the file gives it.
@@ -95,10 +168,13 @@ pub struct PooledDecision {
     pub malformed: Option<iam_policy_core::request_check::Malformed>,
 }
 
-/// Where the deciding statement is: the policy's index in the case's `policies` and the
-/// statement's index in that policy's `Statement`.
+/// Where the deciding statement is: the kind of policy, the policy's index among the case's
+/// policies of that kind, and the statement's index in that policy's `Statement`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecidingStatement {
+    /// Which kind of policy: `policy` counts among the policies of that kind (for SCPs and RCPs,
+    /// across the levels in order).
+    pub kind: PolicyKind,
     pub policy: usize,
     pub statement: usize,
     pub sid: Option<String>,
@@ -109,8 +185,9 @@ pub struct DecidingStatement {
 pub enum Outcome {
     /// Every policy loaded and the request was decided.
     Decided(PooledDecision),
-    /// Policies that failed validation (index in `policies`, and why): the case is an error.
-    InvalidPolicies(Vec<(usize, LoadError)>),
+    /// Policies that failed validation (where in the case, as `policies[1]` or `resource_policy`,
+    /// and why): the case is an error.
+    InvalidPolicies(Vec<(String, LoadError)>),
 }
 
 /// A case and what running it gave. Its `Display` is the report of a failure: the expectation,
@@ -137,9 +214,17 @@ pub struct Report<'c> {
 }
 
 /// Reads a decision test file. Blank lines are skipped; every other line must be a case, else the
-/// error lists every bad line.
+/// error lists every bad line. A file without any case is an error too.
 pub fn parse(text: &str) -> Result<Vec<Case>, CaseFileError> {
     match parse_lenient(text) {
+        (cases, errors) if cases.is_empty() && errors.is_empty() => Err(CaseFileError {
+            errors: vec![LineError {
+                line: 0,
+                id: None,
+                message: "the file has no case: a decision test file holds one JSON case per line"
+                    .to_owned(),
+            }],
+        }),
         (cases, errors) if errors.is_empty() => Ok(cases),
         (_, errors) => Err(CaseFileError { errors }),
     }
@@ -188,21 +273,17 @@ pub fn run(cases: &[Case]) -> Report<'_> {
     }
 }
 
-/// Loads the case's policies with [`Policy::from_json`] and decides its request with them.
+/// Loads the case's policies with [`Policy::from_json_as`] (each with the rules of its type) and
+/// decides its request with an [`Authorizer`] holding them.
 pub fn run_case(case: &Case) -> CaseResult<'_> {
-    let mut policies = Vec::with_capacity(case.policies.len());
-    let mut invalid = Vec::new();
-    for (index, text) in case.policies.iter().enumerate() {
-        match Policy::from_json(text) {
-            Ok(policy) => policies.push(policy),
-            Err(error) => invalid.push((index, error)),
+    let outcome = match case.load() {
+        Ok(policies) => {
+            let request = case.request.as_request();
+            Outcome::Decided(PooledDecision::from_verdict(
+                &policies.authorizer().explain(&request),
+            ))
         }
-    }
-    let outcome = if invalid.is_empty() {
-        let request = case.request.as_request();
-        Outcome::Decided(pool(policies.iter().map(|policy| policy.explain(&request))))
-    } else {
-        Outcome::InvalidPolicies(invalid)
+        Err(invalid) => Outcome::InvalidPolicies(invalid),
     };
     CaseResult { case, outcome }
 }
@@ -222,6 +303,7 @@ pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> Pooled
             };
         }
         let by = evaluation.statement.map(|statement| DecidingStatement {
+            kind: PolicyKind::Identity,
             policy,
             statement: statement.index,
             sid: statement.sid.map(str::to_owned),
@@ -252,10 +334,153 @@ pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> Pooled
     }
 }
 
+impl PooledDecision {
+    /// The decision of an [`Authorizer`] and the statement it names.
+    pub fn from_verdict(verdict: &Verdict<'_>) -> PooledDecision {
+        PooledDecision {
+            decision: verdict.decision,
+            by: verdict.statement.map(|at| DecidingStatement {
+                kind: at.kind,
+                policy: at.policy,
+                statement: at.statement.index,
+                sid: at.statement.sid.map(str::to_owned),
+            }),
+            malformed: verdict.malformed,
+        }
+    }
+}
+
 impl Case {
+    /// Loads every policy of the case with the validator of its type; `Err` names each invalid
+    /// one (`policies[1]`, `resource_policy`, `scps[0][1]`, ...).
+    pub fn load(&self) -> Result<CasePolicies, Vec<(String, LoadError)>> {
+        let mut invalid = Vec::new();
+        let mut load =
+            |label: String, text: &str, policy_type: PolicyType| match Policy::from_json_as(
+                text,
+                policy_type,
+            ) {
+                Ok(policy) => Some(policy),
+                Err(error) => {
+                    invalid.push((label, error));
+                    None
+                }
+            };
+        let identity: Vec<Option<Policy>> = self
+            .policies
+            .iter()
+            .enumerate()
+            .map(|(i, text)| load(format!("policies[{i}]"), text, PolicyType::Managed))
+            .collect();
+        let mut single = |name: &str, text: &Option<String>, policy_type| {
+            text.as_deref()
+                .and_then(|text| load(name.to_owned(), text, policy_type))
+        };
+        let boundary = single("boundary", &self.boundary, PolicyType::Managed);
+        let session_policy = single("session_policy", &self.session_policy, PolicyType::Session);
+        let resource_policy = single(
+            "resource_policy",
+            &self.resource_policy,
+            PolicyType::Resource,
+        );
+        let endpoint_policy = single(
+            "endpoint_policy",
+            &self.endpoint_policy,
+            PolicyType::VpcEndpoint,
+        );
+        let mut levels = |name: &str, levels: &[Vec<String>], policy_type| -> Vec<Vec<Policy>> {
+            levels
+                .iter()
+                .enumerate()
+                .map(|(l, level)| {
+                    level
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, text)| {
+                            load(format!("{name}[{l}][{i}]"), text, policy_type)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let scps = levels("scps", &self.scps, PolicyType::Scp);
+        let rcps = levels("rcps", &self.rcps, PolicyType::Rcp);
+        if !invalid.is_empty() {
+            return Err(invalid);
+        }
+        Ok(CasePolicies {
+            identity: identity.into_iter().flatten().collect(),
+            boundary,
+            session_policy,
+            resource_policy,
+            endpoint_policy,
+            scps,
+            rcps,
+        })
+    }
+
+    /// The JSON of a policy of the case: its kind and index among the policies of that kind
+    /// (for SCPs and RCPs, counted across levels).
+    pub fn policy_text(&self, kind: PolicyKind, policy: usize) -> Option<&str> {
+        match kind {
+            PolicyKind::Identity => self.policies.get(policy).map(String::as_str),
+            PolicyKind::PermissionsBoundary => self.boundary.as_deref().filter(|_| policy == 0),
+            PolicyKind::Session => self.session_policy.as_deref().filter(|_| policy == 0),
+            PolicyKind::ResourceBased => self.resource_policy.as_deref().filter(|_| policy == 0),
+            PolicyKind::VpcEndpoint => self.endpoint_policy.as_deref().filter(|_| policy == 0),
+            PolicyKind::ServiceControl => {
+                self.scps.iter().flatten().nth(policy).map(String::as_str)
+            }
+            PolicyKind::ResourceControl => {
+                self.rcps.iter().flatten().nth(policy).map(String::as_str)
+            }
+        }
+    }
+
+    /// The JSON of a policy of the case by its label in [`Outcome::InvalidPolicies`].
+    fn labelled(&self, label: &str) -> Option<&str> {
+        let index = |prefix: &str| -> Option<Vec<usize>> {
+            label
+                .strip_prefix(prefix)?
+                .split(['[', ']'])
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().ok())
+                .collect()
+        };
+        match label {
+            "boundary" => self.boundary.as_deref(),
+            "session_policy" => self.session_policy.as_deref(),
+            "resource_policy" => self.resource_policy.as_deref(),
+            "endpoint_policy" => self.endpoint_policy.as_deref(),
+            _ => {
+                if let Some(i) = index("policies") {
+                    return self.policies.get(*i.first()?).map(String::as_str);
+                }
+                let (levels, at) = match index("scps") {
+                    Some(at) => (&self.scps, at),
+                    None => (&self.rcps, index("rcps")?),
+                };
+                levels
+                    .get(*at.first()?)?
+                    .get(*at.get(1)?)
+                    .map(String::as_str)
+            }
+        }
+    }
+
     /// A statement of one of the case's policies as compact JSON, to show what decided.
     pub fn statement_json(&self, policy: usize, statement: usize) -> Option<String> {
-        let document: Value = serde_json::from_str(self.policies.get(policy)?).ok()?;
+        self.statement_json_of(PolicyKind::Identity, policy, statement)
+    }
+
+    /// [`Case::statement_json`] for a policy of any kind.
+    pub fn statement_json_of(
+        &self,
+        kind: PolicyKind,
+        policy: usize,
+        statement: usize,
+    ) -> Option<String> {
+        let document: Value = serde_json::from_str(self.policy_text(kind, policy)?).ok()?;
         let statement = match document.get("Statement")? {
             Value::Array(statements) => statements.get(statement)?,
             single @ Value::Object(_) if statement == 0 => single,
@@ -293,9 +518,30 @@ impl CaseRequest {
         &self.entries
     }
 
+    /// The caller's ARN: as given, else the user `test-user` of the resource's account.
+    pub fn principal(&self) -> &str {
+        &self.principal
+    }
+
+    /// True when the case gave `request.principal`.
+    pub fn principal_given(&self) -> bool {
+        self.principal_given
+    }
+
+    /// `request.resource_account`, if given.
+    pub fn resource_account(&self) -> Option<&str> {
+        self.resource_account.as_deref()
+    }
+
     /// The request to evaluate, borrowing this one.
     pub fn as_request(&self) -> Request<'_> {
-        Request::new(&self.action, &self.resource).context(&self.context)
+        let request = Request::new(&self.action, &self.resource)
+            .context(&self.context)
+            .principal(&self.principal);
+        match &self.resource_account {
+            Some(account) => request.resource_account(account),
+            None => request,
+        }
     }
 }
 
@@ -303,6 +549,12 @@ impl fmt::Display for CaseRequest {
     /// `ssm:StartSession on arn:... with aws:username = "alice", aws:TagKeys = ["a", "b"]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} on {}", self.action, self.resource)?;
+        if self.principal_given {
+            write!(f, " by {}", self.principal)?;
+        }
+        if let Some(account) = &self.resource_account {
+            write!(f, " (resource account {account})")?;
+        }
         for (i, (key, value)) in self.entries.iter().enumerate() {
             f.write_str(if i == 0 { " with " } else { ", " })?;
             write!(f, "{key} = {value}")?;
@@ -368,7 +620,11 @@ impl fmt::Display for PooledDecision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.decision)?;
         if let Some(by) = &self.by {
-            write!(f, " by policy {}, statement {}", by.policy, by.statement)?;
+            match by.kind {
+                PolicyKind::Identity => write!(f, " by policy {}", by.policy)?,
+                kind => write!(f, " by {kind} {}", by.policy)?,
+            }
+            write!(f, ", statement {}", by.statement)?;
             if let Some(sid) = &by.sid {
                 write!(f, " (Sid {sid:?})")?;
             }
@@ -415,7 +671,7 @@ impl fmt::Display for CaseResult<'_> {
                 match &decided.by {
                     Some(by) => {
                         let json = case
-                            .statement_json(by.policy, by.statement)
+                            .statement_json_of(by.kind, by.policy, by.statement)
                             .unwrap_or_default();
                         write!(f, "\n  statement: {json}")?;
                     }
@@ -424,17 +680,35 @@ impl fmt::Display for CaseResult<'_> {
                         for (index, policy) in case.policies.iter().enumerate() {
                             write!(f, "\n    {index}: {policy}")?;
                         }
+                        let others = [
+                            ("boundary", &case.boundary),
+                            ("session policy", &case.session_policy),
+                            ("resource policy", &case.resource_policy),
+                            ("endpoint policy", &case.endpoint_policy),
+                        ];
+                        for (label, policy) in others {
+                            if let Some(policy) = policy {
+                                write!(f, "\n    {label}: {policy}")?;
+                            }
+                        }
                     }
                 }
                 Ok(())
             }
             Outcome::InvalidPolicies(invalid) => {
                 write!(f, "ERROR {}", case.title())?;
-                for (index, error) in invalid {
+                for (label, error) in invalid {
+                    let shown = match label
+                        .strip_prefix("policies[")
+                        .and_then(|r| r.strip_suffix(']'))
+                    {
+                        Some(index) => format!("policy {index}"),
+                        None => format!("`{label}`"),
+                    };
                     write!(
                         f,
-                        "\n  policy {index} is not valid: {}",
-                        case.policies.get(*index).map_or("", String::as_str)
+                        "\n  {shown} is not valid: {}",
+                        case.labelled(label).unwrap_or("")
                     )?;
                     for diagnostic in error.errors() {
                         for line in diagnostic.to_string().lines() {
@@ -506,33 +780,162 @@ fn parse_case(line: &str, number: usize) -> Result<Case, LineError> {
         }
     };
     let fields = (|| {
+        check_fields(&object, CASE_FIELDS, "a case")?;
         let name = match object.get("name") {
             None | Some(Value::Null) => None,
             Some(Value::String(name)) => Some(name.clone()),
             Some(other) => return Err(format!("`name` must be a string, found {}", kind(other))),
         };
+        for note in ["why", "source"] {
+            match object.get(note) {
+                None | Some(Value::String(_)) => {}
+                Some(other) => {
+                    return Err(format!("`{note}` must be a string, found {}", kind(other)));
+                }
+            }
+        }
+        if let Some(core) = object.get("core")
+            && !core.is_boolean()
+        {
+            return Err(format!("`core` must be a boolean, found {}", kind(core)));
+        }
         let policies = parse_policies(object.get("policies"))?;
+        let others = Others {
+            boundary: parse_policy("boundary", object.get("boundary"))?,
+            session_policy: parse_policy("session_policy", object.get("session_policy"))?,
+            resource_policy: parse_policy("resource_policy", object.get("resource_policy"))?,
+            endpoint_policy: parse_policy("endpoint_policy", object.get("endpoint_policy"))?,
+            scps: parse_levels("scps", object.get("scps"))?,
+            rcps: parse_levels("rcps", object.get("rcps"))?,
+        };
         let request = parse_request(object.get("request"))?;
         let expected = parse_expected(object.get("expected"))?;
-        Ok((name, policies, request, expected))
+        Ok((name, policies, others, request, expected))
     })();
-    let (name, policies, request, expected) = fields.map_err(|message| fail(Some(id), message))?;
+    let (name, policies, others, request, expected) =
+        fields.map_err(|message| fail(Some(id), message))?;
     Ok(Case {
         line: number,
         id: id.to_owned(),
         name,
         policies,
+        boundary: others.boundary,
+        session_policy: others.session_policy,
+        resource_policy: others.resource_policy,
+        endpoint_policy: others.endpoint_policy,
+        scps: others.scps,
+        rcps: others.rcps,
         request,
         expected,
     })
 }
 
+/// The fields of a case (`FORMAT`: the module docs); `_`-prefixed fields are notes.
+const CASE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "policies",
+    "request",
+    "expected",
+    "boundary",
+    "session_policy",
+    "resource_policy",
+    "endpoint_policy",
+    "scps",
+    "rcps",
+    "why",
+    "source",
+    "core",
+];
+
+const REQUEST_FIELDS: &[&str] = &[
+    "action",
+    "resource",
+    "context",
+    "principal",
+    "resource_account",
+];
+
+/// An unknown field is an error with a did-you-mean; fields starting with `_` are ignored.
+fn check_fields(object: &Map<String, Value>, known: &[&str], owner: &str) -> Result<(), String> {
+    for key in object.keys() {
+        if key.starts_with('_') || known.contains(&key.as_str()) {
+            continue;
+        }
+        let help = match iam_policy_core::suggest::closest(key, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "the fields are {}; notes go in `why`, or in a field whose name starts with `_`",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(format!("unknown field `{key}` in {owner}: {help}"));
+    }
+    Ok(())
+}
+
+/// The policies of a case other than its identity policies.
+struct Others {
+    boundary: Option<String>,
+    session_policy: Option<String>,
+    resource_policy: Option<String>,
+    endpoint_policy: Option<String>,
+    scps: Vec<Vec<String>>,
+    rcps: Vec<Vec<String>>,
+}
+
+fn parse_policy(field: &str, value: Option<&Value>) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(policy @ Value::Object(_)) => serde_json::to_string(policy)
+            .map(Some)
+            .map_err(|e| format!("`{field}`: {e}")),
+        Some(other) => Err(format!(
+            "`{field}` must be a policy object, found {}",
+            kind(other)
+        )),
+    }
+}
+
+fn parse_levels(field: &str, value: Option<&Value>) -> Result<Vec<Vec<String>>, String> {
+    let levels = match value {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(levels)) => levels,
+        Some(other) => {
+            return Err(format!(
+                "`{field}` must be a list of levels, each a list of policies, found {}",
+                kind(other)
+            ));
+        }
+    };
+    levels
+        .iter()
+        .enumerate()
+        .map(|(l, level)| match level {
+            Value::Array(policies) => policies
+                .iter()
+                .enumerate()
+                .map(|(i, policy)| {
+                    parse_policy(&format!("{field}[{l}][{i}]"), Some(policy))?.ok_or_else(|| {
+                        format!("`{field}[{l}][{i}]` must be a policy object, found null")
+                    })
+                })
+                .collect(),
+            other => Err(format!(
+                "`{field}[{l}]` must be a list of policies (one organization level), found {}",
+                kind(other)
+            )),
+        })
+        .collect()
+}
+
 fn parse_policies(value: Option<&Value>) -> Result<Vec<String>, String> {
     let policies = match value {
         None => return Err("missing `policies`".to_owned()),
-        Some(Value::Array(policies)) if policies.is_empty() => {
-            return Err("`policies` is empty: give at least one policy".to_owned());
-        }
         Some(Value::Array(policies)) => policies,
         Some(other) => {
             return Err(format!(
@@ -567,8 +970,31 @@ fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
             ));
         }
     };
+    check_fields(request, REQUEST_FIELDS, "`request`")?;
     let action = required_text(request, "action")?;
     let resource = required_text(request, "resource")?;
+    let principal_given = optional_text(request, "principal")?;
+    let resource_account = optional_text(request, "resource_account")?;
+    if let Some(account) = &resource_account
+        && !iam_policy_core::principal::is_account_id(account)
+    {
+        return Err(format!(
+            "`request.resource_account` must be an account ID of 12 digits, found `{account}`"
+        ));
+    }
+    // The default caller: a user of the account that owns the resource (the same account).
+    let principal = principal_given.clone().unwrap_or_else(|| {
+        let account = resource_account
+            .clone()
+            .or_else(|| {
+                iam_policy_core::eval::split_arn(&resource)
+                    .map(|parts| parts[4])
+                    .filter(|account| !account.is_empty())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| DEFAULT_ACCOUNT.to_owned());
+        format!("arn:aws:iam::{account}:user/test-user")
+    });
     let entries = match request.get("context") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(context)) => parse_context(context)?,
@@ -593,7 +1019,20 @@ fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
         resource,
         entries,
         context,
+        principal,
+        principal_given: principal_given.is_some(),
+        resource_account,
     })
+}
+
+/// The account of the default caller when neither the resource nor the case names one.
+const DEFAULT_ACCOUNT: &str = "123456789012";
+
+fn optional_text(request: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+    match request.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => required_text(request, field).map(Some),
+    }
 }
 
 fn required_text(request: &Map<String, Value>, field: &str) -> Result<String, String> {
@@ -806,7 +1245,7 @@ mod tests {
             "[1, 2]".to_owned(),
             line("ok", &[ALLOW_GET], "s3:GetObject", "{}", "Allowed"),
             line("n", &[ALLOW_GET], "s3:GetObject", r#"{"aws:MultiFactorAuthAge": 30}"#, "Allowed"),
-            line("e", &[], "s3:GetObject", "{}", "Allowed"),
+            line("e", &[ALLOW_GET], "s3:GetObject", "{}", "Allowed").replace(r#""expected""#, r#""expcted""#),
             line("p", &["\"text\""], "s3:GetObject", "{}", "Allowed"),
             line("c", &[ALLOW_GET], "s3:GetObject", r#"{"aws:username": "a", "AWS:UserName": "b"}"#, "Allowed"),
             line("l", &[ALLOW_GET], "s3:GetObject", r#"{"aws:TagKeys": ["a", true]}"#, "Allowed"),
@@ -822,7 +1261,7 @@ mod tests {
             [
                 "line 1: a case must be a JSON object, found an array",
                 "line 3 (`n`): context key `aws:MultiFactorAuthAge` must be a string or a list of strings, found a number (write it as a string: \"30\")",
-                "line 4 (`e`): `policies` is empty: give at least one policy",
+                "line 4 (`e`): unknown field `expcted` in a case: did you mean `expected`?",
                 "line 5 (`p`): `policies[0]` must be a policy object, found a string",
                 "line 6 (`c`): the context keys `aws:username` and `AWS:UserName` are the same key (key names are case-insensitive)",
                 "line 7 (`l`): the values of context key `aws:TagKeys` must be strings, found a boolean (write it as a string: \"true\")",
@@ -832,6 +1271,90 @@ mod tests {
             ]
         );
         assert_eq!(error.to_string(), messages.join("\n"));
+    }
+
+    #[test]
+    fn case_files_are_strict() {
+        let ok = line("a", &[ALLOW_GET], "s3:GetObject", "{}", "Allowed");
+        // `_` fields are notes; `why`, `source` and `core` are accepted.
+        let noted = ok.replace(
+            r#""id": "a","#,
+            r#""id": "a", "_todo": [1, 2], "why": "D1", "source": "AWS", "core": true,"#,
+        );
+        assert_eq!(parse(&noted).unwrap().len(), 1);
+        let contxt = ok.replace(r#""context""#, r#""contxt""#);
+        assert_eq!(
+            single_error(&contxt).message,
+            "unknown field `contxt` in `request`: did you mean `context`?"
+        );
+        let stranger = ok.replace(r#""id": "a","#, r#""id": "a", "zzz": 1,"#);
+        assert!(
+            single_error(&stranger)
+                .message
+                .starts_with("unknown field `zzz` in a case: the fields are `id`, "),
+            "{}",
+            single_error(&stranger).message
+        );
+        let account = ok.replace(
+            r#""resource": "arn:aws:s3:::b/k""#,
+            r#""resource": "arn:aws:s3:::b/k", "resource_account": "1234""#,
+        );
+        assert_eq!(
+            single_error(&account).message,
+            "`request.resource_account` must be an account ID of 12 digits, found `1234`"
+        );
+        let levels = ok.replace(r#""id": "a","#, r#""id": "a", "scps": [{}],"#);
+        assert_eq!(
+            single_error(&levels).message,
+            "`scps[0]` must be a list of policies (one organization level), found an object"
+        );
+        for empty in ["", "\n\n  \n"] {
+            let error = parse(empty).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "line 0: the file has no case: a decision test file holds one JSON case per line"
+            );
+        }
+    }
+
+    #[test]
+    fn other_policies_and_the_principal() {
+        const BUCKET: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#;
+        let text = format!(
+            r#"{{"id": "x", "policies": [], "resource_policy": {BUCKET}, "request": {{"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "principal": "arn:aws:iam::444455556666:user/u", "resource_account": "111122223333"}}, "expected": "Allowed"}}"#
+        );
+        let cases = parse(&text).unwrap();
+        assert_eq!(
+            cases[0].request.principal(),
+            "arn:aws:iam::444455556666:user/u"
+        );
+        // Cross-account: the bucket policy names the account, but the user's own account has no
+        // identity policy that allows.
+        let result = run_case(&cases[0]);
+        assert_eq!(result.status(), Status::Failed);
+        assert!(
+            result.to_string().contains(
+                "request:  s3:GetObject on arn:aws:s3:::b/k by arn:aws:iam::444455556666:user/u (resource account 111122223333)"
+            ),
+            "{result}"
+        );
+        // The default caller is a user of the resource's account.
+        let same = line("d", &[ALLOW_GET], "s3:GetObject", "{}", "Allowed");
+        let cases = parse(&same).unwrap();
+        assert_eq!(
+            cases[0].request.principal(),
+            "arn:aws:iam::123456789012:user/test-user"
+        );
+        assert!(!cases[0].request.principal_given());
+        // An invalid resource policy is named.
+        let invalid = text.replace(r#""Principal":{"AWS":"444455556666"},"#, "");
+        let cases = parse(&invalid).unwrap();
+        let shown = run_case(&cases[0]).to_string();
+        assert!(
+            shown.contains("`resource_policy` is not valid: "),
+            "{shown}"
+        );
+        assert!(shown.contains("MISSING_PRINCIPAL"), "{shown}");
     }
 
     #[test]
@@ -893,6 +1416,7 @@ mod tests {
             panic!("decided")
         };
         let by = DecidingStatement {
+            kind: PolicyKind::Identity,
             policy: 1,
             statement: 1,
             sid: Some("DenyRed".into()),

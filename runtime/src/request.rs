@@ -100,28 +100,11 @@ impl<'a> Request<'a> {
         self.resource
     }
 
-    /// The values of a context key (case-insensitive), `None` when absent. Without a value in
-    /// the context, `aws:PrincipalAccount` is read from the principal, and so is `aws:PrincipalArn`
-    /// when the principal is a user, a role, the root user or a federated user (the role of a
-    /// session ARN cannot be known without its path: give it in the context).
+    /// The values of a context key (case-insensitive), `None` when absent. Keys that AWS derives
+    /// from the principal (`aws:PrincipalArn`, `aws:PrincipalAccount`) are read from the context
+    /// too: give them there, as a real request would carry them.
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
-        self.context.values(key).or_else(|| self.derived(key))
-    }
-
-    fn derived(&self, key: &str) -> Option<Values<'a>> {
-        if key.eq_ignore_ascii_case("aws:PrincipalAccount") {
-            return self.caller.account().map(Values::One);
-        }
-        if key.eq_ignore_ascii_case("aws:PrincipalArn") {
-            return match self.caller {
-                Caller::Root { .. }
-                | Caller::User { .. }
-                | Caller::FederatedUser { .. }
-                | Caller::Session { session: None, .. } => self.principal.map(Values::One),
-                _ => None,
-            };
-        }
-        None
+        self.context.values(key)
     }
 
     /// Whether the request is well-formed (decision D30 of `docs/semantics.md`): an action

@@ -93,7 +93,83 @@ static SESSION: Policy = policy!(kind = Session, {
     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]
 });
 
+static TOPIC: Policy = policy!(kind = SnsTopic, {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Service": "events.amazonaws.com"},
+        "Action": "sns:Publish",
+        "Resource": "arn:aws:sns:us-east-1:111122223333:alerts"
+    }]
+});
+
+static FUNCTION: Policy = policy!(kind = LambdaFunction, {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Service": "s3.amazonaws.com"},
+        "Action": "lambda:InvokeFunction",
+        "Resource": "arn:aws:lambda:us-east-1:111122223333:function:thumbnails",
+        "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}
+    }]
+});
+
+static SECRET: Policy = policy!(kind = SecretsManagerSecret, {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "secretsmanager:GetSecretValue",
+        "Resource": "*",
+        "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}
+    }]
+});
+
+static REPOSITORY: Policy = policy!(kind = EcrRepository, {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
+        "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+    }]
+});
+
+static GENERIC: Policy = policy!(kind = Resource, {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:sts::444455556666:assumed-role/Partner/p1"},
+        "Action": "sqs:ReceiveMessage"
+    }]
+});
+
+static INLINE: [Policy; 3] = [
+    policy!(kind = User, {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}),
+    policy!(kind = Group, {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}),
+    policy!(kind = Role, {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}),
+];
+
 fn main() {
+    for (policy, kind) in [
+        (&TOPIC, PolicyType::SnsTopic),
+        (&FUNCTION, PolicyType::LambdaFunction),
+        (&SECRET, PolicyType::SecretsManagerSecret),
+        (&REPOSITORY, PolicyType::EcrRepository),
+        (&GENERIC, PolicyType::Resource),
+        (&INLINE[0], PolicyType::User),
+        (&INLINE[1], PolicyType::Group),
+        (&INLINE[2], PolicyType::Role),
+    ] {
+        assert_eq!(policy.policy_type(), kind);
+        // Each compiled document loads at run time as the same type, to the same compiled form.
+        let loaded = Policy::from_json_as(&policy.to_json(), kind).unwrap();
+        assert_eq!(loaded.compiled(), policy.compiled());
+    }
+    // A statement without `Resource` applies to the resource the policy is attached to.
+    let any_repo = Request::new("ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/app")
+        .principal("arn:aws:iam::444455556666:user/ci");
+    assert_eq!(REPOSITORY.evaluate(&any_repo), Decision::Allowed);
+
     assert_eq!(BUCKET.policy_type(), PolicyType::S3Bucket);
     assert_eq!(TRUST.policy_type(), PolicyType::Trust);
     assert_eq!(SCP.policy_type(), PolicyType::Scp);

@@ -120,8 +120,8 @@ impl PolicyType {
         matches!(self.family(), Family::Resource | Family::Trust)
     }
 
-    /// The size quota, in characters (white space not counted unless
-    /// [`PolicyType::quota_counts_whitespace`]); `None` where AWS states none.
+    /// The size quota, in characters, counted without white space (AWS counts it for endpoint
+    /// policies and the byte quotas of resource-based policies); `None` where AWS states none.
     pub const fn size_quota(self) -> Option<usize> {
         Some(match self {
             PolicyType::Managed => 6_144,
