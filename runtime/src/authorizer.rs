@@ -118,7 +118,7 @@ impl fmt::Display for Verdict<'_> {
 /// let admin = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:*","Resource":"*"}]}"#).unwrap();
 /// let boundary = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:Describe*","Resource":"*"}]}"#).unwrap();
 /// let auth = Authorizer::new().identity(&admin).boundary(&boundary);
-/// let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+/// let verdict = auth.explain(&Request::new("ssm:StartSession", "arn:aws:ec2:us-east-1:123456789012:instance/i-1"));
 /// assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
 /// assert_eq!(verdict.missing_allow, Some((PolicyKind::PermissionsBoundary, 0)));
 /// ```
@@ -566,6 +566,10 @@ fn statement_ref(policy: &Policy, index: usize) -> StatementRef<'_> {
 mod tests {
     use super::*;
 
+    const SESSION: &str = "arn:aws:ssm:us-east-1:123456789012:session/alice-1";
+    const INSTANCE: &str = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+    const OBJECT: &str = "arn:aws:s3:::b/k";
+
     fn policy(effect: &str, action: &str) -> Policy {
         Policy::from_json(&format!(
             r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"S","Effect":"{effect}","Action":"{action}","Resource":"*"}}]}}"#
@@ -578,11 +582,11 @@ mod tests {
         let a = policy("Allow", "ssm:StartSession");
         let b = policy("Allow", "ssm:TerminateSession");
         let auth = Authorizer::new().identity(&a).identity(&b);
-        let verdict = auth.explain(&Request::new("ssm:TerminateSession", "*"));
+        let verdict = auth.explain(&Request::new("ssm:TerminateSession", SESSION));
         assert_eq!(verdict.decision, Decision::Allowed);
         assert_eq!(verdict.statement.unwrap().policy, 1);
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:ResumeSession", "*")),
+            auth.evaluate(&Request::new("ssm:ResumeSession", SESSION)),
             Decision::ImplicitlyDenied
         );
     }
@@ -599,7 +603,7 @@ mod tests {
                 .boundary(&deny),
             Authorizer::new().identity(&allow).scp(&deny),
         ] {
-            let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+            let verdict = auth.explain(&Request::new("ssm:StartSession", INSTANCE));
             assert_eq!(verdict.decision, Decision::ExplicitlyDenied);
             assert_eq!(verdict.statement.unwrap().statement.sid, Some("S"));
         }
@@ -613,23 +617,23 @@ mod tests {
             .identity(&admin)
             .scp(&admin)
             .scp(&ssm_only);
-        let verdict = auth.explain(&Request::new("s3:GetObject", "*"));
+        let verdict = auth.explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::ServiceControl, 1)));
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:StartSession", "*")),
+            auth.evaluate(&Request::new("ssm:StartSession", INSTANCE)),
             Decision::Allowed
         );
 
         let auth = Authorizer::new().boundary(&admin).identity(&ssm_only);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::Identity, 0))
         );
         let auth = Authorizer::new().boundary(&ssm_only).identity(&admin);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::PermissionsBoundary, 0))
         );
@@ -637,7 +641,7 @@ mod tests {
 
     #[test]
     fn no_policy_denies() {
-        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", "*"));
+        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::Identity, 0)));
     }
@@ -695,7 +699,7 @@ mod tests {
         let verdict = Authorizer::new()
             .identity(&ssm)
             .scp(&ssm)
-            .explain(&Request::new("s3:GetObject", "*"));
+            .explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(
             verdict.to_string(),
             "ImplicitlyDenied: no applicable `Allow` in the service control policies of level 0"
