@@ -199,7 +199,32 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
                 },
             };
             out.push_str(&format!("  {line}\n"));
+            // Why not: the nearest `Allow` statements of the policies that lacked one.
+            let mut nearest = Vec::new();
+            for loaded in of_kind(kind) {
+                for miss in loaded.policy.why_not(&request, 3) {
+                    let at = StatementRef {
+                        index: miss.statement,
+                        sid: loaded.policy.statements()[miss.statement].sid.as_deref(),
+                    };
+                    nearest.push(format!(
+                        "    {}: {}\n",
+                        statement(loaded, at, kind),
+                        sanitize(&miss.reasons.join("; "))
+                    ));
+                }
+            }
+            if !nearest.is_empty() {
+                out.push_str("  nearest statements:\n");
+                for line in nearest.iter().take(5) {
+                    out.push_str(line);
+                }
+            }
         }
+    }
+    // An action or a context key the catalog does not know, whatever the decision.
+    for note in catalog_notes(&args.action, &args.context) {
+        out.push_str(&format!("  note: {}\n", sanitize(&note)));
     }
     let mut stdout = io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
@@ -303,6 +328,34 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
             None
         }
     }
+}
+
+/// What the service catalog says of the request's action and context keys: an unknown action (with
+/// the closest), an unknown key, a key the action does not take.
+fn catalog_notes(action: &str, pairs: &[String]) -> Vec<String> {
+    use iam_policy_core::catalog::checks;
+    let with_help = |f: iam_policy_core::diagnostic::Finding| match f.help {
+        Some(help) => format!("{} ({help})", f.message),
+        None => f.message,
+    };
+    let mut notes: Vec<String> = checks::check_action(action)
+        .into_iter()
+        .map(with_help)
+        .collect();
+    let mut keys: Vec<&str> = pairs
+        .iter()
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, _)| k)
+        .collect();
+    keys.dedup();
+    for key in keys {
+        notes.extend(
+            checks::check_condition_key(&[action], key)
+                .into_iter()
+                .map(with_help),
+        );
+    }
+    notes
 }
 
 #[cfg(test)]

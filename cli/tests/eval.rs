@@ -47,7 +47,7 @@ fn implicit_deny_says_which_policy_kind_had_no_allow() {
     assert_eq!(
         run.stdout,
         format!(
-            "ImplicitlyDenied\n  no statement of the identity policies (`ex1_specific_instances.json`) allows `ssm:TerminateSession` on `{SESSION}`\n"
+            "ImplicitlyDenied\n  no statement of the identity policies (`ex1_specific_instances.json`) allows `ssm:TerminateSession` on `{SESSION}`\n  nearest statements:\n    `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15: the resource part `session/alice-0a1b` of the resource does not match `session/${{aws:username}}-*`\n    `Statement[0]` of the identity policy `ex1_specific_instances.json`, line 4: the action `ssm:TerminateSession` is not among `ssm:startsession`; the service `ssm` of the resource does not match `ec2`\n"
         )
     );
 }
@@ -415,6 +415,36 @@ fn malformed_requests_are_denied_with_the_reason() {
             run.stdout
         );
     }
+}
+
+/// An implicit deny shows the nearest statements and what failed in each, and the catalog flags
+/// a misspelt action and an unknown context key (issue 12, item 5).
+#[test]
+fn implicit_deny_shows_why_not_and_flags_unknown_names() {
+    let run = eval(&[
+        "--policy",
+        "ex1_specific_instances.json",
+        "--action",
+        "ssm:TerminateSesion",
+        "--resource",
+        SESSION,
+        "--context",
+        "aws:usrname=alice",
+    ]);
+    assert_eq!(run.status, 1, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "ImplicitlyDenied");
+    assert_eq!(lines[2], "  nearest statements:");
+    assert_eq!(
+        lines[3],
+        "    `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15: the action `ssm:TerminateSesion` is not among `ssm:terminatesession`; the resource part `session/${aws:username}-*` of `Resource` names a variable the request lacks"
+    );
+    assert!(run.stdout.contains(
+        "  note: the action `ssm:TerminateSesion` does not exist (did you mean `ssm:TerminateSession`?)\n"
+    ), "{}", run.stdout);
+    assert!(run.stdout.contains(
+        "  note: the condition key `aws:usrname` does not exist (did you mean `aws:username`?)\n"
+    ), "{}", run.stdout);
 }
 
 #[test]

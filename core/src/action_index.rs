@@ -13,12 +13,12 @@ use crate::compiled::{ActionPattern, Glob, Segment};
 use crate::pattern::{self, Case, NoVariables};
 use crate::words;
 
-/// Sorts a block's patterns into the order [`matches`] searches.
+/// Sorts a block's patterns into the order [`matches()`] searches.
 pub fn sort(patterns: &mut [ActionPattern]) {
     patterns.sort_by(|a, b| key(a).cmp(&key(b)));
 }
 
-/// True when the patterns are in [`sort`]'s order (what [`matches`] relies on).
+/// True when the patterns are in [`sort`]'s order (what [`matches()`] relies on).
 pub fn is_sorted(patterns: &[ActionPattern]) -> bool {
     patterns.is_sorted_by(|a, b| key(a) <= key(b))
 }
@@ -107,7 +107,7 @@ pub fn matches(patterns: &[ActionPattern], action: &str) -> bool {
         })
 }
 
-/// Up to this many patterns, [`matches`] compares each rather than search.
+/// Up to this many patterns, [`matches()`] compares each rather than search.
 const SCANNED: usize = 8;
 
 /// One pattern against one action, without the index.

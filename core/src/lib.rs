@@ -39,6 +39,7 @@ pub mod request_check;
 pub mod suggest;
 pub mod validate;
 pub mod values;
+pub mod why_not;
 pub mod words;
 pub mod work;
 

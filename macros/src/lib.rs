@@ -4,7 +4,7 @@
 //! Thin by design: tokens (or a file) are read into the core's JSON tree, the core validates and
 //! lowers it, and this crate turns the result into constant data, a specialized evaluator, and
 //! compiler errors and warnings.
-
+#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod access;

@@ -33,6 +33,7 @@ pub enum PolicyKind {
 }
 
 impl PolicyKind {
+    /// The kind as messages name it: `identity policy`, `permissions boundary`, `service control policy`.
     pub const fn as_str(self) -> &'static str {
         match self {
             PolicyKind::Identity => "identity policy",
@@ -56,8 +57,11 @@ impl fmt::Display for PolicyKind {
 /// that kind, in the order they were added, across organization levels) and which statement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PolicyStatement<'p> {
+    /// Which kind of policy the statement is in.
     pub kind: PolicyKind,
+    /// The policy's position among the policies of its kind, in the order they were added.
     pub policy: usize,
+    /// The statement in that policy.
     pub statement: StatementRef<'p>,
 }
 
@@ -65,6 +69,7 @@ pub struct PolicyStatement<'p> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[must_use]
 pub struct Verdict<'p> {
+    /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
     pub decision: Decision,
     /// The `Deny` that applied, or (when allowed) the statement that granted: the resource-based
     /// policy's when it granted on its own, else the identity policy's (`None` for the root user,
@@ -156,6 +161,7 @@ pub struct Authorizer<'p> {
 }
 
 impl<'p> Authorizer<'p> {
+    /// An authorizer with no policies: it denies every request until identity policies are added.
     pub fn new() -> Self {
         Self::default()
     }
@@ -231,6 +237,8 @@ impl<'p> Authorizer<'p> {
         self
     }
 
+    /// Decides a request: a Deny anywhere wins; else the identity policies must allow, and the
+    /// boundary and every SCP (when given) must allow too.
     pub fn evaluate(&self, request: &Request<'_>) -> Decision {
         self.explain(request).decision
     }

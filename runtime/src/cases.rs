@@ -63,31 +63,45 @@ pub struct Case {
     pub line: usize,
     /// Unique within the file.
     pub id: String,
+    /// The case's `name`, a description for people.
     pub name: Option<String>,
     /// The identity policies, each as compact JSON in the key order of the file. They are
     /// re-serialized from the parsed line, so a key written twice in the file keeps its last value.
     pub policies: Vec<String>,
     /// The other policies of the decision, compact JSON like `policies`.
     pub boundary: Option<String>,
+    /// The session policy, compact JSON like `policies`.
     pub session_policy: Option<String>,
+    /// The resource-based policy, compact JSON like `policies`.
     pub resource_policy: Option<String>,
+    /// The VPC endpoint policy, compact JSON like `policies`.
     pub endpoint_policy: Option<String>,
     /// One list per organization level, root first.
     pub scps: Vec<Vec<String>>,
+    /// The resource control policies, one list per organization level, root first.
     pub rcps: Vec<Vec<String>>,
+    /// The request the case decides.
     pub request: CaseRequest,
+    /// The decision the case expects.
     pub expected: Decision,
 }
 
 /// The policies of a case, loaded with the validator of their type.
 #[derive(Clone, Debug)]
 pub struct CasePolicies {
+    /// The identity policies.
     pub identity: Vec<Policy>,
+    /// The permissions boundary.
     pub boundary: Option<Policy>,
+    /// The session policy.
     pub session_policy: Option<Policy>,
+    /// The resource-based policy.
     pub resource_policy: Option<Policy>,
+    /// The VPC endpoint policy.
     pub endpoint_policy: Option<Policy>,
+    /// The service control policies, one list per organization level, root first.
     pub scps: Vec<Vec<Policy>>,
+    /// The resource control policies, one list per organization level, root first.
     pub rcps: Vec<Vec<Policy>>,
 }
 
@@ -136,6 +150,7 @@ pub struct CaseRequest {
 /// A context value as the file gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RequestValue {
+    /// A single value.
     One(String),
     /// A list: a multivalued key, even with one element or none.
     Set(Vec<String>),
@@ -154,12 +169,14 @@ pub struct LineError {
     pub line: usize,
     /// The case's `id`, when the line got that far.
     pub id: Option<String>,
+    /// What is wrong, such as an unknown field with its did-you-mean.
     pub message: String,
 }
 
 /// The decision of a principal's pooled identity policies and the statement that took it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PooledDecision {
+    /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
     pub decision: Decision,
     /// The first applicable Deny, else the first applicable Allow (in policy order, then statement
     /// order); `None` for an implicit deny.
@@ -175,8 +192,11 @@ pub struct DecidingStatement {
     /// Which kind of policy: `policy` counts among the policies of that kind (for SCPs and RCPs,
     /// across the levels in order).
     pub kind: PolicyKind,
+    /// The policy's index among the case's policies of that kind.
     pub policy: usize,
+    /// The statement's index in that policy's `Statement`.
     pub statement: usize,
+    /// The statement's `Sid`, if it has one.
     pub sid: Option<String>,
 }
 
@@ -194,15 +214,20 @@ pub enum Outcome {
 /// the result, the request and the deciding statement (or the policies, when none decided).
 #[derive(Clone, Debug)]
 pub struct CaseResult<'c> {
+    /// The case that ran.
     pub case: &'c Case,
+    /// What running it gave: a decision, or the policies that are not valid.
     pub outcome: Outcome,
 }
 
 /// Passed, failed (decided otherwise than expected) or error (a policy is not valid).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
+    /// The decision is the expected one.
     Passed,
+    /// The decision differs from the expected one.
     Failed,
+    /// A policy of the case is not valid, so the case could not run.
     Error,
 }
 
@@ -210,6 +235,7 @@ pub enum Status {
 /// the summary line `N passed, M failed`.
 #[derive(Clone, Debug, Default)]
 pub struct Report<'c> {
+    /// One result per case, in the file's order.
     pub results: Vec<CaseResult<'c>>,
 }
 
@@ -499,6 +525,7 @@ impl Case {
 }
 
 impl CaseRequest {
+    /// The request's action, as the file gives it.
     pub fn action(&self) -> &str {
         &self.action
     }
@@ -634,6 +661,7 @@ impl fmt::Display for PooledDecision {
 }
 
 impl CaseResult<'_> {
+    /// Passed, failed or error.
     pub fn status(&self) -> Status {
         match &self.outcome {
             Outcome::Decided(decided) if decided.decision == self.case.expected => Status::Passed,
@@ -642,6 +670,7 @@ impl CaseResult<'_> {
         }
     }
 
+    /// True when the case passed.
     pub fn passed(&self) -> bool {
         self.status() == Status::Passed
     }
@@ -723,6 +752,7 @@ impl fmt::Display for CaseResult<'_> {
 }
 
 impl Report<'_> {
+    /// The number of cases that passed.
     pub fn passed(&self) -> usize {
         self.results.iter().filter(|r| r.passed()).count()
     }

@@ -44,6 +44,7 @@ pub fn key_eq(a: &str, b: &str) -> bool {
 
 /// A value of a context entry: one string, or a set of strings (a multivalued key).
 pub trait ContextValue {
+    /// The value as one string or a set of strings.
     fn as_values(&self) -> Values<'_>;
 }
 
@@ -209,6 +210,7 @@ impl PartialEq for ContextMap {
 impl Eq for ContextMap {}
 
 impl ContextMap {
+    /// An empty context.
     pub fn new() -> Self {
         Self::default()
     }
@@ -275,9 +277,11 @@ impl ContextMap {
     pub fn key(&self, key: &str) -> Option<&str> {
         self.position(key).map(|at| self.entries[at].0.as_str())
     }
+    /// The number of keys.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+    /// True when the context has no key.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -31,7 +31,7 @@
 //! - [architecture](https://github.com/iam-policy/iam-policy/blob/main/docs/architecture.md): the
 //!   data flow from a policy to a decision, and which crate and module owns each step;
 //! - every diagnostic code: [`codes`].
-
+#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod access;
@@ -50,7 +50,104 @@ pub use iam_policy_core::codes;
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::validate::{Options, PolicyType};
-pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy, policy_file};
+pub use iam_policy_core::why_not::NearMiss;
+pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy_file};
+
+/// # The whole story
+///
+/// A complete program: the policy is checked when the crate compiles, decides requests at run
+/// time without allocating, and prints itself for deployment.
+///
+/// ```
+/// use iam_policy::{policy, Decision, Policy, Request};
+///
+/// static SESSIONS: Policy = policy!({
+///     "Version": "2012-10-17",
+///     "Statement": [{
+///         "Sid": "OwnSessions",
+///         "Effect": "Allow",
+///         "Action": ["ssm:TerminateSession", "ssm:ResumeSession"],
+///         "Resource": "arn:aws:ssm:*:*:session/${aws:username}-*"
+///     }]
+/// });
+///
+/// let ctx = [("aws:username", "alice")];
+/// let mine = Request::new("ssm:TerminateSession", "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b")
+///     .context(&ctx);
+/// assert_eq!(SESSIONS.evaluate(&mine), Decision::Allowed);
+/// assert_eq!(SESSIONS.explain(&mine).statement.and_then(|s| s.sid), Some("OwnSessions"));
+/// let theirs = Request::new("ssm:TerminateSession", "arn:aws:ssm:us-east-2:123456789012:session/bob-0a1b")
+///     .context(&ctx);
+/// assert_eq!(SESSIONS.evaluate(&theirs), Decision::ImplicitlyDenied);
+/// // Why not: the nearest statement and what failed in it.
+/// assert!(SESSIONS.why_not(&theirs, 1)[0].reasons[0].contains("session/bob-0a1b"));
+/// assert!(SESSIONS.to_json().starts_with(r#"{"Version":"2012-10-17""#));
+/// ```
+///
+/// ## What is checked
+///
+/// Everything IAM would reject is a compile error at the offending literal, with the fix in a
+/// `help:` line and the code's explanation one `iam-policy explain CODE` away: JSON syntax and
+/// types, unknown elements (with did-you-mean), `Effect`, `Action` and `Resource` shapes, ARN
+/// partitions, regions and accounts, IAM's own ARN rules, condition operators and the values they
+/// compare (numbers, dates, IP ranges, booleans, base64, ARNs), policy variables, and, against the
+/// AWS service catalog, action names, resource types and condition keys. All findings of a policy
+/// are reported in one build.
+///
+/// ## Warnings, and allowing one
+///
+/// Risky but legal constructs are real compiler warnings through the `deprecated` lint, named
+/// after their code. Allow one code for one policy in the call; the other findings stay:
+///
+/// ```
+/// use iam_policy::{policy, Policy};
+///
+/// // No `Version`: MISSING_VERSION, allowed here for this legacy policy only.
+/// static LEGACY: Policy = policy!(allow(MISSING_VERSION), {
+///     "Statement": [{"Effect": "Allow", "Action": "ssm:DescribeSessions", "Resource": "*"}]
+/// });
+/// # let _ = &LEGACY;
+/// ```
+///
+/// Several codes: `allow(MISSING_VERSION, RESOURCE_MISMATCH)`. An error cannot be allowed, and a
+/// misspelt code is an error with the closest code. `#[allow(deprecated)]` on the item silences
+/// every warning of the policy; `#![deny(deprecated)]` makes them errors.
+///
+/// ## Policy types
+///
+/// An identity policy by default. Name another type first, `policy!(kind = S3Bucket, { .. })`
+/// (any variant of [`PolicyType`]): it decides which elements are allowed (`Principal`) and the
+/// size quota. `kind` and `allow` may come in either order.
+///
+/// ## Raw strings and escapes
+///
+/// Each JSON string is a Rust string literal, so a document pasted from AWS compiles unchanged,
+/// except for escapes that Rust lacks (`\/`, `\u00e9`): Rust rejects those, and `policy!` then
+/// says what to write instead. To keep such JSON exactly as AWS prints it, put the string in a raw
+/// string: `policy!` reads the contents of `r"..."` and `r#"..."#` as JSON text, so
+/// `r"arn:aws:s3:::reports\/*"` is `arn:aws:s3:::reports/*`, and an escape JSON lacks is an error.
+/// `iam-policy to-rust FILE` converts a whole file.
+///
+/// ```
+/// use iam_policy::{policy, Decision, Policy, Request};
+///
+/// static REPORTS: Policy = policy!({
+///     "Version": "2012-10-17",
+///     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": r"arn:aws:s3:::reports\/*"}]
+/// });
+/// let request = Request::new("s3:GetObject", "arn:aws:s3:::reports/q4.csv");
+/// assert_eq!(REPORTS.evaluate(&request), Decision::Allowed);
+/// ```
+///
+/// ## `const`, `static` and files
+///
+/// The expansion is a constant expression: use it in a `static` (one copy) or a `const` (inlined
+/// at each use, as in arrays of policies). [`policy_file!`] reads the document from a JSON file
+/// relative to the calling crate's `Cargo.toml` (`policy_file!("policies/x.json")`, also with
+/// `kind =` and `allow(..)`); the crate rebuilds when the file changes, and findings name the
+/// file, line and column. Policies read at run time go through [`Policy::from_json`], with the
+/// same validator.
+pub use iam_policy_macros::policy;
 pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
 pub use request::Request;
 
@@ -83,3 +180,8 @@ pub mod __private {
     pub use iam_policy_core::{action_index, words};
     pub use std::borrow::Cow;
 }
+
+/// The README's Rust examples, compiled and run as doctests so that they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

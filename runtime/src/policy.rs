@@ -8,6 +8,7 @@ use iam_policy_core::diagnostic::TextDiagnostic;
 use iam_policy_core::eval::{Decision, Outcome};
 use iam_policy_core::request_check::Malformed;
 use iam_policy_core::validate::{Options, PolicyType};
+use iam_policy_core::why_not::NearMiss;
 use iam_policy_core::{export, interpret};
 
 use crate::request::Request;
@@ -31,6 +32,7 @@ pub struct Policy {
 /// The decision and the statement that took it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Evaluation<'p> {
+    /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
     pub decision: Decision,
     /// The applicable `Deny`, or the first applicable `Allow`; `None` for an implicit deny.
     pub statement: Option<StatementRef<'p>>,
@@ -57,14 +59,18 @@ impl fmt::Display for Evaluation<'_> {
 /// A statement of a policy: its position and its `Sid`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatementRef<'p> {
+    /// The statement's position in the policy's `Statement` (from 0).
     pub index: usize,
+    /// The statement's `Sid`, if it has one.
     pub sid: Option<&'p str>,
 }
 
 /// A policy read at run time, with the findings below error level.
 #[derive(Clone, Debug)]
 pub struct Loaded {
+    /// The policy, ready to evaluate.
     pub policy: Policy,
+    /// The findings below error level (warnings and suggestions), with their line and column.
     pub warnings: Vec<TextDiagnostic>,
 }
 
@@ -198,6 +204,35 @@ impl Policy {
             Ok(()) => self.evaluation(self.outcome(request)),
             Err(malformed) => Evaluation::malformed(malformed),
         }
+    }
+
+    /// Why the request is not allowed: the `Allow` statements nearest to applying (at most
+    /// `limit`, nearest first) and what failed in each: the action, the part of the resource
+    /// (`the region `us-west-2` of the resource does not match `us-east-1``), a condition with its
+    /// operator and key, a key the request lacks. Empty when a statement allows the request.
+    /// [`Policy::explain`] says what decided; this says what came closest. It allocates: for
+    /// explaining a decision, not for deciding.
+    ///
+    /// ```
+    /// use iam_policy::{policy, Policy, Request};
+    ///
+    /// static P: Policy = policy!({
+    ///     "Version": "2012-10-17",
+    ///     "Statement": [{
+    ///         "Effect": "Allow",
+    ///         "Action": "s3:GetObject",
+    ///         "Resource": "arn:aws:s3:::reports/*",
+    ///         "Condition": {"StringEquals": {"aws:PrincipalTag/team": "finance"}}
+    ///     }]
+    /// });
+    ///
+    /// let request = Request::new("s3:GetObject", "arn:aws:s3:::reports/q4.csv");
+    /// let misses = P.why_not(&request, 3);
+    /// assert_eq!(misses[0].statement, 0);
+    /// assert!(misses[0].reasons[0].contains("the request has no `aws:PrincipalTag/team`"));
+    /// ```
+    pub fn why_not(&self, request: &Request<'_>, limit: usize) -> Vec<NearMiss> {
+        iam_policy_core::why_not::near_misses(&self.compiled, request, limit)
     }
 
     /// Decides with the interpreter even for a `policy!` policy: the run-time path, which must agree
@@ -374,5 +409,81 @@ mod tests {
             ..Options::default()
         };
         assert!(Policy::from_json_with(&small, &tight).is_err());
+    }
+
+    /// `why_not` names, per nearest `Allow` statement, what failed (issue 12, item 5).
+    #[test]
+    fn why_not_names_what_failed() {
+        let policy = Policy::from_json(
+            r#"{"Version": "2012-10-17", "Statement": [
+                {"Sid": "Sessions", "Effect": "Allow", "Action": "ssm:TerminateSession",
+                 "Resource": "arn:aws:ssm:us-east-1:123456789012:session/${aws:username}-*"},
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*",
+                 "Condition": {"StringEquals": {"aws:PrincipalTag/team": "finance"},
+                               "NumericLessThanIfExists": {"aws:MultiFactorAuthAge": "10"}}}]}"#,
+        )
+        .unwrap();
+        let reasons = |request: &Request<'_>| -> Vec<String> {
+            policy
+                .why_not(request, 1)
+                .into_iter()
+                .flat_map(|m| m.reasons)
+                .collect()
+        };
+        // A misspelt action: nearest is the statement of the same service? No statement names it.
+        let typo = Request::new(
+            "ssm:TerminateSesion",
+            "arn:aws:ssm:us-east-1:123456789012:session/alice-1",
+        );
+        let r = reasons(&typo);
+        assert!(
+            r[0].starts_with(
+                "the action `ssm:TerminateSesion` is not among `ssm:terminatesession`"
+            ),
+            "{r:?}"
+        );
+        // A resource part differs: the region, named with both texts.
+        let ctx = [("aws:username", "alice")];
+        let region = Request::new(
+            "ssm:TerminateSession",
+            "arn:aws:ssm:us-west-2:123456789012:session/alice-1",
+        )
+        .context(&ctx);
+        assert_eq!(
+            reasons(&region),
+            ["the region `us-west-2` of the resource does not match `us-east-1`"]
+        );
+        // A variable the request lacks.
+        let no_user = Request::new(
+            "ssm:TerminateSession",
+            "arn:aws:ssm:us-east-1:123456789012:session/alice-1",
+        );
+        let r = reasons(&no_user);
+        assert!(r[0].contains("names a variable the request lacks"), "{r:?}");
+        // A missing key, and a value that differs (with the policy's values).
+        let object = Request::new("s3:GetObject", "arn:aws:s3:::reports/q4.csv");
+        let r = reasons(&object);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(
+            r[0].starts_with(
+                "the request has no `aws:PrincipalTag/team`, so `StringEquals` is false"
+            ),
+            "{r:?}"
+        );
+        let other_team = [
+            ("aws:PrincipalTag/team", "sales"),
+            ("aws:MultiFactorAuthAge", "50"),
+        ];
+        let r = reasons(&object.context(&other_team));
+        assert_eq!(
+            r,
+            [
+                "`StringEquals` on `aws:PrincipalTag/team` is false for the request's value `sales` (the policy has `finance`)",
+                "`NumericLessThanIfExists` on `aws:MultiFactorAuthAge` is false for the request's value `50` (the policy has `10`)",
+            ]
+        );
+        // Allowed: nothing to explain.
+        let finance = [("aws:PrincipalTag/team", "finance")];
+        assert!(policy.why_not(&object.context(&finance), 3).is_empty());
     }
 }

@@ -92,10 +92,12 @@ impl<'a> Request<'a> {
         self
     }
 
+    /// The action, as given (`ssm:StartSession`).
     pub fn action(&self) -> &'a str {
         self.action
     }
 
+    /// The resource ARN, as given (or `*`).
     pub fn resource(&self) -> &'a str {
         self.resource
     }
