@@ -239,9 +239,9 @@ def lib_file(services, modules, version):
             f"({len(members)} services, {count} actions)"
         )
     out += [
-        "",
+        "#![warn(missing_docs)]",
+        "#![forbid(unsafe_code)]",
         f"// {MARKER} from core/catalog/catalog.txt. Do not edit.",
-        "",
         "#![allow(non_upper_case_globals)]",
         "",
     ]

@@ -3,26 +3,33 @@
 #![allow(unsafe_code)] // a global allocator cannot be written without it
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use iam_policy::{Authorizer, ContextMap, Decision, Policy, Request, Values};
 use iam_policy_tests::VALID_SEEDS;
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // Per thread, so that tests running in parallel do not count each other's allocations. A
+    // `const` cell of a plain integer has no destructor to register, so the allocator may use it.
+    static THREAD_ALLOCATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn count() {
+    THREAD_ALLOCATIONS.with(|c| c.set(c.get() + 1));
+}
 
 // SAFETY: forwards to the system allocator unchanged; it only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -30,11 +37,11 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-/// Allocations made by `f`.
+/// Allocations made by `f` on this thread.
 fn allocations_of(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = THREAD_ALLOCATIONS.with(|c| c.get());
     f();
-    ALLOCATIONS.load(Ordering::SeqCst) - before
+    THREAD_ALLOCATIONS.with(|c| c.get()) - before
 }
 
 const SESSION: &str = "arn:aws:ssm:us-east-2:123456789012:session/alice-0a1b2c3d";
@@ -134,6 +141,33 @@ fn evaluation_does_not_allocate() {
         "{allowed} allowed of {}",
         evaluations / 3
     );
+}
+
+/// The request check (sizes, ambiguous keys) allocates nothing for contexts of up to 256 keys, in
+/// both paths and the `Authorizer`, whether the keys are ambiguous or not.
+#[test]
+fn the_request_check_does_not_allocate_up_to_256_keys() {
+    for count in [1, 17, 100, 256] {
+        let names: Vec<String> = (0..count).map(|i| format!("app:Key{i}")).collect();
+        for ambiguous in [false, true] {
+            let mut pairs: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "v")).collect();
+            if ambiguous {
+                pairs[count - 1] = ("APP:KEY0", "w");
+            }
+            let request = Request::new("ssm:TerminateSession", SESSION).context(&pairs);
+            for seed in VALID_SEEDS {
+                let n = allocations_of(|| {
+                    let specialized = seed.compiled.explain(&request);
+                    let interpreted = seed.compiled.explain_interpreted(&request);
+                    let verdict = Authorizer::new().explain(&request);
+                    assert_eq!(specialized.malformed.is_some(), ambiguous && count > 1);
+                    assert_eq!(interpreted.malformed, specialized.malformed);
+                    let _ = std::hint::black_box(verdict);
+                });
+                assert_eq!(n, 0, "{count} keys, ambiguous: {ambiguous}, {}", seed.name);
+            }
+        }
+    }
 }
 
 static BUCKET: Policy = iam_policy::policy!(kind = S3Bucket, {

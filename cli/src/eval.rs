@@ -156,6 +156,15 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
                 ));
             }
         }
+        Decision::ImplicitlyDenied if verdict.malformed.is_some() => {
+            out.push_str(&style.red("ImplicitlyDenied"));
+            out.push('\n');
+            if let Some(malformed) = verdict.malformed {
+                out.push_str(&format!(
+                    "  no policy was read: {malformed}\n  help: AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)\n"
+                ));
+            }
+        }
         Decision::ImplicitlyDenied => {
             out.push_str(&style.red("ImplicitlyDenied"));
             out.push('\n');

@@ -1,6 +1,7 @@
 //! `iam-policy`: the command-line tool of iam-policy. Checks, evaluates, tests, formats and
 //! converts AWS IAM policies with the validator and the semantics of the `policy!` macro.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod access;
 mod check;

@@ -206,7 +206,7 @@ fn identity_policies_are_pooled() {
         "--action",
         "ssm:GetConnectionStatus",
         "--resource",
-        "*",
+        "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
     ]);
     assert_eq!(run.status, 0, "{run:?}");
     assert!(
@@ -234,7 +234,7 @@ fn a_key_given_twice_is_multivalued() {
             "--action",
             "ec2:CreateTags",
             "--resource",
-            "*",
+            "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
         ];
         for pair in context {
             args.extend(["--context", pair]);
@@ -261,7 +261,7 @@ fn conditions_and_variables_read_the_context() {
             "--action",
             "ssm:TerminateSession",
             "--resource",
-            "*",
+            "arn:aws:ssm:us-east-1:123456789012:session/alice-42",
             "--context",
             "ssm:resourceTag/aws:ssmmessages:target-id=instance-id",
             "--context",
@@ -388,6 +388,33 @@ fn an_scp_is_checked_against_the_scp_quota() {
         "{}",
         run.stderr
     );
+}
+
+/// A malformed request is denied before any policy is read, and the output says why.
+#[test]
+fn malformed_requests_are_denied_with_the_reason() {
+    for (action, resource) in [
+        ("s3:DeleteObject ", "arn:aws:s3:::b/secret/x"),
+        ("s3:*", "arn:aws:s3:::b/secret/x"),
+        ("s3:GetObject", "ARN:aws:s3:::b/secret/x"),
+        ("s3:GetObject", "*"),
+    ] {
+        let run = eval(&[
+            "--policy",
+            "ex4_admin.json",
+            "--action",
+            action,
+            "--resource",
+            resource,
+        ]);
+        assert_eq!(run.status, 1, "{run:?}");
+        assert!(
+            run.stdout
+                .starts_with("ImplicitlyDenied\n  no policy was read: malformed request"),
+            "{}",
+            run.stdout
+        );
+    }
 }
 
 /// An implicit deny shows the nearest statements and what failed in each, and the catalog flags

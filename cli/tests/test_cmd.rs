@@ -16,9 +16,11 @@ fn cases_file(name: &str) -> PathBuf {
 const ALLOW_START: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Start", "Effect": "Allow", "Action": "ssm:StartSession", "Resource": "*"}]}"#;
 const DENY_TAGGED: &str = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Sid": "DenyRed", "Effect": "Deny", "Action": "ssm:*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "red"}}}]}"#;
 
+const INSTANCE: &str = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+
 fn case(id: &str, policies: &[&str], action: &str, context: &str, expected: &str) -> String {
     format!(
-        r#"{{"id": "{id}", "policies": [{}], "request": {{"action": "{action}", "resource": "*", "context": {context}}}, "expected": "{expected}"}}"#,
+        r#"{{"id": "{id}", "policies": [{}], "request": {{"action": "{action}", "resource": "{INSTANCE}", "context": {context}}}, "expected": "{expected}"}}"#,
         policies.join(", ")
     )
 }
@@ -97,7 +99,7 @@ fn failures_show_the_statement_and_the_request() {
         "FAILED cases.jsonl: `wrong` (line 2)",
         "  expected: Allowed",
         "  actual:   ExplicitlyDenied by policy 0, statement 1 (Sid \"DenyRed\")",
-        "  request:  ssm:StartSession on * with aws:PrincipalTag/team = \"red\"",
+        "  request:  ssm:StartSession on arn:aws:ec2:us-east-1:123456789012:instance/i-1 with aws:PrincipalTag/team = \"red\"",
         r#"  statement: {"Sid":"DenyRed","Effect":"Deny","Action":"ssm:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"red"}}}"#,
     ]
     .join("\n");

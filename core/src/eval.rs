@@ -2,7 +2,7 @@
 //! `policy!` expands to call these for everything but the shape of the patterns, so that the
 //! rules of `docs/semantics.md` exist once.
 
-use crate::compiled::{ArnPattern, BoolValue, Glob, Segment};
+use crate::compiled::{ArnPattern, BoolValue, Effect, Glob, Segment};
 use crate::operator::{BaseOperator, Comparison, Operator, Qualifier};
 use crate::pattern::{self, Case, Resolver};
 use crate::values::{self, Decimal, IpNet, Timestamp};
@@ -107,37 +107,106 @@ pub trait RequestView: Resolver {
     }
 }
 
+/// The truth of a condition: `Unknown` when it cannot be decided, because a request value cannot be
+/// read as the operator's type (`192.0.2.7/0` under `IpAddress`, `abc` under `NumericLessThan`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Truth {
+    #[inline]
+    pub const fn from_bool(b: bool) -> Truth {
+        if b { Truth::True } else { Truth::False }
+    }
+    /// Kleene negation: unknown stays unknown.
+    #[inline]
+    pub const fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+    /// Whether a statement of `effect` counts the condition as met: undecidable fails closed by
+    /// effect (decisions D9 and D11): an `Allow` needs it true, a `Deny` applies unless it is false.
+    #[inline]
+    pub const fn holds_for(self, effect: Effect) -> bool {
+        match effect {
+            Effect::Allow => matches!(self, Truth::True),
+            Effect::Deny => !matches!(self, Truth::False),
+        }
+    }
+}
+
 /// Decides one condition (one key under one operator) from the request's values of the key and a
 /// test of one request value: `Some(true)` if it matches at least one policy value under the
 /// operator's positive comparison, `Some(false)` if none, `None` if the request value cannot be
-/// read as the operator's type (which makes it fail even a negated operator).
+/// read as the operator's type: that value's test is unknown, and so is the condition unless the
+/// other values decide it (Kleene logic over `ForAnyValue`/`ForAllValues`).
 ///
-/// Rules: `docs/semantics.md` sections 5 and 7, D2 and D8.
+/// Rules: `docs/semantics.md` sections 5 and 7 and decisions D2, D8 and D11.
 #[inline]
-pub fn condition_holds<'a>(
+pub fn condition_truth<'a>(
     operator: Operator,
     present: Option<Values<'a>>,
     mut matches_any: impl FnMut(&'a str) -> Option<bool>,
-) -> bool {
+) -> Truth {
     let negated = operator.base.is_negated();
     let Some(values) = present else {
         if operator.if_exists {
-            return true;
+            return Truth::True;
         }
-        return match operator.qualifier {
+        return Truth::from_bool(match operator.qualifier {
             Some(Qualifier::ForAnyValue) => false,
             Some(Qualifier::ForAllValues) => true,
             None => negated,
-        };
+        });
     };
-    let mut satisfied = |value: &'a str| matches!(matches_any(value), Some(m) if m != negated);
+    let mut satisfied = |value: &'a str| match matches_any(value) {
+        Some(m) => Truth::from_bool(m != negated),
+        None => Truth::Unknown,
+    };
     match operator.qualifier {
         // A set under a plain operator is false, negated operators included (D8).
-        None if values.is_set() => false,
-        None => values.get(0).is_some_and(&mut satisfied),
-        Some(Qualifier::ForAnyValue) => values.iter().any(&mut satisfied),
-        Some(Qualifier::ForAllValues) => values.iter().all(&mut satisfied),
+        None if values.is_set() => Truth::False,
+        None => values.get(0).map_or(Truth::False, &mut satisfied),
+        Some(Qualifier::ForAnyValue) => {
+            let mut truth = Truth::False;
+            for value in values.iter() {
+                match satisfied(value) {
+                    Truth::True => return Truth::True,
+                    Truth::Unknown => truth = Truth::Unknown,
+                    Truth::False => {}
+                }
+            }
+            truth
+        }
+        Some(Qualifier::ForAllValues) => {
+            let mut truth = Truth::True;
+            for value in values.iter() {
+                match satisfied(value) {
+                    Truth::False => return Truth::False,
+                    Truth::Unknown => truth = Truth::Unknown,
+                    Truth::True => {}
+                }
+            }
+            truth
+        }
     }
+}
+
+/// [`condition_truth`] for a statement of `effect`: whether the statement counts it as met.
+#[inline]
+pub fn condition_holds<'a>(
+    effect: Effect,
+    operator: Operator,
+    present: Option<Values<'a>>,
+    matches_any: impl FnMut(&'a str) -> Option<bool>,
+) -> bool {
+    condition_truth(operator, present, matches_any).holds_for(effect)
 }
 
 /// `Null`: `true` in the policy means "the key is absent". Any policy value may hold (OR). A key
@@ -357,19 +426,36 @@ pub enum EntryMatch {
     Unresolved,
 }
 
-/// Combines the entries of a `Resource` (`negated: false`) or `NotResource` block.
+/// Combines the entries of a `Resource` (`negated: false`) or `NotResource` block for a statement
+/// of `effect`. In a `Resource` block an entry whose variable has no value matches nothing (AWS's
+/// rule). In a `NotResource` block it makes the block undecidable unless another entry matches:
+/// the statement then does not apply for an `Allow` and applies for a `Deny` (decision D9).
 #[inline]
-pub fn block_applies(negated: bool, entries: impl IntoIterator<Item = EntryMatch>) -> bool {
+pub fn block_applies(
+    effect: Effect,
+    negated: bool,
+    entries: impl IntoIterator<Item = EntryMatch>,
+) -> bool {
     let mut any = false;
+    let mut unresolved = false;
     for entry in entries {
         match entry {
             EntryMatch::Yes => any = true,
             EntryMatch::No => {}
-            EntryMatch::Unresolved if negated => return false,
-            EntryMatch::Unresolved => {}
+            EntryMatch::Unresolved => unresolved = true,
         }
     }
-    any != negated
+    if !negated {
+        return any;
+    }
+    let truth = if any {
+        Truth::False
+    } else if unresolved {
+        Truth::Unknown
+    } else {
+        Truth::True
+    };
+    truth.holds_for(effect)
 }
 
 /// Whether a base operator's comparison is positive-sense for a `Like`/`Equals` String test.
@@ -387,7 +473,7 @@ mod tests {
     }
 
     fn holds(operator: &str, present: Option<Values<'_>>, equal_to: &str) -> bool {
-        condition_holds(op(operator), present, |v| Some(v == equal_to))
+        condition_truth(op(operator), present, |v| Some(v == equal_to)) == Truth::True
     }
 
     #[test]
@@ -432,18 +518,33 @@ mod tests {
         ));
     }
 
+    /// Decision D11: a value that cannot be read leaves the condition unknown, which an `Allow`
+    /// counts as false and a `Deny` as true, negated or not.
     #[test]
-    fn unreadable_request_value_fails_even_negated() {
-        assert!(!condition_holds(
-            op("NumericNotEquals"),
-            Some(Values::One("x")),
-            |_| None
-        ));
-        assert!(!condition_holds(
-            op("ForAllValues:NumericNotEquals"),
-            Some(Values::One("x")),
-            |_| None
-        ));
+    fn unreadable_request_value_fails_closed_by_effect() {
+        for operator in [
+            "NumericEquals",
+            "NumericNotEquals",
+            "ForAllValues:NumericNotEquals",
+            "ForAnyValue:NumericEquals",
+        ] {
+            let truth = condition_truth(op(operator), Some(Values::One("x")), |_| None);
+            assert_eq!(truth, Truth::Unknown, "{operator}");
+            assert!(!truth.holds_for(Effect::Allow));
+            assert!(truth.holds_for(Effect::Deny));
+        }
+        // Another value decides: any true makes ForAnyValue true, any false makes ForAllValues false.
+        let read = |v: &str| (v != "x").then_some(v == "1");
+        let set = Some(Values::Strs(&["x", "1"]));
+        assert_eq!(
+            condition_truth(op("ForAnyValue:NumericEquals"), set, read),
+            Truth::True
+        );
+        let set = Some(Values::Strs(&["x", "2"]));
+        assert_eq!(
+            condition_truth(op("ForAllValues:NumericEquals"), set, read),
+            Truth::False
+        );
     }
 
     #[test]
@@ -463,18 +564,27 @@ mod tests {
         assert_eq!(split_arn("nar:aws:s3:::b"), None);
     }
 
+    /// Decision D9: an unresolved `NotResource` entry fails closed by effect.
     #[test]
-    fn not_resource_with_unresolved_entry_does_not_apply() {
-        assert!(!block_applies(
-            true,
-            [EntryMatch::No, EntryMatch::Unresolved]
-        ));
-        assert!(block_applies(true, [EntryMatch::No]));
-        assert!(!block_applies(true, [EntryMatch::Yes]));
-        assert!(block_applies(
-            false,
-            [EntryMatch::Unresolved, EntryMatch::Yes]
-        ));
-        assert!(!block_applies(false, [EntryMatch::Unresolved]));
+    fn not_resource_with_unresolved_entry_fails_closed() {
+        let (allow, deny) = (Effect::Allow, Effect::Deny);
+        let unresolved = [EntryMatch::No, EntryMatch::Unresolved];
+        assert!(!block_applies(allow, true, unresolved));
+        assert!(block_applies(deny, true, unresolved));
+        for effect in [allow, deny] {
+            assert!(block_applies(effect, true, [EntryMatch::No]));
+            assert!(!block_applies(effect, true, [EntryMatch::Yes]));
+            assert!(!block_applies(
+                effect,
+                true,
+                [EntryMatch::Yes, EntryMatch::Unresolved]
+            ));
+            assert!(block_applies(
+                effect,
+                false,
+                [EntryMatch::Unresolved, EntryMatch::Yes]
+            ));
+            assert!(!block_applies(effect, false, [EntryMatch::Unresolved]));
+        }
     }
 }

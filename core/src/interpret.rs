@@ -6,7 +6,7 @@ use crate::compiled::{
     ActionPattern, Actions, CompiledPolicy, Condition, ConditionValues, Effect, ResourcePattern,
     Resources, Statement,
 };
-use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView};
+use crate::eval::{self, Decision, EntryMatch, Outcome, RequestView, Truth};
 use crate::operator::Comparison;
 
 /// Decides a request against one policy (`docs/semantics.md` section 1).
@@ -52,11 +52,11 @@ fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool 
             statement.effect,
             &request.principal(),
         )
-        && resources_apply(&statement.resources, request)
+        && resources_apply(statement.effect, &statement.resources, request)
         && statement
             .conditions
             .iter()
-            .all(|c| condition_holds(c, request))
+            .all(|c| condition_holds(statement.effect, c, request))
 }
 
 /// By the action index: the patterns are sorted when the policy is lowered.
@@ -69,7 +69,11 @@ pub fn action_matches(pattern: &ActionPattern, action: &str) -> bool {
     action_index::pattern_matches(pattern, action)
 }
 
-fn resources_apply<R: RequestView + ?Sized>(resources: &Resources, request: &R) -> bool {
+fn resources_apply<R: RequestView + ?Sized>(
+    effect: Effect,
+    resources: &Resources,
+    request: &R,
+) -> bool {
     let resource = request.resource();
     if !resources.negated {
         // The common case, without the bookkeeping of unresolved entries.
@@ -81,6 +85,7 @@ fn resources_apply<R: RequestView + ?Sized>(resources: &Resources, request: &R) 
         });
     }
     eval::block_applies(
+        effect,
         resources.negated,
         resources
             .patterns
@@ -113,35 +118,47 @@ pub fn resource_entry<R: RequestView + ?Sized>(
     }
 }
 
-pub fn condition_holds<R: RequestView + ?Sized>(condition: &Condition, request: &R) -> bool {
+/// Whether a condition of a statement of `effect` is met (an undecidable one fails closed by effect).
+pub fn condition_holds<R: RequestView + ?Sized>(
+    effect: Effect,
+    condition: &Condition,
+    request: &R,
+) -> bool {
+    condition_truth(condition, request).holds_for(effect)
+}
+
+/// The truth of one condition.
+pub fn condition_truth<R: RequestView + ?Sized>(condition: &Condition, request: &R) -> Truth {
     let present = request.values(&condition.key);
     let operator = condition.operator;
     let comparison: Comparison = operator.base.comparison();
     match &condition.values {
-        ConditionValues::Null(policy) => eval::null_holds(policy, present.is_some()),
-        ConditionValues::Strings(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Null(policy) => {
+            Truth::from_bool(eval::null_holds(policy, present.is_some()))
+        }
+        ConditionValues::Strings(policy) => eval::condition_truth(operator, present, |v| {
             Some(
                 policy
                     .iter()
                     .any(|p| eval::string_matches(comparison, p, v, request)),
             )
         }),
-        ConditionValues::Numbers(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Numbers(policy) => eval::condition_truth(operator, present, |v| {
             eval::numeric_matches_any(comparison, policy, v)
         }),
-        ConditionValues::Dates(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Dates(policy) => eval::condition_truth(operator, present, |v| {
             eval::date_matches_any(comparison, policy, v)
         }),
-        ConditionValues::Bools(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Bools(policy) => eval::condition_truth(operator, present, |v| {
             eval::bool_matches_any(policy, v, request)
         }),
         ConditionValues::Binary(policy) => {
-            eval::condition_holds(operator, present, |v| eval::binary_matches_any(policy, v))
+            eval::condition_truth(operator, present, |v| eval::binary_matches_any(policy, v))
         }
         ConditionValues::Ips(policy) => {
-            eval::condition_holds(operator, present, |v| eval::ip_matches_any(policy, v))
+            eval::condition_truth(operator, present, |v| eval::ip_matches_any(policy, v))
         }
-        ConditionValues::Arns(policy) => eval::condition_holds(operator, present, |v| {
+        ConditionValues::Arns(policy) => eval::condition_truth(operator, present, |v| {
             eval::arn_matches_any(policy, v, request)
         }),
     }

@@ -13,6 +13,8 @@
 //! the rules [`eval`] and [`interpret`] follow are
 //! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
+#![forbid(unsafe_code)]
+
 pub mod access;
 pub mod action_index;
 #[cfg(feature = "catalog")]
@@ -33,6 +35,7 @@ pub mod lower;
 pub mod operator;
 pub mod pattern;
 pub mod principal;
+pub mod request_check;
 pub mod suggest;
 pub mod validate;
 pub mod values;

@@ -103,7 +103,7 @@ fn failures<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> (usi
         reasons.push(reason);
     }
     for condition in statement.conditions.iter() {
-        if !interpret::condition_holds(condition, request) {
+        if !interpret::condition_holds(statement.effect, condition, request) {
             weight += 1;
             reasons.push(condition_failure(condition, request));
         }

@@ -92,8 +92,12 @@ pub fn evaluator(
 
 fn statement(s: &Statement, action_table: &syn::Ident, names: &Names) -> TokenStream {
     let actions = actions(&s.actions.patterns, s.actions.negated, action_table);
-    let resources = resources(&s.resources.patterns, s.resources.negated, names);
-    let conditions = s.conditions.iter().map(|c| condition(c, names));
+    let effect = match s.effect {
+        Effect::Allow => quote!(p::Effect::Allow),
+        Effect::Deny => quote!(p::Effect::Deny),
+    };
+    let resources = resources(&s.resources.patterns, s.resources.negated, &effect, names);
+    let conditions = s.conditions.iter().map(|c| condition(c, &effect, names));
     let principals = s.principals.iter().map(|pr| principals(pr, s.effect));
     quote!((#actions) #(&& #principals)* && (#resources) #(&& (#conditions))*)
 }
@@ -164,7 +168,12 @@ fn actions(patterns: &[ActionPattern], negated: bool, table: &syn::Ident) -> Tok
     }
 }
 
-fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> TokenStream {
+fn resources(
+    patterns: &[ResourcePattern],
+    negated: bool,
+    effect: &TokenStream,
+    names: &Names,
+) -> TokenStream {
     if !negated {
         // Fully literal ARNs are compared whole, all in one `match`.
         let literal: Vec<String> = patterns
@@ -181,7 +190,7 @@ fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> Toke
         let literal = (!literal.is_empty()).then(|| quote!(|| matches!(resource, #(#literal)|*)));
         return quote!(false #literal #(|| #others)*);
     }
-    // NotResource: an entry whose variable has no value makes the block not apply (D9).
+    // NotResource: an entry whose variable has no value fails closed by effect (D9).
     let entries = patterns.iter().map(|p| {
         let matched = resource_matches(p, names);
         let resolvable = match p {
@@ -194,7 +203,7 @@ fn resources(patterns: &[ResourcePattern], negated: bool, names: &Names) -> Toke
             else { p::eval::EntryMatch::No }
         }
     });
-    quote!(p::eval::block_applies(true, [#(#entries),*]))
+    quote!(p::eval::block_applies(#effect, true, [#(#entries),*]))
 }
 
 /// The ARN as one text when no part has a wildcard or variable.
@@ -295,7 +304,7 @@ fn arn_parts(arn: &ArnPattern, parts: TokenStream, names: &Names) -> TokenStream
     quote!(true #(&& #checks)*)
 }
 
-fn condition(c: &Condition, names: &Names) -> TokenStream {
+fn condition(c: &Condition, effect: &TokenStream, names: &Names) -> TokenStream {
     let operator = emit::operator(&c.operator);
     let key = c.key.as_ref();
     let comparison = c.operator.base.comparison();
@@ -343,7 +352,7 @@ fn condition(c: &Condition, names: &Names) -> TokenStream {
             })
         }
     };
-    quote!(p::eval::condition_holds(#operator, req.values(#key), |value: &str| #test))
+    quote!(p::eval::condition_holds(#effect, #operator, req.values(#key), |value: &str| #test))
 }
 
 fn comparison_tokens(c: Comparison) -> TokenStream {
@@ -361,8 +370,9 @@ fn glob_tokens(segments: &[Segment], input: TokenStream, case: Case, names: &Nam
     match (segments, case) {
         ([], _) => return quote!(#input.is_empty()),
         ([Segment::Literal(l)], Case::Sensitive) => return quote!(#input == #l),
-        ([Segment::Literal(l)], Case::Insensitive) if l.is_ascii() => {
-            return quote!(#input.eq_ignore_ascii_case(#l));
+        ([Segment::Literal(l)], Case::Insensitive) => {
+            let l = l.as_ref();
+            return quote!(p::pattern::text_eq(#input, #l, p::pattern::Case::Insensitive));
         }
         ([Segment::Literal(l), Segment::AnyRun], Case::Sensitive) => {
             return quote!(#input.starts_with(#l));

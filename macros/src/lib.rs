@@ -5,6 +5,7 @@
 //! lowers it, and this crate turns the result into constant data, a specialized evaluator, and
 //! compiler errors and warnings.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod access;
 mod allow;

@@ -7,6 +7,7 @@ use std::fmt;
 
 use iam_policy_core::eval::{Decision, Outcome};
 use iam_policy_core::principal::{Caller, Grant};
+use iam_policy_core::request_check::Malformed;
 
 use crate::policy::{Policy, StatementRef};
 use crate::request::Request;
@@ -77,6 +78,9 @@ pub struct Verdict<'p> {
     /// For an implicit deny: the kind of policy that had no applicable `Allow`, and its position
     /// (for service control policies, the organization level, root first).
     pub missing_allow: Option<(PolicyKind, usize)>,
+    /// Why the request was denied without reading any policy: it is not well-formed
+    /// ([`Request::check`]).
+    pub malformed: Option<Malformed>,
 }
 
 impl fmt::Display for Verdict<'_> {
@@ -119,7 +123,7 @@ impl fmt::Display for Verdict<'_> {
 /// let admin = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:*","Resource":"*"}]}"#).unwrap();
 /// let boundary = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:Describe*","Resource":"*"}]}"#).unwrap();
 /// let auth = Authorizer::new().identity(&admin).boundary(&boundary);
-/// let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+/// let verdict = auth.explain(&Request::new("ssm:StartSession", "arn:aws:ec2:us-east-1:123456789012:instance/i-1"));
 /// assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
 /// assert_eq!(verdict.missing_allow, Some((PolicyKind::PermissionsBoundary, 0)));
 /// ```
@@ -262,6 +266,15 @@ impl<'p> Authorizer<'p> {
         request: &Request<'_>,
         outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
     ) -> Verdict<'p> {
+        // Checked once for all the policies (D30).
+        if let Err(malformed) = request.check() {
+            return Verdict {
+                decision: Decision::ImplicitlyDenied,
+                statement: None,
+                missing_allow: None,
+                malformed: Some(malformed),
+            };
+        }
         match self.decide_steps(request, outcome_of) {
             Ok(verdict) | Err(verdict) => verdict,
         }
@@ -282,6 +295,7 @@ impl<'p> Authorizer<'p> {
                 decision: Decision::Allowed,
                 statement: None,
                 missing_allow: None,
+                malformed: None,
             });
         }
         let mut request = *request;
@@ -390,12 +404,14 @@ impl<'p> Authorizer<'p> {
                 identity_allow
             },
             missing_allow: None,
+            malformed: None,
         };
         let resource_missing = Verdict::implicit((PolicyKind::ResourceBased, 0));
         let granted = |g: &(Grant, Option<PolicyStatement<'p>>)| Verdict {
             decision: Decision::Allowed,
             statement: g.1,
             missing_allow: None,
+            malformed: None,
         };
         let known_caller = !matches!(caller, Caller::Unspecified);
         if known_caller && principal_account.is_none() {
@@ -488,6 +504,7 @@ impl<'p> Verdict<'p> {
             decision: Decision::ImplicitlyDenied,
             statement: None,
             missing_allow: Some(missing),
+            malformed: None,
         }
     }
 }
@@ -526,6 +543,7 @@ impl Tally {
                 decision: Decision::ExplicitlyDenied,
                 statement: at(kind, index, policy, outcome.statement),
                 missing_allow: None,
+                malformed: None,
             });
         }
         Ok(())
@@ -556,6 +574,10 @@ fn statement_ref(policy: &Policy, index: usize) -> StatementRef<'_> {
 mod tests {
     use super::*;
 
+    const SESSION: &str = "arn:aws:ssm:us-east-1:123456789012:session/alice-1";
+    const INSTANCE: &str = "arn:aws:ec2:us-east-1:123456789012:instance/i-1";
+    const OBJECT: &str = "arn:aws:s3:::b/k";
+
     fn policy(effect: &str, action: &str) -> Policy {
         Policy::from_json(&format!(
             r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"S","Effect":"{effect}","Action":"{action}","Resource":"*"}}]}}"#
@@ -568,11 +590,11 @@ mod tests {
         let a = policy("Allow", "ssm:StartSession");
         let b = policy("Allow", "ssm:TerminateSession");
         let auth = Authorizer::new().identity(&a).identity(&b);
-        let verdict = auth.explain(&Request::new("ssm:TerminateSession", "*"));
+        let verdict = auth.explain(&Request::new("ssm:TerminateSession", SESSION));
         assert_eq!(verdict.decision, Decision::Allowed);
         assert_eq!(verdict.statement.unwrap().policy, 1);
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:ResumeSession", "*")),
+            auth.evaluate(&Request::new("ssm:ResumeSession", SESSION)),
             Decision::ImplicitlyDenied
         );
     }
@@ -589,7 +611,7 @@ mod tests {
                 .boundary(&deny),
             Authorizer::new().identity(&allow).scp(&deny),
         ] {
-            let verdict = auth.explain(&Request::new("ssm:StartSession", "*"));
+            let verdict = auth.explain(&Request::new("ssm:StartSession", INSTANCE));
             assert_eq!(verdict.decision, Decision::ExplicitlyDenied);
             assert_eq!(verdict.statement.unwrap().statement.sid, Some("S"));
         }
@@ -603,23 +625,23 @@ mod tests {
             .identity(&admin)
             .scp(&admin)
             .scp(&ssm_only);
-        let verdict = auth.explain(&Request::new("s3:GetObject", "*"));
+        let verdict = auth.explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::ServiceControl, 1)));
         assert_eq!(
-            auth.evaluate(&Request::new("ssm:StartSession", "*")),
+            auth.evaluate(&Request::new("ssm:StartSession", INSTANCE)),
             Decision::Allowed
         );
 
         let auth = Authorizer::new().boundary(&admin).identity(&ssm_only);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::Identity, 0))
         );
         let auth = Authorizer::new().boundary(&ssm_only).identity(&admin);
         assert_eq!(
-            auth.explain(&Request::new("s3:GetObject", "*"))
+            auth.explain(&Request::new("s3:GetObject", OBJECT))
                 .missing_allow,
             Some((PolicyKind::PermissionsBoundary, 0))
         );
@@ -627,7 +649,7 @@ mod tests {
 
     #[test]
     fn no_policy_denies() {
-        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", "*"));
+        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::Identity, 0)));
     }
@@ -685,7 +707,7 @@ mod tests {
         let verdict = Authorizer::new()
             .identity(&ssm)
             .scp(&ssm)
-            .explain(&Request::new("s3:GetObject", "*"));
+            .explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(
             verdict.to_string(),
             "ImplicitlyDenied: no applicable `Allow` in the service control policies of level 0"

@@ -181,6 +181,8 @@ pub struct PooledDecision {
     /// The first applicable Deny, else the first applicable Allow (in policy order, then statement
     /// order); `None` for an implicit deny.
     pub by: Option<DecidingStatement>,
+    /// Why the request was denied without reading the policies (`Request::check`).
+    pub malformed: Option<iam_policy_core::request_check::Malformed>,
 }
 
 /// Where the deciding statement is: the kind of policy, the policy's index among the case's
@@ -319,6 +321,13 @@ pub fn run_case(case: &Case) -> CaseResult<'_> {
 pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> PooledDecision {
     let mut allowed_by = None;
     for (policy, evaluation) in evaluations.into_iter().enumerate() {
+        if let Some(malformed) = evaluation.malformed {
+            return PooledDecision {
+                decision: evaluation.decision,
+                by: None,
+                malformed: Some(malformed),
+            };
+        }
         let by = evaluation.statement.map(|statement| DecidingStatement {
             kind: PolicyKind::Identity,
             policy,
@@ -330,6 +339,7 @@ pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> Pooled
                 return PooledDecision {
                     decision: Decision::ExplicitlyDenied,
                     by,
+                    malformed: None,
                 };
             }
             Decision::Allowed if allowed_by.is_none() => allowed_by = Some(by),
@@ -340,10 +350,12 @@ pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> Pooled
         Some(by) => PooledDecision {
             decision: Decision::Allowed,
             by,
+            malformed: None,
         },
         None => PooledDecision {
             decision: Decision::ImplicitlyDenied,
             by: None,
+            malformed: None,
         },
     }
 }
@@ -359,6 +371,7 @@ impl PooledDecision {
                 statement: at.statement.index,
                 sid: at.statement.sid.map(str::to_owned),
             }),
+            malformed: verdict.malformed,
         }
     }
 }
@@ -681,6 +694,9 @@ impl fmt::Display for CaseResult<'_> {
                 writeln!(f, "  expected: {}", case.expected)?;
                 writeln!(f, "  actual:   {decided}")?;
                 write!(f, "  request:  {}", case.request)?;
+                if let Some(malformed) = &decided.malformed {
+                    return write!(f, "\n  no policy was read: {malformed}");
+                }
                 match &decided.by {
                     Some(by) => {
                         let json = case
@@ -1439,7 +1455,8 @@ mod tests {
             denied,
             &PooledDecision {
                 decision: Decision::ExplicitlyDenied,
-                by: Some(by)
+                by: Some(by),
+                malformed: None,
             }
         );
 
@@ -1520,7 +1537,8 @@ mod tests {
             pooled,
             PooledDecision {
                 decision: Decision::ImplicitlyDenied,
-                by: None
+                by: None,
+                malformed: None,
             }
         );
         assert_eq!(pool([]).decision, Decision::ImplicitlyDenied);

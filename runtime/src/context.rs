@@ -16,6 +16,14 @@ use iam_policy_core::work::{self, Counter};
 pub trait Context {
     /// The values of `key`, or `None` when the request has no such key.
     fn values(&self, key: &str) -> Option<Values<'_>>;
+
+    /// Visits every key with its values, for the request check: sizes within the caps, and no two
+    /// keys that differ only in case (which of them `values` would return is not defined, so such
+    /// a request is refused). The default visits nothing: implement it when the context can list
+    /// its keys, or only the sizes of the keys a policy reads are bounded by the caller.
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        let _ = visit;
+    }
 }
 
 /// True when two context key names are the same key: equal under the project's one folding rule
@@ -96,19 +104,37 @@ fn find_pair<'a, K: AsRef<str>, V: ContextValue>(
         .map(|(_, v)| v.as_values())
 }
 
+fn visit_pairs<'s, K: AsRef<str>, V: ContextValue>(
+    pairs: &'s [(K, V)],
+    visit: &mut dyn FnMut(&'s str, Values<'s>),
+) {
+    for (k, v) in pairs {
+        visit(k.as_ref(), v.as_values());
+    }
+}
+
 impl<K: AsRef<str>, V: ContextValue> Context for [(K, V)] {
     fn values(&self, key: &str) -> Option<Values<'_>> {
         find_pair(self, key)
+    }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        visit_pairs(self, visit);
     }
 }
 impl<K: AsRef<str>, V: ContextValue, const N: usize> Context for [(K, V); N] {
     fn values(&self, key: &str) -> Option<Values<'_>> {
         find_pair(self, key)
     }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        visit_pairs(self, visit);
+    }
 }
 impl<K: AsRef<str>, V: ContextValue> Context for Vec<(K, V)> {
     fn values(&self, key: &str) -> Option<Values<'_>> {
         find_pair(self, key)
+    }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        visit_pairs(self, visit);
     }
 }
 /// A key spelt as the policy spells it is found by hashing; another spelling of it
@@ -122,6 +148,11 @@ impl<K: Borrow<str> + Hash + Eq, V: ContextValue, S: BuildHasher> Context for Ha
             .find(|(k, _)| key_eq((*k).borrow(), key))
             .map(|(_, v)| v.as_values())
     }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        for (k, v) in self {
+            visit(k.borrow(), v.as_values());
+        }
+    }
 }
 impl<K: AsRef<str>, V: ContextValue> Context for BTreeMap<K, V> {
     fn values(&self, key: &str) -> Option<Values<'_>> {
@@ -129,10 +160,18 @@ impl<K: AsRef<str>, V: ContextValue> Context for BTreeMap<K, V> {
             .find(|(k, _)| key_eq(k.as_ref(), key))
             .map(|(_, v)| v.as_values())
     }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        for (k, v) in self {
+            visit(k.as_ref(), v.as_values());
+        }
+    }
 }
 impl<C: Context + ?Sized> Context for &C {
     fn values(&self, key: &str) -> Option<Values<'_>> {
         (**self).values(key)
+    }
+    fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, Values<'s>)) {
+        (**self).for_each_key(visit);
     }
 }
 

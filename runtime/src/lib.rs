@@ -32,6 +32,7 @@
 //!   data flow from a policy to a decision, and which crate and module owns each step;
 //! - every diagnostic code: [`codes`].
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod access;
 pub mod action;
@@ -149,6 +150,16 @@ pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, pol
 pub use iam_policy_macros::policy;
 pub use policy::{Evaluation, LoadError, Loaded, Policy, StatementRef};
 pub use request::Request;
+
+/// The limits that bound the work and memory of loading and deciding (see `SECURITY.md`): the
+/// size of a policy text, and what a well-formed request may hold.
+pub mod limits {
+    pub use iam_policy_core::request_check::{
+        MAX_ACTION_BYTES, MAX_CONTEXT_KEY_BYTES, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE_BYTES,
+        MAX_CONTEXT_VALUES, MAX_RESOURCE_BYTES, Malformed, PARTITIONS, Part, STACK_KEYS,
+    };
+    pub use iam_policy_core::validate::DEFAULT_MAX_BYTES;
+}
 
 /// The compiled form, for introspection of a policy's statements.
 pub mod compiled {

@@ -6,6 +6,7 @@ use std::fmt;
 use iam_policy_core::compiled::{CompiledPolicy, JsonValue, Statement};
 use iam_policy_core::diagnostic::TextDiagnostic;
 use iam_policy_core::eval::{Decision, Outcome};
+use iam_policy_core::request_check::Malformed;
 use iam_policy_core::validate::{Options, PolicyType};
 use iam_policy_core::why_not::NearMiss;
 use iam_policy_core::{export, interpret};
@@ -35,6 +36,24 @@ pub struct Evaluation<'p> {
     pub decision: Decision,
     /// The applicable `Deny`, or the first applicable `Allow`; `None` for an implicit deny.
     pub statement: Option<StatementRef<'p>>,
+    /// Why the request was denied without reading the policy: it is not well-formed
+    /// ([`Request::check`]).
+    pub malformed: Option<Malformed>,
+}
+
+impl fmt::Display for Evaluation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.decision)?;
+        if let Some(malformed) = &self.malformed {
+            write!(f, " ({malformed})")?;
+        } else if let Some(statement) = &self.statement {
+            write!(f, " by statement {}", statement.index)?;
+            if let Some(sid) = statement.sid {
+                write!(f, " (`{sid}`)")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A statement of a policy: its position and its `Sid`.
@@ -172,15 +191,19 @@ impl Policy {
         }
     }
 
-    /// Decides a request: `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
+    /// Decides a request: `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`. A malformed request
+    /// ([`Request::check`]) is `ImplicitlyDenied` whatever the policy says.
     #[inline]
     pub fn evaluate(&self, request: &Request<'_>) -> Decision {
-        self.outcome(request).decision
+        self.explain(request).decision
     }
 
-    /// Decides a request and names the statement that decided.
+    /// Decides a request and names the statement that decided, or why the request is malformed.
     pub fn explain(&self, request: &Request<'_>) -> Evaluation<'_> {
-        self.evaluation(self.outcome(request))
+        match request.check() {
+            Ok(()) => self.evaluation(self.outcome(request)),
+            Err(malformed) => Evaluation::malformed(malformed),
+        }
     }
 
     /// Why the request is not allowed: the `Allow` statements nearest to applying (at most
@@ -215,9 +238,13 @@ impl Policy {
     /// Decides with the interpreter even for a `policy!` policy: the run-time path, which must agree
     /// with the specialized one on every request.
     pub fn explain_interpreted(&self, request: &Request<'_>) -> Evaluation<'_> {
-        self.evaluation(interpret::evaluate(&self.compiled, request))
+        match request.check() {
+            Ok(()) => self.evaluation(interpret::evaluate(&self.compiled, request)),
+            Err(malformed) => Evaluation::malformed(malformed),
+        }
     }
 
+    /// The outcome of a request already checked well-formed.
     #[inline]
     pub(crate) fn outcome(&self, request: &Request<'_>) -> Outcome {
         match self.specialized {
@@ -228,6 +255,7 @@ impl Policy {
 
     pub(crate) fn evaluation(&self, outcome: Outcome) -> Evaluation<'_> {
         Evaluation {
+            malformed: None,
             decision: outcome.decision,
             statement: outcome.statement.map(|index| StatementRef {
                 index,
@@ -273,6 +301,16 @@ impl Policy {
     /// [`Policy::to_json`] in AWS's usual layout (four-space indent).
     pub fn to_json_pretty(&self) -> String {
         export::to_pretty(&self.compiled.source)
+    }
+}
+
+impl Evaluation<'_> {
+    fn malformed(malformed: Malformed) -> Self {
+        Evaluation {
+            decision: Decision::ImplicitlyDenied,
+            statement: None,
+            malformed: Some(malformed),
+        }
     }
 }
 

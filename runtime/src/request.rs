@@ -3,6 +3,7 @@
 use iam_policy_core::eval::{RequestView, Values};
 use iam_policy_core::pattern::Resolver;
 use iam_policy_core::principal::{Caller, Grant, PrincipalContext};
+use iam_policy_core::request_check::{self, Malformed};
 
 use crate::context::Context;
 
@@ -106,6 +107,58 @@ impl<'a> Request<'a> {
     /// too: give them there, as a real request would carry them.
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
         self.context.values(key)
+    }
+
+    /// Whether the request is well-formed (decision D30 of `docs/semantics.md`): an action
+    /// `service:Name`, a resource that is an ARN with a known lowercase partition and service (or
+    /// `*` for an action without resource types), a principal that is `*`, such an ARN or a
+    /// lowercase host name, a resource account of 12 digits, context keys and values within the caps of
+    /// [`iam_policy::limits`](crate::limits), and no two keys that differ only in case. Every
+    /// decision checks it first and denies a malformed request without reading any policy.
+    ///
+    /// Allocation-free for contexts of up to 256 keys; a larger one allocates once.
+    pub fn check(&self) -> Result<(), Malformed> {
+        request_check::check_target(self.action, self.resource)?;
+        if let Some(principal) = self.principal {
+            request_check::check_principal(principal)?;
+        }
+        if let Some(account) = self.resource_account {
+            request_check::check_account(account)?;
+        }
+        let mut on_stack = [""; request_check::STACK_KEYS];
+        let mut spilled: Vec<&'a str> = Vec::new();
+        let mut count = 0usize;
+        let mut problem = None;
+        self.context.for_each_key(&mut |key, values| {
+            if problem.is_some() {
+                return;
+            }
+            if count == request_check::MAX_CONTEXT_KEYS {
+                problem = Some(request_check::TOO_MANY_KEYS);
+                return;
+            }
+            if let Err(malformed) = request_check::check_context_entry(key, values.iter()) {
+                problem = Some(malformed);
+                return;
+            }
+            if count < on_stack.len() {
+                on_stack[count] = key;
+            } else {
+                if spilled.is_empty() {
+                    spilled.extend_from_slice(&on_stack);
+                }
+                spilled.push(key);
+            }
+            count += 1;
+        });
+        if let Some(malformed) = problem {
+            return Err(malformed);
+        }
+        if spilled.is_empty() {
+            request_check::check_unambiguous(&mut on_stack[..count])
+        } else {
+            request_check::check_unambiguous(&mut spilled)
+        }
     }
 
     /// A key's single value, as a policy variable reads it; `None` when absent or multivalued.

@@ -158,7 +158,8 @@ fn holds(condition: &Condition, key: &str, value: Option<&KeyValue>, fixed: &Con
         resource: String::new(),
         context,
     };
-    interpret::condition_holds(condition, &request)
+    // True only when decided true: an undecidable condition is not taken as met here.
+    interpret::condition_truth(condition, &request) == crate::eval::Truth::True
 }
 
 /// Whether one member satisfies a condition's operator, read as a plain single value.

@@ -372,7 +372,9 @@ impl<'a> Searcher<'a> {
                         resource: String::new(),
                         context: fixed.clone(),
                     };
-                    return Kind::Constant(interpret::condition_holds(condition, &request));
+                    return Kind::Constant(
+                        interpret::condition_truth(condition, &request) == crate::eval::Truth::True,
+                    );
                 }
                 Kind::Dimension(Dimension::Key(condition.key.to_lowercase()))
             }

@@ -100,7 +100,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         );
         let operator = condition.operator.value;
         let missing_key_holds = operator.base != crate::operator::BaseOperator::Null
-            && crate::eval::condition_holds(operator, None, |_| None);
+            && crate::eval::condition_truth(operator, None, |_| None) == crate::eval::Truth::True;
         if operator.base != crate::operator::BaseOperator::Null {
             place(
                 v,

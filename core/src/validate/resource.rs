@@ -103,18 +103,16 @@ pub fn read_arn(
             ),
         ]);
     };
-    let mut parts = split_fields(rest);
+    let parts = split_fields(rest);
     if parts.len() < 5 {
         let finding = Finding::new(
             codes::MISSING_ARN_FIELD,
             format!("the ARN `{text}` has {} of its 6 fields", parts.len() + 1),
         )
         .with_help("write an ARN as `arn:partition:service:region:account:resource`");
-        if usage == ArnUse::Resource {
-            return Err(vec![finding]);
-        }
-        // Padded with `*`, as iam-simulate reads a short ARN.
-        parts.resize(5, "*");
+        // Never padded with `*` (as iam-simulate reads a short ARN): padding widens an `Allow`
+        // (`ArnLike "arn:aws:sns"` would match every SNS ARN). An error in a condition too (D10).
+        return Err(vec![finding]);
     }
     let (partition, service, region, account, resource) =
         (parts[0], parts[1], parts[2], parts[3], parts[4]);

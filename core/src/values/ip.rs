@@ -134,10 +134,15 @@ pub fn parse_cidr(s: &str) -> Result<IpNet, ValueError> {
     }
 }
 
-/// Parses a request address, returning `(is_v6, bits)`. A valid `/n` suffix is tolerated and
-/// ignored (the address itself is used, host bits intact), as some callers pass `a.b.c.d/32`.
+/// Parses a request address, returning `(is_v6, bits)`. A full-length suffix (`/32`, `/128`) is
+/// tolerated, as some callers pass `a.b.c.d/32`; a shorter one makes the value a block, not an
+/// address, and no address at all (`192.0.2.7/0` once matched `192.0.2.0/24`; decision D11).
 pub fn parse_ip(s: &str) -> Option<(bool, u128)> {
-    parse(s).ok().map(|(v6, addr, _)| (v6, addr))
+    match parse(s).ok()? {
+        (v6, addr, None) => Some((v6, addr)),
+        (v6, addr, Some(prefix)) if prefix == max_prefix(v6) => Some((v6, addr)),
+        _ => None,
+    }
 }
 
 /// Whether a request address lies in `net`.
@@ -396,8 +401,11 @@ mod tests {
     #[test]
     fn parse_ip_keeps_address() {
         assert_eq!(ip("10.1.2.3"), (false, 0x0a01_0203));
-        assert_eq!(ip("10.1.2.3/8"), (false, 0x0a01_0203));
         assert_eq!(ip("10.1.2.3/32"), (false, 0x0a01_0203));
+        // A block is not an address (decision D11): `192.0.2.7/0` matched `192.0.2.0/24`.
+        assert_eq!(parse_ip("10.1.2.3/8"), None);
+        assert_eq!(parse_ip("192.0.2.7/0"), None);
+        assert_eq!(parse_ip("::1/64"), None);
         assert_eq!(ip("::1/128"), (true, 1));
         assert_eq!(ip("::ffff:10.1.2.3"), (true, 0xffff_0a01_0203));
         assert_eq!(parse_ip("10.1.2.3/33"), None);

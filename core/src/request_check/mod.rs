@@ -1,0 +1,345 @@
+//! What a well-formed request is, and the check that refuses the others (decision D30 in
+//! `docs/semantics.md`).
+//!
+//! AWS never sends a malformed request to its evaluator, but an application embedding this crate
+//! builds requests from its own input. A request that no AWS request could be, such as
+//! `"s3:DeleteObject "`, `"s3:*"`, `"ARN:aws:s3:::b/x"` or a resource `*` for an action that takes
+//! resources, could slip past a `Deny` written for the real thing while an `Allow` with wildcards
+//! still matches it. Such a request is denied before any policy is read, with the reason.
+//!
+//! Well-formed:
+//! - the action is `service:Name`: the service of ASCII letters, digits and `-`, the name of ASCII
+//!   letters, digits, `-` and `_`, no wildcard, at most [`MAX_ACTION_BYTES`];
+//! - the resource is an ARN with a known partition (lowercase), a known service (lowercase), a
+//!   region of lowercase letters, digits and `-`, and no control character, at most
+//!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
+//!   resource types (`s3:ListAllMyBuckets`);
+//! - each context key has at most [`MAX_CONTEXT_KEY_BYTES`], each value at most
+//!   [`MAX_CONTEXT_VALUE_BYTES`], each key at most [`MAX_CONTEXT_VALUES`] values, and no two keys
+//!   are the same key under the folding rule (`role` and `ROLE`): which of them evaluation would
+//!   read is not defined, so the request is ambiguous.
+
+mod data;
+
+use std::fmt;
+
+use crate::fold::{fold_cmp, fold_eq};
+
+/// The longest action name of a well-formed request, in bytes.
+pub const MAX_ACTION_BYTES: usize = 256;
+/// The longest resource of a well-formed request, in bytes (AWS's ARNs have at most 2,048).
+pub const MAX_RESOURCE_BYTES: usize = 4096;
+/// The longest context key name, in bytes (a tag key has at most 128 characters).
+pub const MAX_CONTEXT_KEY_BYTES: usize = 1024;
+/// The longest context value, in bytes.
+pub const MAX_CONTEXT_VALUE_BYTES: usize = 16 * 1024;
+/// The most values of one multivalued context key.
+pub const MAX_CONTEXT_VALUES: usize = 1024;
+/// The most keys of a context.
+pub const MAX_CONTEXT_KEYS: usize = 4096;
+/// Up to this many keys, the ambiguity check sorts on the stack; above, it allocates once.
+pub const STACK_KEYS: usize = 256;
+
+/// The partitions AWS has.
+pub const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-eusc",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-us-gov",
+];
+
+/// Which part of the request is malformed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Action,
+    Resource,
+    Context,
+    /// The principal or the resource account.
+    Principal,
+}
+
+/// Why a request is not well-formed. The request is denied without reading any policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Malformed {
+    pub part: Part,
+    /// Lowercase, one line.
+    pub reason: &'static str,
+}
+
+impl Malformed {
+    const fn action(reason: &'static str) -> Malformed {
+        Malformed {
+            part: Part::Action,
+            reason,
+        }
+    }
+    const fn resource(reason: &'static str) -> Malformed {
+        Malformed {
+            part: Part::Resource,
+            reason,
+        }
+    }
+    const fn context(reason: &'static str) -> Malformed {
+        Malformed {
+            part: Part::Context,
+            reason,
+        }
+    }
+}
+
+impl fmt::Display for Malformed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let part = match self.part {
+            Part::Action => "action",
+            Part::Resource => "resource",
+            Part::Context => "context",
+            Part::Principal => "principal",
+        };
+        write!(f, "malformed request {part}: {}", self.reason)
+    }
+}
+
+impl std::error::Error for Malformed {}
+
+/// Checks the action: `service:Name` in AWS's character set.
+pub fn check_action(action: &str) -> Result<(), Malformed> {
+    if action.len() > MAX_ACTION_BYTES {
+        return Err(Malformed::action(
+            "the action name is longer than 256 bytes",
+        ));
+    }
+    let Some((service, name)) = action.split_once(':') else {
+        return Err(Malformed::action("the action is not `service:Name`"));
+    };
+    if service.is_empty()
+        || !service
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(Malformed::action(
+            "the service prefix is empty or has a character other than letters, digits and `-`",
+        ));
+    }
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(Malformed::action(
+            "the action name is empty or has a character other than letters, digits, `-` and `_` (a wildcard, a space, a control or non-ASCII character)",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the resource of a request for `action` (already checked).
+pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
+    if resource == "*" {
+        return if takes_no_resource(action) {
+            Ok(())
+        } else {
+            Err(Malformed::resource(
+                "the resource `*` is for actions without resource types; this action acts on resources, so name one",
+            ))
+        };
+    }
+    if resource.len() > MAX_RESOURCE_BYTES {
+        return Err(Malformed::resource(
+            "the resource is longer than 4096 bytes",
+        ));
+    }
+    if resource.chars().any(char::is_control) {
+        return Err(Malformed::resource("the resource has a control character"));
+    }
+    let mut parts = resource.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some(service), Some(region), Some(_account), Some(_)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(Malformed::resource(
+            "the resource is not an ARN `arn:partition:service:region:account:resource` (nor `*`)",
+        ));
+    };
+    if !PARTITIONS.contains(&partition) {
+        return Err(Malformed::resource(
+            "the ARN's partition is not a known lowercase partition such as `aws`",
+        ));
+    }
+    if data::ARN_SERVICES.binary_search(&service).is_err() {
+        return Err(Malformed::resource(
+            "the ARN's service is not a known lowercase service such as `s3`",
+        ));
+    }
+    if !region
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(Malformed::resource(
+            "the ARN's region has a character other than lowercase letters, digits and `-`",
+        ));
+    }
+    Ok(())
+}
+
+/// True when the service catalog lists `action` without resource types, so that the request
+/// resource is `*`. Looked up by a 32-bit hash of the lowercase name in a sorted table generated
+/// from the catalog (27 KB instead of the catalog's megabyte); the generator checks that no action
+/// with resource types shares a hash with one without.
+pub fn takes_no_resource(action: &str) -> bool {
+    data::RESOURCELESS
+        .binary_search(&action_hash(action))
+        .is_ok()
+}
+
+/// FNV-1a over the ASCII-lowercased action name.
+pub const fn action_hash(action: &str) -> u32 {
+    let bytes = action.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i].to_ascii_lowercase() as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
+/// Checks the principal of a request (when it names one): `*`, an ARN with a known lowercase
+/// partition and service (`arn:aws:iam::111122223333:user/alice`, `arn:aws:sts::...`), or a
+/// lowercase host name for a service or identity provider (`s3.amazonaws.com`).
+pub fn check_principal(principal: &str) -> Result<(), Malformed> {
+    const PRINCIPAL: Part = Part::Principal;
+    let malformed = |reason| Malformed {
+        part: PRINCIPAL,
+        reason,
+    };
+    if principal == "*" {
+        return Ok(());
+    }
+    if principal.len() > MAX_RESOURCE_BYTES {
+        return Err(malformed("the principal is longer than 4096 bytes"));
+    }
+    if principal.chars().any(char::is_control) {
+        return Err(malformed("the principal has a control character"));
+    }
+    if principal.contains(':') {
+        let mut parts = principal.splitn(6, ':');
+        let (Some("arn"), Some(partition), Some(service), Some(_), Some(_), Some(_)) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(malformed(
+                "the principal is not `*`, an ARN `arn:partition:service:region:account:resource` nor a host name",
+            ));
+        };
+        if !PARTITIONS.contains(&partition) {
+            return Err(malformed(
+                "the principal ARN's partition is not a known lowercase partition such as `aws`",
+            ));
+        }
+        if data::ARN_SERVICES.binary_search(&service).is_err() {
+            return Err(malformed(
+                "the principal ARN's service is not a known lowercase service such as `iam` or `sts`",
+            ));
+        }
+        return Ok(());
+    }
+    let host = !principal.is_empty()
+        && principal
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    if !host {
+        return Err(malformed(
+            "the principal is not `*`, an ARN nor a lowercase host name such as `s3.amazonaws.com`",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the account given as the resource's owner: twelve digits.
+pub fn check_account(account: &str) -> Result<(), Malformed> {
+    if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Malformed {
+            part: Part::Principal,
+            reason: "the resource account is not a 12-digit account ID",
+        })
+    }
+}
+
+/// Checks one context key and its values' sizes.
+pub fn check_context_entry<'a>(
+    key: &str,
+    values: impl IntoIterator<Item = &'a str>,
+) -> Result<(), Malformed> {
+    if key.len() > MAX_CONTEXT_KEY_BYTES {
+        return Err(Malformed::context(
+            "a context key name is longer than 1024 bytes",
+        ));
+    }
+    let mut count = 0;
+    for value in values {
+        count += 1;
+        if count > MAX_CONTEXT_VALUES {
+            return Err(Malformed::context(
+                "a context key has more than 1024 values",
+            ));
+        }
+        if value.len() > MAX_CONTEXT_VALUE_BYTES {
+            return Err(Malformed::context("a context value is longer than 16 KiB"));
+        }
+    }
+    Ok(())
+}
+
+/// The error for two keys that are one key under the folding rule.
+pub const AMBIGUOUS: Malformed = Malformed {
+    part: Part::Context,
+    reason: "two context keys differ only in case, so which value a policy reads is not defined",
+};
+
+/// The error for a context with too many keys.
+pub const TOO_MANY_KEYS: Malformed = Malformed {
+    part: Part::Context,
+    reason: "the context has more than 4096 keys",
+};
+
+/// Checks that no two keys are the same key under the fold. Sorts `keys` in place.
+pub fn check_unambiguous(keys: &mut [&str]) -> Result<(), Malformed> {
+    if keys.len() <= 8 {
+        for (i, a) in keys.iter().enumerate() {
+            if keys[i + 1..].iter().any(|b| fold_eq(a, b)) {
+                return Err(AMBIGUOUS);
+            }
+        }
+        return Ok(());
+    }
+    keys.sort_unstable_by(|a, b| fold_cmp(a, b));
+    crate::work::add(crate::work::Counter::KeyCompares, keys.len() as u64);
+    if keys.windows(2).any(|w| fold_eq(w[0], w[1])) {
+        return Err(AMBIGUOUS);
+    }
+    Ok(())
+}
+
+/// Checks the action and the resource of a request.
+pub fn check_target(action: &str, resource: &str) -> Result<(), Malformed> {
+    check_action(action)?;
+    check_resource(action, resource)
+}
+
+#[cfg(test)]
+mod tests;

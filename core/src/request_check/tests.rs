@@ -1,0 +1,178 @@
+use super::*;
+
+#[test]
+fn actions() {
+    assert_eq!(check_action("s3:GetObject"), Ok(()));
+    assert_eq!(check_action("S3:getobject"), Ok(()));
+    assert_eq!(check_action("execute-api:Invoke"), Ok(()));
+    for bad in [
+        "s3:DeleteObject ",
+        "s3:DeleteObject\0",
+        "s3:*",
+        "s3:Get*",
+        "s3:",
+        ":GetObject",
+        "s3",
+        "*",
+        "ıam:CreateUser",
+        "s3:Get Object",
+        "s3:a:b",
+    ] {
+        assert!(check_action(bad).is_err(), "{bad:?}");
+    }
+    assert!(check_action(&format!("s3:{}", "A".repeat(300))).is_err());
+}
+
+#[test]
+fn resources() {
+    let ok = |a, r| check_target(a, r) == Ok(());
+    assert!(ok("s3:GetObject", "arn:aws:s3:::b/secret/x"));
+    assert!(
+        ok("s3:GetObject", "arn:aws:s3:::b/*"),
+        "`*` may be part of an object key"
+    );
+    assert!(ok(
+        "ssm:StartSession",
+        "arn:aws-cn:ec2:cn-north-1:123456789012:instance/i-1"
+    ));
+    assert!(ok(
+        "iam:GetPolicy",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess"
+    ));
+    assert!(ok("s3:ListAllMyBuckets", "*"));
+    assert!(ok("S3:LISTALLMYBUCKETS", "*"));
+    assert!(ok("sts:GetCallerIdentity", "*"));
+    for (action, bad) in [
+        ("s3:GetObject", "*"),
+        ("s3:GetObject", "ARN:aws:s3:::b/secret/x"),
+        ("s3:GetObject", "arn:aws:S3:::b/secret/x"),
+        ("s3:GetObject", "arn:AWS:s3:::b/secret/x"),
+        ("s3:GetObject", "arn:aws:s4:::b/secret/x"),
+        ("s3:GetObject", "arn:aws:s3:US-EAST-1::b/x"),
+        ("s3:GetObject", "arn:aws:s3:::b/x\0"),
+        ("s3:GetObject", "arn:aws:s3::b/x"),
+        ("s3:GetObject", ""),
+        ("s3:NoSuchAction", "*"),
+    ] {
+        assert!(check_target(action, bad).is_err(), "{action} {bad:?}");
+    }
+    let long = format!("arn:aws:s3:::b/{}", "x".repeat(5000));
+    assert!(check_target("s3:GetObject", &long).is_err());
+}
+
+#[test]
+fn context() {
+    assert_eq!(check_context_entry("aws:username", ["alice"]), Ok(()));
+    assert!(check_context_entry(&"k".repeat(2000), ["v"]).is_err());
+    let big = "v".repeat(MAX_CONTEXT_VALUE_BYTES + 1);
+    assert!(check_context_entry("k", [big.as_str()]).is_err());
+    let many = vec!["v"; MAX_CONTEXT_VALUES + 1];
+    assert!(check_context_entry("k", many).is_err());
+    assert_eq!(check_unambiguous(&mut ["role", "team"]), Ok(()));
+    assert_eq!(check_unambiguous(&mut ["role", "ROLE"]), Err(AMBIGUOUS));
+    assert_eq!(
+        check_unambiguous(&mut ["\u{212A}ey", "key"]),
+        Err(AMBIGUOUS)
+    );
+    let mut keys: Vec<String> = (0..300).map(|i| format!("app:k{i}")).collect();
+    keys.push("APP:K7".to_owned());
+    let mut refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(check_unambiguous(&mut refs), Err(AMBIGUOUS));
+    refs.retain(|k| *k != "APP:K7");
+    assert_eq!(check_unambiguous(&mut refs), Ok(()));
+}
+
+/// `data.rs` is generated from the service catalog by this test: run it with
+/// `IAM_POLICY_REGENERATE=1` after a catalog refresh. It fails when the file is stale, and when an
+/// action with resource types shares a hash with one without.
+#[cfg(feature = "catalog")]
+#[test]
+fn generated_data_matches_the_catalog() {
+    use std::collections::{BTreeSet, HashSet};
+    let catalog = crate::catalog::catalog();
+    let mut services = BTreeSet::new();
+    let mut resourceless = BTreeSet::new();
+    let mut with_resources = HashSet::new();
+    for service in catalog.services() {
+        for resource in service.resource_types() {
+            for template in resource.arn_templates() {
+                if let Some(name) = template.split(':').nth(2)
+                    && !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                {
+                    services.insert(name.to_owned());
+                }
+            }
+        }
+        for action in service.actions() {
+            let hash = action_hash(&format!("{}:{}", service.prefix(), action.name()));
+            if action.resource_types().next().is_none() {
+                resourceless.insert(hash);
+            } else {
+                with_resources.insert(hash);
+            }
+        }
+    }
+    let clash: Vec<_> = resourceless
+        .iter()
+        .filter(|h| with_resources.contains(*h))
+        .collect();
+    assert!(clash.is_empty(), "hash clash: {clash:?}: change the hash");
+    let mut text = String::from(
+        "//! GENERATED from the service catalog by `request_check::tests::generated_data_matches_the_catalog`\n\
+         //! (run with `IAM_POLICY_REGENERATE=1`). Do not edit by hand.\n\n\
+         /// Every service named in an ARN template of the catalog, sorted.\n\
+         pub(super) static ARN_SERVICES: &[&str] = &[\n",
+    );
+    for service in &services {
+        text.push_str(&format!("    \"{service}\",\n"));
+    }
+    text.push_str(
+        "];\n\n/// `action_hash` of every action without resource types, sorted.\n\
+         pub(super) static RESOURCELESS: &[u32] = &[\n",
+    );
+    let hashes: Vec<String> = resourceless.iter().map(|h| format!("0x{h:08x},")).collect();
+    for line in hashes.chunks(8) {
+        text.push_str(&format!("    {}\n", line.join(" ")));
+    }
+    text.push_str("];\n");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/request_check/data.rs");
+    if std::env::var_os("IAM_POLICY_REGENERATE").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "core/src/request_check/data.rs is stale: run this test with IAM_POLICY_REGENERATE=1"
+    );
+}
+
+#[test]
+fn principals_and_accounts() {
+    for ok in [
+        "*",
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:sts::111122223333:assumed-role/R/s",
+        "arn:aws:iam::111122223333:root",
+        "s3.amazonaws.com",
+        "cognito-identity.amazonaws.com",
+    ] {
+        assert_eq!(check_principal(ok), Ok(()), "{ok}");
+    }
+    for bad in [
+        "",
+        "ARN:aws:iam::111122223333:user/alice",
+        "arn:aws:IAM::111122223333:user/alice",
+        "arn:aws:iam::111122223333:user/alice\0",
+        "S3.amazonaws.com",
+        "s3.amazonaws.com ",
+        "arn:aws:iam",
+    ] {
+        assert!(check_principal(bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(check_account("111122223333"), Ok(()));
+    assert!(check_account("11112222333").is_err());
+    assert!(check_account("11112222333x").is_err());
+}
