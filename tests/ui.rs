@@ -15,7 +15,7 @@
 //! project trybuild generates in the build directory (`<target>/tests/trybuild/iam-policy-tests/`).
 //! So that the suite passes wherever the build directory is (`CARGO_TARGET_DIR`,
 //! `build.target-dir`), the fixtures are copied there first, at their paths under `tests/`
-//! (`ui/file/fixtures/...`, `pass/fixtures/...`), and no snapshot holds a path of the machine.
+//! (`ui/file/fixtures/...`, `pass/fixtures/...`, `seed/...`), and no snapshot holds a path of the machine.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -53,7 +53,7 @@ fn ui() {
 }
 
 /// The folders of fixtures that `policy_file!` tests name, relative to `tests/`.
-const FIXTURES: &[&str] = &["ui/file/fixtures", "pass/fixtures"];
+const FIXTURES: &[&str] = &["ui/file/fixtures", "pass/fixtures", "seed"];
 
 /// Copies the fixtures into the project trybuild generates, found as trybuild finds it: in the
 /// target directory that `cargo metadata` reports.

@@ -26,7 +26,7 @@ static BUCKET: Policy = policy!(kind = S3Bucket, {
     ]
 });
 
-static TRUST: Policy = policy_file!(kind = Trust, "../../../../tests/pass/fixtures/github-oidc-trust.json");
+static TRUST: Policy = policy_file!(kind = Trust, "pass/fixtures/github-oidc-trust.json");
 
 static EC2_TRUST: Policy = policy!(kind = iam_policy::PolicyType::Trust, {
     "Version": "2012-10-17",

@@ -2,7 +2,7 @@
 // of `alice` for the user `alice`, the assertion fails and shows the request.
 
 iam_policy::assert_access_not_granted!(
-    "../../../../tests/seed/ex1_specific_instances.json",
+    "seed/ex1_specific_instances.json",
     actions = ["ssm:TerminateSession"],
     resources = ["arn:aws:ssm:*:*:session/alice-*"],
     context = ["aws:username=alice"]

@@ -3,9 +3,9 @@
 
 use iam_policy::{policy_file, Policy};
 
-static TRUST: Policy = policy_file!(kind = Trust, "../../../../tests/pass/fixtures/github-oidc-trust.json");
-static IDENTITY: Policy = policy_file!("../../../../tests/pass/fixtures/github-oidc-trust.json");
-static WRONG: Policy = policy_file!(kind = trust, "../../../../tests/pass/fixtures/github-oidc-trust.json");
+static TRUST: Policy = policy_file!(kind = Trust, "pass/fixtures/github-oidc-trust.json");
+static IDENTITY: Policy = policy_file!("pass/fixtures/github-oidc-trust.json");
+static WRONG: Policy = policy_file!(kind = trust, "pass/fixtures/github-oidc-trust.json");
 
 fn main() {
     let _ = (&TRUST, &IDENTITY, &WRONG);
