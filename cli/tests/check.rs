@@ -396,15 +396,21 @@ fn sarif_and_json_stay_valid_when_a_path_is_missing() {
 
 /// A policy of about `size` characters without white space.
 fn policy_of_size(size: usize) -> String {
-    let statement = r#"{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ec2:*:*:instance/i-0123456789abcdef0"}"#;
+    let statement = r#"{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ec2:*:*:instance/i-0123456789abc{n}"}"#;
     policy_of_statements(statement, size)
 }
 
+/// Copies of `statement` up to about `size` characters, each with its own number in place of
+/// `{n}` (four digits), so that no copy is a REDUNDANT_STATEMENT of another.
 fn policy_of_statements(statement: &str, size: usize) -> String {
-    let count = size / (statement.len() + 1) + 1;
+    assert!(statement.contains("{n}"), "each copy must differ");
+    let count = size / (statement.len() + 2) + 1;
+    let copies: Vec<String> = (0..count)
+        .map(|i| statement.replace("{n}", &format!("{i:04}")))
+        .collect();
     format!(
         r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
-        vec![statement; count].join(",")
+        copies.join(",")
     )
 }
 
@@ -441,7 +447,7 @@ fn policy_type_picks_the_size_quota() {
         &dir,
         "trust3000.json",
         policy_of_statements(
-            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/deploy"},"Action":"sts:AssumeRole"}"#,
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/deploy{n}"},"Action":"sts:AssumeRole"}"#,
             3000,
         ),
     );
@@ -455,7 +461,7 @@ fn policy_type_picks_the_size_quota() {
     // Each resource-based type has its service's quota; RCPs and endpoint policies are refused.
     let bucket = |size: usize| {
         policy_of_statements(
-            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::doc-bucket/*"}"#,
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::doc-bucket/{n}/*"}"#,
             size,
         )
     };
@@ -483,7 +489,7 @@ fn policy_type_picks_the_size_quota() {
         &dir,
         "rcp.json",
         policy_of_statements(
-            r#"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#,
+            r#"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bucket{n}/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#,
             6000,
         ),
     );

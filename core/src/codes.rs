@@ -171,6 +171,7 @@ declare_codes! {
     INVALID_CONDITION_KEY_FORMAT: Error, "the condition key is not of the form `service:keyname`";
     INVALID_CONDITION_MULTIPLE_BOOLEAN: Error, "a `Bool` condition key has several values";
     INVALID_CONDITION_OPERATOR: Error, "the condition operator does not exist";
+    INVALID_DATE_VALUE: Warning, "a date is written as epoch seconds, which might not be the instant meant";
     INVALID_EFFECT: Error, "the `Effect` is neither `Allow` nor `Deny`";
     INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY: Error, "a `Federated` principal is not a provider ARN or a domain name";
     INVALID_GLOBAL_CONDITION_KEY: Error, "the `aws:` condition key does not exist";
@@ -216,7 +217,11 @@ declare_codes! {
     RCP_SYNTAX_ERROR_ALLOW: Error, "a resource control policy has an `Allow` other than `RCPFullAWSAccess`";
     RCP_SYNTAX_ERROR_NOTACTION: Error, "a resource control policy has `NotAction`";
     RCP_SYNTAX_ERROR_PRINCIPAL: Error, "the principal of a resource control policy is not `\"*\"`";
+    REDUNDANT_ACTION: Suggestion, "an action is already matched by another action of the same list";
+    REDUNDANT_CONDITION_VALUE_NUM: Suggestion, "several bounds of a Numeric operator where one says the same";
     REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY: Suggestion, "a role session is listed next to the role it belongs to";
+    REDUNDANT_RESOURCE: Suggestion, "a resource is already matched by another resource of the same list";
+    REDUNDANT_STATEMENT: Suggestion, "a statement is the same as an earlier one";
     RESOURCE_MISMATCH: Warning, "no action of the statement acts on this resource";
     RESOURCE_WILDCARD_REQUIRED: Warning, "the action takes only `\"Resource\": \"*\"`, which the statement does not have";
     RETIRED_SERVICE_IN_ACTION: Warning, "the action belongs to a service AWS has retired";
@@ -232,6 +237,7 @@ declare_codes! {
     TYPE_MISMATCH_IP_RANGE: Error, "a value of `IpAddress` or `NotIpAddress` is not an address or CIDR block";
     TYPE_MISMATCH_NUMBER: Error, "a value of a Numeric operator is not a number";
     TYPE_MISMATCH_STRING: Error, "a value of `BinaryEquals` is not base64";
+    UNIQUE_SIDS_RECOMMENDED: Warning, "two statements have the same `Sid`, which this policy type accepts";
     UNIQUE_SIDS_REQUIRED: Error, "two statements have the same `Sid`";
     UNKNOWN_VARIABLE: Warning, "the policy variable is not a documented key of its service";
     UNSUPPORTED_ACTION_FOR_CONDITION_KEY: Error, "no action of the statement supports the condition key";

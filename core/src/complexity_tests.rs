@@ -131,3 +131,34 @@ fn resources_against_actions_is_linear() {
         1.25,
     );
 }
+
+/// Lists of wildcard entries of one service, each a candidate to include the others: the
+/// REDUNDANT_ACTION and REDUNDANT_RESOURCE checks compare each entry with a bounded number of
+/// others, so the pairs compared grow with the list, not with its square.
+#[test]
+fn redundant_entries_are_compared_in_linear_work() {
+    let sizes = [1_000u64, 4_000, 16_000];
+    let options = Options {
+        catalog: false,
+        ..Options::default()
+    };
+    let counts: Vec<u64> = sizes
+        .iter()
+        .map(|&n| {
+            let actions: Vec<String> = (0..n).map(|i| format!("\"s3:Get{i}*\"")).collect();
+            let resources: Vec<String> = (0..n)
+                .map(|i| format!("\"arn:aws:s3:::bucket-{i}-*\""))
+                .collect();
+            let text = format!(
+                r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": [{}], "Resource": [{}]}}]}}"#,
+                actions.join(","),
+                resources.join(",")
+            );
+            measure(Counter::InclusionTests, || {
+                validate_text(&text, &options);
+            })
+        })
+        .collect();
+    assert!(counts[0] > 0, "the pairs are counted");
+    assert_linear("inclusion tests by list length", &sizes, &counts, 1.1);
+}

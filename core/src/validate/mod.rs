@@ -9,6 +9,7 @@ mod by_type;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
 mod condition;
+mod condition_lints;
 mod condition_values;
 pub mod document;
 mod list;
@@ -16,6 +17,7 @@ mod members;
 mod policy;
 pub mod policy_type;
 mod principal;
+mod redundant;
 pub(crate) mod resource;
 mod statement;
 pub mod template;

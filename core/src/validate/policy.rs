@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::document::{Document, Version};
 use super::members::unique_members;
+use super::policy_type::Family;
 use super::{Validator, statement};
 use crate::codes;
 use crate::diagnostic::Finding;
@@ -136,6 +137,8 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
 pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
     check_sids(v, document);
     super::by_type::check_across(v, document);
+    super::redundant::check(v, document);
+    super::condition_lints::check(v, document);
     check_size(v, root);
     check_characters(v, root, &JsonPath::root());
     #[cfg(feature = "catalog")]
@@ -152,9 +155,14 @@ fn check_sids(v: &mut Validator, document: &Document) {
             continue;
         }
         if let Some(first) = first_of.get(sid.value.as_str()) {
+            // IAM refuses a policy with two equal Sids; other services accept it (docs/semantics.md 9.4).
+            let code = match v.options.policy_type.family() {
+                Family::Identity | Family::Trust => codes::UNIQUE_SIDS_REQUIRED,
+                _ => codes::UNIQUE_SIDS_RECOMMENDED,
+            };
             v.report(
                 Finding::new(
-                    codes::UNIQUE_SIDS_REQUIRED,
+                    code,
                     format!(
                         "the Sid `{}` is already used by statement {first}",
                         sid.value

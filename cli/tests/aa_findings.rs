@@ -1,0 +1,325 @@
+//! The Access Analyzer findings added for issue 13 (redundancies, Sids, dates, IP ranges, ...):
+//! each case is checked through `iam-policy check` and through `Policy::from_json_with`, which
+//! must report the same codes, and the code under test must be there or not, as the case says.
+//! The cases next to each positive one are the near misses that must stay silent.
+
+mod common;
+
+use common::*;
+use iam_policy::Policy;
+use iam_policy_core::validate::{Options, PolicyType};
+
+/// A policy of one statement's elements (`{..}` without the braces), or of several statements.
+fn one(statement: &str) -> String {
+    format!(r#"{{"Version":"2012-10-17","Statement":[{{{statement}}}]}}"#)
+}
+
+fn many(statements: &[&str]) -> String {
+    let body: Vec<String> = statements.iter().map(|s| format!("{{{s}}}")).collect();
+    format!(
+        r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+        body.join(",")
+    )
+}
+
+const START: &str = r#""Effect":"Allow","Action":"ssm:StartSession","Resource":"*""#;
+
+/// `(what, policy type, policy, code, expected)`.
+fn cases() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
+    let with_condition = |condition: &str| {
+        one(&format!(
+            r#""Effect":"Allow","Action":"ssm:StartSession","Resource":"*","Condition":{condition}"#
+        ))
+    };
+    vec![
+        // REDUNDANT_ACTION
+        (
+            "a name inside a wildcard",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":["iam:Get*","iam:GetCredentialReport"],"Resource":"*""#,
+            ),
+            "REDUNDANT_ACTION",
+            true,
+        ),
+        (
+            "a wildcard that matches more than the other",
+            "managed",
+            one(r#""Effect":"Allow","Action":["iam:Get*","iam:*CredentialReport"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            false,
+        ),
+        (
+            "a wildcard inside a wider wildcard",
+            "managed",
+            one(r#""Effect":"Allow","Action":["s3:Get*","s3:GetObject*"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            true,
+        ),
+        (
+            "the same action in two cases",
+            "managed",
+            one(r#""Effect":"Allow","Action":["s3:GetObject","S3:getobject"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            true,
+        ),
+        (
+            "any entry next to `*`",
+            "managed",
+            one(r#""Effect":"Deny","Action":["*","s3:GetObject"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            true,
+        ),
+        (
+            "the same name in two services",
+            "managed",
+            one(r#""Effect":"Allow","Action":["ssm:Get*","ec2:GetConsoleOutput"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            false,
+        ),
+        (
+            "in NotAction too",
+            "managed",
+            one(r#""Effect":"Deny","NotAction":["iam:*","iam:PassRole"],"Resource":"*""#),
+            "REDUNDANT_ACTION",
+            true,
+        ),
+        // REDUNDANT_RESOURCE
+        (
+            "an ARN inside a wildcard ARN",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":"sts:AssumeRole","Resource":["arn:aws:iam::111122223333:role/jane-admin","arn:aws:iam::111122223333:role/jane*"]"#,
+            ),
+            "REDUNDANT_RESOURCE",
+            true,
+        ),
+        (
+            "ARNs differing in case",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/Report","arn:aws:s3:::b/report"]"#,
+            ),
+            "REDUNDANT_RESOURCE",
+            false,
+        ),
+        (
+            "a variable inside a wildcard",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/home/${aws:username}/*","arn:aws:s3:::b/home/*"]"#,
+            ),
+            "REDUNDANT_RESOURCE",
+            true,
+        ),
+        (
+            "a wildcard is not inside a variable",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/home/${aws:username}","arn:aws:s3:::b/home/j*"]"#,
+            ),
+            "REDUNDANT_RESOURCE",
+            false,
+        ),
+        (
+            "a wildcard does not cross a colon of the first fields",
+            "managed",
+            one(
+                r#""Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/x","arn:aws:s*"]"#,
+            ),
+            "REDUNDANT_RESOURCE",
+            false,
+        ),
+        // REDUNDANT_STATEMENT
+        (
+            "the same statement in another order, with another Sid",
+            "managed",
+            many(&[
+                r#""Sid":"A","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"*""#,
+                r#""Sid":"B","Resource":"*","Action":["s3:PutObject","s3:GetObject"],"Effect":"Allow""#,
+            ]),
+            "REDUNDANT_STATEMENT",
+            true,
+        ),
+        (
+            "the same actions with another effect",
+            "managed",
+            many(&[
+                START,
+                r#""Effect":"Deny","Action":"ssm:StartSession","Resource":"*""#,
+            ]),
+            "REDUNDANT_STATEMENT",
+            false,
+        ),
+        (
+            "the same statement but for a condition value",
+            "managed",
+            many(&[
+                r#""Effect":"Allow","Action":"ssm:StartSession","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"a"}}"#,
+                r#""Effect":"Allow","Action":"ssm:StartSession","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"b"}}"#,
+            ]),
+            "REDUNDANT_STATEMENT",
+            false,
+        ),
+        // REDUNDANT_CONDITION_VALUE_NUM
+        (
+            "two upper bounds",
+            "managed",
+            with_condition(r#"{"NumericLessThan":{"aws:MultiFactorAuthAge":["2700","3600"]}}"#),
+            "REDUNDANT_CONDITION_VALUE_NUM",
+            true,
+        ),
+        (
+            "two lower bounds, qualified",
+            "managed",
+            with_condition(
+                r#"{"NumericGreaterThanEqualsIfExists":{"aws:MultiFactorAuthAge":["10","20"]}}"#,
+            ),
+            "REDUNDANT_CONDITION_VALUE_NUM",
+            true,
+        ),
+        (
+            "several values of NumericEquals",
+            "managed",
+            with_condition(r#"{"NumericEquals":{"aws:MultiFactorAuthAge":["10","20"]}}"#),
+            "REDUNDANT_CONDITION_VALUE_NUM",
+            false,
+        ),
+        (
+            "one bound",
+            "managed",
+            with_condition(r#"{"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}"#),
+            "REDUNDANT_CONDITION_VALUE_NUM",
+            false,
+        ),
+        // INVALID_DATE_VALUE
+        (
+            "epoch seconds",
+            "managed",
+            with_condition(r#"{"DateGreaterThan":{"aws:CurrentTime":"1735689600"}}"#),
+            "INVALID_DATE_VALUE",
+            true,
+        ),
+        (
+            "epoch seconds as a JSON number",
+            "managed",
+            with_condition(r#"{"DateGreaterThan":{"aws:CurrentTime":1735689600}}"#),
+            "INVALID_DATE_VALUE",
+            true,
+        ),
+        (
+            "a year",
+            "managed",
+            with_condition(r#"{"DateGreaterThan":{"aws:CurrentTime":"2025"}}"#),
+            "INVALID_DATE_VALUE",
+            false,
+        ),
+        (
+            "an ISO date",
+            "managed",
+            with_condition(r#"{"DateGreaterThan":{"aws:CurrentTime":"2025-01-01"}}"#),
+            "INVALID_DATE_VALUE",
+            false,
+        ),
+        (
+            "epoch seconds compared with aws:EpochTime",
+            "managed",
+            with_condition(r#"{"DateGreaterThan":{"aws:EpochTime":"1735689600"}}"#),
+            "INVALID_DATE_VALUE",
+            false,
+        ),
+        // UNIQUE_SIDS_RECOMMENDED and UNIQUE_SIDS_REQUIRED
+        (
+            "two equal Sids in a bucket policy",
+            "s3-bucket",
+            many(&[
+                r#""Sid":"R","Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*""#,
+                r#""Sid":"R","Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::b""#,
+            ]),
+            "UNIQUE_SIDS_RECOMMENDED",
+            true,
+        ),
+        (
+            "two equal Sids in an identity policy are an error",
+            "managed",
+            many(&[
+                r#""Sid":"R","Effect":"Allow","Action":"s3:GetObject","Resource":"*""#,
+                r#""Sid":"R","Effect":"Allow","Action":"s3:ListBucket","Resource":"*""#,
+            ]),
+            "UNIQUE_SIDS_RECOMMENDED",
+            false,
+        ),
+        (
+            "two equal Sids in an identity policy are an error (the code)",
+            "managed",
+            many(&[
+                r#""Sid":"R","Effect":"Allow","Action":"s3:GetObject","Resource":"*""#,
+                r#""Sid":"R","Effect":"Allow","Action":"s3:ListBucket","Resource":"*""#,
+            ]),
+            "UNIQUE_SIDS_REQUIRED",
+            true,
+        ),
+        (
+            "two equal Sids in an SCP",
+            "scp",
+            many(&[
+                r#""Sid":"D","Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*""#,
+                r#""Sid":"D","Effect":"Deny","Action":"s3:PutBucketPolicy","Resource":"*""#,
+            ]),
+            "UNIQUE_SIDS_RECOMMENDED",
+            true,
+        ),
+    ]
+}
+
+/// The codes `Policy::from_json_with` reports, in document order.
+fn library_codes(text: &str, policy_type: &str) -> Vec<String> {
+    let options = Options {
+        policy_type: PolicyType::from_name(policy_type).expect("a policy type"),
+        ..Options::default()
+    };
+    let found = match Policy::from_json_with(text, &options) {
+        Ok(loaded) => loaded.warnings,
+        Err(error) => error.diagnostics().to_vec(),
+    };
+    found
+        .iter()
+        .map(|d| d.diagnostic.code().to_owned())
+        .collect()
+}
+
+fn cli_codes(dir: &std::path::Path, text: &str, policy_type: &str) -> Vec<String> {
+    write(dir, "p.json", text);
+    let run = run_in(
+        dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--policy-type",
+            policy_type,
+            "p.json",
+        ],
+    );
+    run.json()
+        .as_array()
+        .expect("an array of findings")
+        .iter()
+        .map(|f| f["code"].as_str().expect("a code").to_owned())
+        .collect()
+}
+
+#[test]
+fn the_cli_and_the_library_agree_on_each_case() {
+    let dir = scratch("aa-findings");
+    for (what, policy_type, text, code, expected) in cases() {
+        let library = library_codes(&text, policy_type);
+        let cli = cli_codes(&dir, &text, policy_type);
+        assert_eq!(cli, library, "{what}: {text}");
+        assert_eq!(
+            library.iter().any(|c| c == code),
+            expected,
+            "{what}: {code} expected {expected}, found {library:?} in {text}"
+        );
+    }
+}
