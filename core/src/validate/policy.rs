@@ -136,6 +136,7 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
 pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
     check_sids(v, document);
     super::by_type::check_across(v, document);
+    super::role_grants::check(v, &document.statements);
     check_size(v, root);
     check_characters(v, root, &JsonPath::root());
     #[cfg(feature = "catalog")]
