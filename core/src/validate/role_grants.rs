@@ -215,9 +215,11 @@ fn many_roles(pattern: &ResourcePattern, grant: &Grant) -> bool {
         return false;
     }
     // One service when the literal text names it and the `/` after it.
-    !literal
+    let one_service = literal
         .strip_prefix(SLR_PATH)
-        .is_some_and(|rest| rest.find('/').is_some_and(|end| end > 0))
+        .and_then(|rest| rest.find('/'))
+        .is_some_and(|end| end > 0);
+    !one_service
 }
 
 /// The literal text before the glob's first wildcard or variable.
