@@ -13,7 +13,8 @@ fn every_published_crate_warns_on_missing_docs() {
     ] {
         let text = std::fs::read_to_string(format!("{root}/{lib}")).unwrap();
         assert!(
-            text.lines().any(|line| line.trim() == "#![warn(missing_docs)]"),
+            text.lines()
+                .any(|line| line.trim() == "#![warn(missing_docs)]"),
             "{lib} lacks `#![warn(missing_docs)]`"
         );
     }
