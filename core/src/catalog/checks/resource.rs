@@ -67,6 +67,8 @@ pub struct StatementResources {
 }
 
 impl StatementResources {
+    /// Checks each of the statement's `Resource` entries against the resource types its actions
+    /// take, and each action against the resources.
     pub fn new(actions: &[&str], resources: &[&str]) -> StatementResources {
         // Only ARN entries are judged, and an action only when every entry is an ARN: with none,
         // there is nothing to expand (most `"Resource": "*"` statements, such as those of
