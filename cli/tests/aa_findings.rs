@@ -228,6 +228,86 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
             "INVALID_DATE_VALUE",
             false,
         ),
+        // PRIVATE_IP_ADDRESS, PRIVATE_NOT_IP_ADDRESS and their _SUBSET suggestions
+        (
+            "only private ranges under IpAddress",
+            "managed",
+            with_condition(
+                r#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","fd00::/8","192.168.1.1"]}}"#,
+            ),
+            "PRIVATE_IP_ADDRESS",
+            true,
+        ),
+        (
+            "only private ranges under NotIpAddressIfExists",
+            "managed",
+            with_condition(r#"{"NotIpAddressIfExists":{"aws:SourceIp":"172.16.0.0/12"}}"#),
+            "PRIVATE_NOT_IP_ADDRESS",
+            true,
+        ),
+        (
+            "a block that only overlaps the private ranges",
+            "managed",
+            with_condition(r#"{"IpAddress":{"aws:SourceIp":["0.0.0.0/0","10.0.0.0/7"]}}"#),
+            "PRIVATE_IP_ADDRESS",
+            false,
+        ),
+        (
+            "private ranges of aws:VpcSourceIp",
+            "managed",
+            with_condition(
+                r#"{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/8"},"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d"}}"#,
+            ),
+            "PRIVATE_IP_ADDRESS",
+            false,
+        ),
+        (
+            "a private range next to a public one",
+            "managed",
+            with_condition(r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","10.0.0.0/8"]}}"#),
+            "PRIVATE_IP_ADDRESS_SUBSET",
+            true,
+        ),
+        (
+            "a private range next to a public one, negated",
+            "managed",
+            with_condition(r#"{"NotIpAddress":{"aws:SourceIp":["203.0.113.0/24","127.0.0.1"]}}"#),
+            "PRIVATE_NOT_IP_ADDRESS_SUBSET",
+            true,
+        ),
+        (
+            "public ranges only",
+            "managed",
+            with_condition(
+                r#"{"NotIpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/32"]}}"#,
+            ),
+            "PRIVATE_NOT_IP_ADDRESS_SUBSET",
+            false,
+        ),
+        // IMPROVE_IP_RANGE
+        (
+            "host bits after the prefix",
+            "managed",
+            with_condition(r#"{"IpAddress":{"aws:SourceIp":"203.0.113.7/24"}}"#),
+            "IMPROVE_IP_RANGE",
+            true,
+        ),
+        (
+            "host bits of an IPv6 block, any key",
+            "managed",
+            with_condition(r#"{"NotIpAddress":{"aws:VpcSourceIp":"fd00::1/64"}}"#),
+            "IMPROVE_IP_RANGE",
+            true,
+        ),
+        (
+            "a block written as it is, and one address",
+            "managed",
+            with_condition(
+                r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","198.51.100.7","198.51.100.8/32"]}}"#,
+            ),
+            "IMPROVE_IP_RANGE",
+            false,
+        ),
         // UNIQUE_SIDS_RECOMMENDED and UNIQUE_SIDS_REQUIRED
         (
             "two equal Sids in a bucket policy",

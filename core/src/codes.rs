@@ -166,6 +166,7 @@ declare_codes! {
     FEDERATED_PRINCIPAL_NOT_SUPPORTED: Error, "a `Federated` principal in a policy that is not a role trust policy";
     FORALLVALUES_WITH_SINGLE_VALUED_KEY: Warning, "`ForAllValues:` is used with a single-valued condition key";
     IFEXISTS_WITH_QUALIFIER: Warning, "`IfExists` is combined with `ForAllValues:` or `ForAnyValue:`";
+    IMPROVE_IP_RANGE: Suggestion, "an IP block is written with bits set after its prefix, which are ignored";
     INVALID_ACTION: Error, "the action does not exist in its service";
     INVALID_ACTION_FORMAT: Error, "the action is not of the form `service:ActionName`";
     INVALID_ARN_ACCOUNT: Error, "the account field of the resource ARN is not a 12-digit account ID";
@@ -225,6 +226,10 @@ declare_codes! {
     POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA: Warning, "the session policy is larger than STS allows";
     POLICY_SIZE_EXCEEDS_VPC_ENDPOINT_POLICY_QUOTA: Error, "the VPC endpoint policy is larger than AWS allows";
     POLICY_TOO_LARGE: Error, "the policy text is over the size limit and was not read";
+    PRIVATE_IP_ADDRESS: Error, "every value of `aws:SourceIp` under `IpAddress` is a private range: the condition never holds";
+    PRIVATE_IP_ADDRESS_SUBSET: Suggestion, "some values of `aws:SourceIp` under `IpAddress` are private ranges, which never match";
+    PRIVATE_NOT_IP_ADDRESS: Error, "every value of `aws:SourceIp` under `NotIpAddress` is a private range: the condition always holds";
+    PRIVATE_NOT_IP_ADDRESS_SUBSET: Suggestion, "some values of `aws:SourceIp` under `NotIpAddress` are private ranges, which have no effect";
     RCP_SYNTAX_ERROR_ACTION: Error, "a resource control policy denies the action `*`";
     RCP_SYNTAX_ERROR_ALLOW: Error, "a resource control policy has an `Allow` other than `RCPFullAWSAccess`";
     RCP_SYNTAX_ERROR_NOTACTION: Error, "a resource control policy has `NotAction`";

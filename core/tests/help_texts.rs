@@ -654,6 +654,12 @@ fn every_help_text_fits_the_input_that_triggers_it() {
                     "the action pattern `iam:*` allows `iam:CreateServiceLinkedRole` on every role that `arn:aws:iam::*:r*` matches: the principal can create the service-linked role of any service",
                     "name the role ARNs in `Resource`, or add a condition on `iam:AWSServiceName`",
                 ),
+                // `*` in the account and `r*` in the resource cover the root ARN too.
+                (
+                    "REDUNDANT_RESOURCE",
+                    "the resource `arn:aws:iam::123456789012:root` is redundant: `arn:aws:iam::*:r*` already matches every resource it matches (1 redundant in this list)",
+                    "remove `arn:aws:iam::123456789012:root`, or narrow the wildcards of `arn:aws:iam::*:r*` if it grants more than you meant",
+                ),
                 (
                     "RESOURCE_MISMATCH",
                     "no action of the statement acts on `arn:aws:iam::123456789012:root`",

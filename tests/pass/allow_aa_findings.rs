@@ -10,7 +10,9 @@ static P: Policy = policy!(
         REDUNDANT_RESOURCE,
         REDUNDANT_STATEMENT,
         REDUNDANT_CONDITION_VALUE_NUM,
-        INVALID_DATE_VALUE
+        INVALID_DATE_VALUE,
+        PRIVATE_IP_ADDRESS_SUBSET,
+        IMPROVE_IP_RANGE
     ),
     {
         "Version": "2012-10-17",
@@ -22,7 +24,8 @@ static P: Policy = policy!(
                 "Resource": ["arn:aws:s3:::reports/*", "arn:aws:s3:::reports/2026/*"],
                 "Condition": {
                     "NumericLessThan": {"aws:MultiFactorAuthAge": ["2700", "3600"]},
-                    "DateLessThan": {"aws:CurrentTime": "4102444800"}
+                    "DateLessThan": {"aws:CurrentTime": "4102444800"},
+                    "IpAddress": {"aws:SourceIp": ["203.0.113.7/24", "10.0.0.0/8"]}
                 }
             },
             {
@@ -32,7 +35,8 @@ static P: Policy = policy!(
                 "Resource": ["arn:aws:s3:::reports/2026/*", "arn:aws:s3:::reports/*"],
                 "Condition": {
                     "DateLessThan": {"aws:CurrentTime": "4102444800"},
-                    "NumericLessThan": {"aws:MultiFactorAuthAge": ["3600", "2700"]}
+                    "NumericLessThan": {"aws:MultiFactorAuthAge": ["3600", "2700"]},
+                    "IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "203.0.113.7/24"]}
                 }
             }
         ]
@@ -51,7 +55,8 @@ fn main() {
     let context = |age: &str| {
         let mut c = ContextMap::new();
         c.insert("aws:MultiFactorAuthAge", age)
-            .insert("aws:CurrentTime", "2026-12-07T00:00:00Z");
+            .insert("aws:CurrentTime", "2026-12-07T00:00:00Z")
+            .insert("aws:SourceIp", "203.0.113.200");
         c
     };
     let (fresh, stale) = (context("3000"), context("4000"));

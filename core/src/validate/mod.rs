@@ -12,6 +12,7 @@ mod condition;
 mod condition_lints;
 mod condition_values;
 pub mod document;
+mod ip_checks;
 mod list;
 mod members;
 mod policy;

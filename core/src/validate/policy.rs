@@ -140,6 +140,7 @@ pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) 
     super::role_grants::check(v, &document.statements);
     super::redundant::check(v, document);
     super::condition_lints::check(v, document);
+    super::ip_checks::check(v, document);
     check_size(v, root);
     // The walk that reports builds a JSON path per node: only walk when there is something to say.
     if has_unsupported_character(root) {
