@@ -102,9 +102,10 @@ fn condition(rng: &mut Rng) -> String {
         2 => (
             format!("{}{exists}", rng.pick(&["IpAddress", "NotIpAddress"])),
             "aws:SourceIp",
+            // Public blocks: `aws:SourceIp` is never private (PRIVATE_IP_ADDRESS refuses those).
             *rng.pick(&[
-                r#""10.0.0.0/8""#,
-                r#"["10.1.0.0/16","192.168.0.0/24"]"#,
+                r#""203.0.113.0/24""#,
+                r#"["198.51.100.0/24","192.0.2.0/25"]"#,
                 r#""2001:db8::/32""#,
             ]),
         ),
@@ -269,12 +270,13 @@ const KEY_VALUES: &[(&str, &[&[&str]])] = &[
     (
         "aws:SourceIp",
         &[
-            &["10.0.0.1"],
-            &["10.1.2.3"],
-            &["192.168.0.7"],
+            &["203.0.113.9"],
+            &["198.51.100.3"],
+            &["192.0.2.7"],
+            &["192.0.2.200"],
             &["11.0.0.0"],
             &["2001:db8::1"],
-            &["::ffff:10.0.0.1"],
+            &["::ffff:203.0.113.9"],
         ],
     ),
     (

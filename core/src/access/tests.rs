@@ -121,13 +121,13 @@ fn numeric_and_ip_domains() {
         "Allow",
         r#""s3:ListBucket""#,
         r#""*""#,
-        r#","Condition":{"NumericLessThan":{"s3:max-keys":"10"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+        r#","Condition":{"NumericLessThan":{"s3:max-keys":"10"},"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#,
     ));
     let new = compile(&statements(
         "Allow",
         r#""s3:ListBucket""#,
         r#""*""#,
-        r#","Condition":{"NumericLessThanEquals":{"s3:max-keys":"10"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+        r#","Condition":{"NumericLessThanEquals":{"s3:max-keys":"10"},"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#,
     ));
     let witness = fails(no_new_access(&new, &old));
     assert_eq!(
