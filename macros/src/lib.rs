@@ -12,6 +12,7 @@ mod allow;
 mod codegen;
 mod diagnostics;
 mod emit;
+mod extras;
 mod kind;
 mod tokens;
 
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 
 use iam_policy_core::codes::Code;
 use iam_policy_core::diagnostic::Diagnostic;
+use iam_policy_core::extras::Extras;
 use iam_policy_core::json::Node;
 use iam_policy_core::location::{Loc, line_col};
 use iam_policy_core::validate::{Options, PolicyType, validate};
@@ -35,7 +37,7 @@ use quote::{format_ident, quote};
 /// (any variant of `PolicyType`).
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
-    let (policy_type, allowed, input) = match leading_options(input.into()) {
+    let (leading, input) = match leading_options(input.into()) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)).into(),
     };
@@ -43,8 +45,7 @@ pub fn policy(input: TokenStream) -> TokenStream {
     match tokens::read(input, &mut spans) {
         Ok(root) => expand(
             &root,
-            policy_type,
-            &allowed,
+            &leading,
             &|loc| spans.get(loc),
             &|_| String::new(),
             TokenStream2::new(),
@@ -97,19 +98,50 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
     policy_file_impl(input.into()).into()
 }
 
-/// The options before the document, in either order: `kind = TYPE,` and `allow(CODE, ...),`.
-fn leading_options(
-    input: TokenStream2,
-) -> Result<(PolicyType, Vec<Code>, TokenStream2), (String, Span)> {
-    let (mut allowed, input) = allow::split(input)?;
-    let (policy_type, input) = kind::split(input)?;
-    let (more, input) = allow::split(input)?;
-    allowed.extend(more);
-    Ok((policy_type, allowed, input))
+/// What the options before the document say.
+struct Leading {
+    policy_type: PolicyType,
+    allowed: Vec<Code>,
+    extras: Extras,
+}
+
+/// The options before the document, in any order: `kind = TYPE,`, `allow(CODE, ...),`,
+/// `extra_actions = [...],` and `extra_keys = [...],`.
+fn leading_options(mut input: TokenStream2) -> Result<(Leading, TokenStream2), (String, Span)> {
+    let mut leading = Leading {
+        policy_type: PolicyType::default(),
+        allowed: Vec::new(),
+        extras: Extras::new(),
+    };
+    let mut kind_seen = false;
+    loop {
+        let tokens: Vec<proc_macro2::TokenTree> = input.clone().into_iter().collect();
+        if extras::starts(&tokens) {
+            input = extras::split(&tokens, &mut leading.extras)?;
+            continue;
+        }
+        let (allowed, rest) = allow::split(input)?;
+        if !allowed.is_empty() {
+            leading.allowed.extend(allowed);
+            input = rest;
+            continue;
+        }
+        input = rest;
+        let is_kind =
+            matches!(tokens.first(), Some(proc_macro2::TokenTree::Ident(i)) if i == "kind");
+        if is_kind && !kind_seen {
+            let (policy_type, rest) = kind::split(input)?;
+            leading.policy_type = policy_type;
+            kind_seen = true;
+            input = rest;
+            continue;
+        }
+        return Ok((leading, input));
+    }
 }
 
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
-    let (policy_type, allowed, input) = match leading_options(input) {
+    let (leading, input) = match leading_options(input) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)),
     };
@@ -161,21 +193,23 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         let (line, column) = line_col(&text, loc.start as usize);
         format!("{relative}:{line}:{column}: ")
     };
-    expand(&root, policy_type, &allowed, &|_| span, &position, track)
+    expand(&root, &leading, &|_| span, &position, track)
 }
 
 /// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
 /// when the span cannot (a file).
 fn expand(
     root: &Node,
-    policy_type: PolicyType,
-    allowed: &[Code],
+    leading: &Leading,
     span_of: &dyn Fn(Loc) -> Span,
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
 ) -> TokenStream2 {
+    let policy_type = leading.policy_type;
+    let allowed = &leading.allowed;
     let options = Options {
         policy_type,
+        extras: leading.extras.clone(),
         ..Options::default()
     };
     let validated = validate(root, &options);

@@ -10,7 +10,8 @@
 //! Well-formed:
 //! - the action is `service:Name`: the service of ASCII letters, digits and `-`, the name of ASCII
 //!   letters, digits, `-` and `_`, no wildcard, at most [`MAX_ACTION_BYTES`];
-//! - the resource is an ARN with a known partition (lowercase), a known service (lowercase), a
+//! - the resource is an ARN with a known partition (lowercase), a known service or the action's
+//!   own service (lowercase: a service newer than the catalog acts on its own resources, D31), a
 //!   region of lowercase letters, digits and `-`, and no control character, at most
 //!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
 //!   resource types (`s3:ListAllMyBuckets`);
@@ -173,9 +174,17 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
             "the ARN's partition is not a known lowercase partition such as `aws`",
         ));
     }
-    if data::ARN_SERVICES.binary_search(&service).is_err() {
+    // An ARN of the action's own service passes even when the catalog does not know it: a service
+    // newer than the catalog acts on its own resources (decision D31).
+    let own_service = action
+        .split_once(':')
+        .is_some_and(|(prefix, _)| prefix == service)
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !own_service && data::ARN_SERVICES.binary_search(&service).is_err() {
         return Err(Malformed::resource(
-            "the ARN's service is not a known lowercase service such as `s3`",
+            "the ARN's service is not a known lowercase service such as `s3`, nor the action's",
         ));
     }
     if !region
