@@ -66,6 +66,8 @@ pub struct StatementResources {
 }
 
 impl StatementResources {
+    /// Checks each of the statement's `Resource` entries against the resource types its actions
+    /// take, and each action against the resources.
     pub fn new(actions: &[&str], resources: &[&str]) -> StatementResources {
         let catalog = catalog();
         let expansions: Vec<Expansion<'_>> = actions.iter().map(|a| expand(catalog, a)).collect();
