@@ -34,7 +34,9 @@ use quote::{format_ident, quote};
 /// cannot work, is a compile error at the offending literal; risky constructs are warnings.
 ///
 /// An identity policy by default; another type is named first: `policy!(kind = S3Bucket, { .. })`
-/// (any variant of `PolicyType`).
+/// (any variant of `PolicyType`). Other options before the document, in any order: `allow(CODE)`
+/// silences a warning for this policy; `extra_actions = ["newsvc:DoThing"]` and
+/// `extra_keys = ["newsvc:Color"]` accept names AWS released after the service catalog.
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
     let (leading, input) = match leading_options(input.into()) {
@@ -90,7 +92,7 @@ pub fn assert_no_new_access(input: TokenStream) -> TokenStream {
 }
 
 /// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`
-/// or `policy_file!(kind = Trust, "policies/trust.json")`,
+/// or `policy_file!(kind = Trust, "policies/trust.json")` (the options of `policy!` all apply),
 /// relative to the calling crate's `Cargo.toml`. The crate rebuilds when the file changes.
 /// Findings point at the path, and name the line and column in the file.
 #[proc_macro]
