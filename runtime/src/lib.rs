@@ -149,7 +149,7 @@ pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, pol
 /// types and keys. Once the catalog has the name, the warning `EXTRA_NAME_IN_CATALOG` says to
 /// remove the declaration. For run-time policies, [`Options::extras`]; for the whole build, a
 /// file named by the environment variable `IAM_POLICY_EXTRAS` (see [`Extras`] and the README).
-/// Requests for such actions are decided like any other (decision D31 of `docs/semantics.md`):
+/// Requests for such actions are decided like any other (decision D32 of `docs/semantics.md`):
 /// the resource is an ARN, of a known service or of the action's own one.
 ///
 /// ## Raw strings and escapes

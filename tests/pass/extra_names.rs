@@ -1,7 +1,7 @@
 // `extra_actions = [...]` and `extra_keys = [...]` accept, for one policy, an action and a key that
 // AWS released after the service catalog, under `#![deny(warnings)]`; they combine with `kind =`
 // and `allow(..)` in any order, and with `policy_file!`. The evaluator decides the new action like
-// any other (D31: the resource is an ARN of the action's own service).
+// any other (D32: the resource is an ARN of the action's own service).
 #![deny(warnings)]
 
 use iam_policy::{policy, policy_file, Decision, Policy, Request};

@@ -16,7 +16,7 @@
 //! check that needs the action's resource types or keys, which the catalog does not have. An
 //! extra that the catalog does have is reported (`EXTRA_NAME_IN_CATALOG`) where a policy uses it,
 //! so that a stale declaration is removed once the catalog catches up. Requests for extra actions
-//! are decided as any other (decision D31 of `docs/semantics.md`).
+//! are decided as any other (decision D32 of `docs/semantics.md`).
 
 pub(crate) mod syntax;
 

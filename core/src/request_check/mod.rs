@@ -11,7 +11,7 @@
 //! - the action is `service:Name`: the service of ASCII letters, digits and `-`, the name of ASCII
 //!   letters, digits, `-` and `_`, no wildcard, at most [`MAX_ACTION_BYTES`];
 //! - the resource is an ARN with a known partition (lowercase), a known service or the action's
-//!   own service (lowercase: a service newer than the catalog acts on its own resources, D31), a
+//!   own service (lowercase: a service newer than the catalog acts on its own resources, D32), a
 //!   region of lowercase letters, digits and `-`, and no control character, at most
 //!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
 //!   resource types (`s3:ListAllMyBuckets`);
@@ -179,7 +179,7 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
         ));
     }
     // An ARN of the action's own service passes even when the catalog does not know it: a service
-    // newer than the catalog acts on its own resources (decision D31).
+    // newer than the catalog acts on its own resources (decision D32).
     let own_service = action
         .split_once(':')
         .is_some_and(|(prefix, _)| prefix == service)

@@ -60,7 +60,7 @@ fn resources() {
     assert!(check_target("s3:GetObject", &long).is_err());
 }
 
-/// D31: a service newer than the catalog acts on its own resources, in lowercase; nothing says its
+/// D32: a service newer than the catalog acts on its own resources, in lowercase; nothing says its
 /// actions take no resource, so `*` stays malformed for them.
 #[test]
 fn services_newer_than_the_catalog() {
