@@ -200,13 +200,18 @@ fn check_statement(v: &mut Validator, statement: &StatementModel, declared: &Dec
     }
     // Most statements have no condition, and expanding `s3:Get*` is not free.
     if !statement.conditions.is_empty() {
-        check_conditions(v, statement, &actions);
+        check_conditions(v, statement, &actions, declared);
     }
 }
 
 /// Each condition's key, operator and variables. `actions` are the statement's `Action` entries
 /// (none for `NotAction`), expanded here once for all its keys.
-fn check_conditions(v: &mut Validator, statement: &StatementModel, actions: &[&str]) {
+fn check_conditions(
+    v: &mut Validator,
+    statement: &StatementModel,
+    actions: &[&str],
+    declared: &Declared<'_>,
+) {
     let place = |v: &mut Validator, findings: Vec<Finding>, at_path: &super::JsonPath, at| {
         for finding in findings {
             v.report(finding, at_path, at);
