@@ -894,7 +894,12 @@ fn no_public_access_is_sound() {
             Answer::Holds => {
                 tally.holds += 1;
                 let requests = public_pool(&trusted);
-                for action in ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "sns:Publish"] {
+                for action in [
+                    "s3:GetObject",
+                    "s3:PutObject",
+                    "s3:ListBucket",
+                    "sns:Publish",
+                ] {
                     for resource in ["arn:aws:s3:::bucket/a1", "arn:aws:s3:::bucket", "*"] {
                         for (principal, context) in &requests {
                             let request = Request::new(action, resource)

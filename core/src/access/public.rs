@@ -159,10 +159,10 @@ impl Named {
                         "aws:principalaccount"
                         | "aws:sourceaccount"
                         | "aws:sourceowner"
-                        | "aws:resourceaccount" => {
-                            if is_account_id(&text) {
-                                push_unique(&mut named.accounts, &text);
-                            }
+                        | "aws:resourceaccount"
+                            if is_account_id(&text) =>
+                        {
+                            push_unique(&mut named.accounts, &text);
                         }
                         "aws:principalorgid" | "aws:sourceorgid" | "aws:resourceorgid" => {
                             push_unique(&mut named.orgs, &text)
@@ -314,7 +314,7 @@ fn fresh_account(taken: &[String]) -> String {
     let mut n: u64 = 999_999_999_999;
     loop {
         let text = n.to_string();
-        if !taken.iter().any(|t| *t == text) {
+        if !taken.contains(&text) {
             return text;
         }
         n -= 1;
