@@ -6,27 +6,40 @@ use crate::codes;
 use crate::diagnostic::Finding;
 use crate::location::Loc;
 
+/// A JSON value with its location in the source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// The value.
     pub value: Value,
+    /// Where the value is written: a byte range of a text, or a token of `policy!`.
     pub loc: Loc,
 }
 
+/// A JSON value, as read (no normalization).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number as written, so that export prints it unchanged.
     Number(String),
+    /// A string, its escapes decoded.
     String(String),
+    /// An array, in order.
     Array(Vec<Node>),
+    /// An object, its members in the order written, duplicate keys kept.
     Object(Vec<Member>),
 }
 
+/// One `"key": value` member of an object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
+    /// The member's name, its escapes decoded.
     pub key: String,
+    /// Where the name is written (findings about a key point at it).
     pub key_loc: Loc,
+    /// The member's value.
     pub value: Node,
 }
 
@@ -47,11 +60,14 @@ impl Value {
 /// A syntax error of a text, at a byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// The byte offset in the text where reading failed.
     pub offset: usize,
+    /// What is wrong there, lowercase, without the position.
     pub message: String,
 }
 
 impl SyntaxError {
+    /// The error as a `JSON_SYNTAX_ERROR` finding (without location or help).
     pub fn finding(&self) -> Finding {
         Finding::new(codes::JSON_SYNTAX_ERROR, self.message.clone())
     }

@@ -6,11 +6,14 @@ use std::fmt;
 /// the token in the macro's span table. Opaque to the validator: it only carries it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Loc {
+    /// The start of the value: its first byte in a text, a token index in `policy!`.
     pub start: u32,
+    /// The end of the value: one past its last byte in a text, a token index in `policy!`.
     pub end: u32,
 }
 
 impl Loc {
+    /// The range from `start` to `end`.
     pub const fn new(start: u32, end: u32) -> Self {
         Loc { start, end }
     }
@@ -19,7 +22,9 @@ impl Loc {
 /// One step of a JSON path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PathSegment {
+    /// A member of an object, by name: `.Effect`.
     Key(String),
+    /// An element of an array, by position: `[0]`.
     Index(usize),
 }
 
@@ -28,22 +33,27 @@ pub enum PathSegment {
 pub struct JsonPath(pub Vec<PathSegment>);
 
 impl JsonPath {
+    /// The path of the document itself (no segment).
     pub fn root() -> Self {
         JsonPath(Vec::new())
     }
+    /// True for the document's own path.
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
+    /// This path extended with the member `key`.
     pub fn key(&self, key: &str) -> Self {
         let mut path = self.clone();
         path.0.push(PathSegment::Key(key.to_owned()));
         path
     }
+    /// This path extended with the array element `index`.
     pub fn index(&self, index: usize) -> Self {
         let mut path = self.clone();
         path.0.push(PathSegment::Index(index));
         path
     }
+    /// The steps from the root, in order.
     pub fn segments(&self) -> &[PathSegment] {
         &self.0
     }

@@ -12,6 +12,8 @@ use crate::operator::Family;
 use crate::validate::ConditionEntry;
 use crate::validate::Document;
 
+/// Turns a validated, error-free document into its compiled form; `source` is the tree it
+/// was read from, kept as written for export.
 pub fn lower(document: &Document, source: &Node) -> CompiledPolicy {
     let statements = document
         .statements
