@@ -172,20 +172,22 @@ pub fn no_public_access(input: TokenStream) -> TokenStream {
             (false, Some(org)) => format!("a principal outside {} and `{org}`", listed(&accounts)),
         };
         let name = &args.policy.name;
-        Ok(match access::no_public_access(&args.policy.policy, &trust) {
-            Answer::Holds => None,
-            Answer::Fails(w) => Some(format!(
-                "{name} allows access to {outside}: it allows the request {w}\nhelp: name the \
+        Ok(
+            match access::no_public_access(&args.policy.policy, &trust) {
+                Answer::Holds => None,
+                Answer::Fails(w) => Some(format!(
+                    "{name} allows access to {outside}: it allows the request {w}\nhelp: name the \
                  principals, or restrict `*` with a condition on `aws:PrincipalOrgID`, \
                  `aws:PrincipalAccount` or (for a service principal) `aws:SourceAccount`"
-            )),
-            Answer::Unknown(reason) => Some(format!(
-                "cannot prove that {name} allows no access to {outside}: {reason}"
-            )),
-        }
-        .map_or((None, TokenStream::new()), |m| {
-            (Some(m), TokenStream::new())
-        }))
+                )),
+                Answer::Unknown(reason) => Some(format!(
+                    "cannot prove that {name} allows no access to {outside}: {reason}"
+                )),
+            }
+            .map_or((None, TokenStream::new()), |m| {
+                (Some(m), TokenStream::new())
+            }),
+        )
     })
 }
 

@@ -66,10 +66,12 @@ impl Trust {
         })
     }
 
+    /// The trusted accounts given (none: see [`Trust::named`]).
     pub fn accounts(&self) -> &[String] {
         &self.accounts
     }
 
+    /// The trusted organization given.
     pub fn org(&self) -> Option<&str> {
         self.org.as_deref()
     }
