@@ -58,6 +58,7 @@ pub enum Command {
     Explain(ExplainArgs),
     CheckAccessNotGranted(NotGrantedArgs),
     CheckNoNewAccess(NoNewAccessArgs),
+    CheckNoPublicAccess(NoPublicAccessArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -391,6 +392,46 @@ pub struct NoNewAccessArgs {
 
     #[command(flatten)]
     pub extras: ExtrasArgs,
+}
+
+/// Fails when a resource-based policy can allow a principal outside the trusted accounts and
+/// organization, or an anonymous one.
+///
+/// Without `--account` or `--org`, the question is IAM Access Analyzer's `CheckNoPublicAccess`:
+/// the accounts, principals and organizations the policy names are trusted, and public means
+/// anonymous or any other account. With them, every other account is outside, even one the policy
+/// names. Conditions on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceAccount`,
+/// `aws:SourceArn`, `aws:SourceVpc`, `aws:SourceVpce` and `aws:SourceIp` restrict access when they
+/// name values that are yours (docs/access.md). When the policy is public, the request that proves
+/// it is printed (principal, action, resource, context), after evaluation confirmed it.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit status:
+  0  the policy allows no principal outside the trusted accounts, and no anonymous one
+  1  it allows one (the request is printed), or the answer is unknown
+  2  usage error, a policy file that cannot be read, is not a valid policy or is not resource-based
+
+Example:
+  iam-policy check-no-public-access --policy bucket.json --policy-type s3-bucket --org o-a1b2c3d4e5")]
+pub struct NoPublicAccessArgs {
+    /// The resource-based policy file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+
+    /// A trusted account (12 digits); repeat for more.
+    #[arg(long = "account", value_name = "ACCOUNT")]
+    pub accounts: Vec<String>,
+
+    /// The trusted organization (`o-...`).
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
+    /// The kind of policy: any kind with a `Principal` (`resource`, `s3-bucket`, `trust`, ...).
+    #[arg(long, value_enum, default_value_t = PolicyTypeArg(iam_policy::PolicyType::Resource), value_name = "TYPE")]
+    pub policy_type: PolicyTypeArg,
+
+    /// Output format: text, or one JSON object with the result and the request found.
+    #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
+    pub format: AccessFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -91,6 +91,27 @@ pub fn assert_no_new_access(input: TokenStream) -> TokenStream {
     access::no_new_access(input.into()).into()
 }
 
+/// Fails the build when a resource-based policy can allow a principal outside the trusted accounts
+/// and organization, or an anonymous one, printing the request that proves it:
+///
+/// ```ignore
+/// iam_policy::assert_no_public_access!(kind = S3Bucket, "policies/bucket.json");
+/// iam_policy::assert_no_public_access!(
+///     kind = S3Bucket,
+///     "policies/bucket.json",
+///     accounts = ["111122223333"],
+///     org = "o-a1b2c3d4e5",
+/// );
+/// ```
+///
+/// `kind` comes first and names a type with a `Principal`. Without `accounts` and `org`, what the
+/// policy names is trusted (IAM Access Analyzer's `CheckNoPublicAccess`). See
+/// `iam_policy::access::no_public_access`.
+#[proc_macro]
+pub fn assert_no_public_access(input: TokenStream) -> TokenStream {
+    access::no_public_access(input.into()).into()
+}
+
 /// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`
 /// or `policy_file!(kind = Trust, "policies/trust.json")` (the options of `policy!` all apply),
 /// relative to the calling crate's `Cargo.toml`. The crate rebuilds when the file changes.

@@ -52,7 +52,9 @@ pub use iam_policy_core::eval::Decision;
 pub use iam_policy_core::extras::{Extras, ExtrasError};
 pub use iam_policy_core::validate::{Options, PolicyType};
 pub use iam_policy_core::why_not::NearMiss;
-pub use iam_policy_macros::{assert_access_not_granted, assert_no_new_access, policy_file};
+pub use iam_policy_macros::{
+    assert_access_not_granted, assert_no_new_access, assert_no_public_access, policy_file,
+};
 
 /// # The whole story
 ///
