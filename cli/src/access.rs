@@ -150,7 +150,11 @@ pub fn no_public_access(args: &NoPublicAccessArgs, color: ColorChoice) -> Status
         Ok(trust) => trust,
         Err(error) => return usage(error.to_string()),
     };
-    let Some(policy) = load(&args.policy, policy_type, err_style) else {
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => return usage(message),
+    };
+    let Some(policy) = load(&args.policy, policy_type, &extras, err_style) else {
         return Status::Usage;
     };
     let answer = access::no_public_access(&policy.policy, &trust);

@@ -432,6 +432,9 @@ pub struct NoPublicAccessArgs {
     /// Output format: text, or one JSON object with the result and the request found.
     #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
     pub format: AccessFormat,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
