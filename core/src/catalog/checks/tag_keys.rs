@@ -1,7 +1,7 @@
 //! The tag condition keys `aws:RequestTag/...`, `aws:ResourceTag/...` and `aws:TagKeys` against
 //! the services of a statement's actions: Access Analyzer's `*_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE`
 //! findings, and `MISSING_TAG_KEY_IN_CONDITION` for a tag key written without its tag
-//! (docs/semantics.md, decision D32).
+//! (docs/semantics.md, decision D33).
 //!
 //! A request of an action that does not take the key has no value for it, so a positive operator
 //! (`StringEquals`, `StringLike`, ... without `IfExists`) is false for it: an `Allow` with that
