@@ -1,6 +1,7 @@
 //! `iam-policy explain CODE`: what a diagnostic code means, an example policy that triggers it,
 //! and the fix, as the core's registry (`iam_policy_core::codes`, one Markdown file per code) says.
 
+use iam_policy_core::access_analyzer;
 use iam_policy_core::codes::{self, Code};
 use iam_policy_core::diagnostic::Severity;
 
@@ -33,7 +34,8 @@ pub fn run(args: &ExplainArgs, color: ColorChoice) -> Status {
     }
 }
 
-/// Every code, its severity and summary, one per line.
+/// Every code, its severity and summary, one per line; then the Access Analyzer codes that are
+/// not reported under their own code, with the reason ([`access_analyzer::LEFT_OUT`]).
 fn list(style: Style) -> String {
     let width = codes::ALL.iter().map(|c| c.name().len()).max().unwrap_or(0);
     let mut out = String::new();
@@ -46,8 +48,25 @@ fn list(style: Style) -> String {
             code.summary()
         ));
     }
+    out.push_str(&format!("\n{}\n", style.bold(LEFT_OUT_HEADING)));
+    let width = access_analyzer::LEFT_OUT
+        .iter()
+        .map(|l| l.code.len())
+        .max()
+        .unwrap_or(0);
+    for left in access_analyzer::LEFT_OUT {
+        let reason = match left.reported_as {
+            Some(code) => format!("reported as {code}: {}", left.reason),
+            None => left.reason.to_owned(),
+        };
+        out.push_str(&format!("{:<width$}  {reason}\n", left.code));
+    }
     out
 }
+
+/// The line before the Access Analyzer codes left out.
+pub const LEFT_OUT_HEADING: &str =
+    "Access Analyzer codes not reported under their own code, and why:";
 
 fn render(code: Code, style: Style) -> String {
     let mut out = String::new();

@@ -308,6 +308,181 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
             "IMPROVE_IP_RANGE",
             false,
         ),
+        // UNSUPPORTED_ACTION_IN_POLICY and UNSUPPORTED_RESOURCE_ARN_IN_POLICY
+        (
+            "an SNS action in a queue policy",
+            "sqs-queue",
+            one(
+                r#""Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":["sqs:SendMessage","sns:Publish"],"Resource":"arn:aws:sqs:us-east-1:111122223333:orders""#,
+            ),
+            "UNSUPPORTED_ACTION_IN_POLICY",
+            true,
+        ),
+        (
+            "the queue's own actions, in any case, and `*`",
+            "sqs-queue",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":["SQS:SendMessage","*"],"Resource":"arn:aws:sqs:us-east-1:111122223333:orders""#,
+            ),
+            "UNSUPPORTED_ACTION_IN_POLICY",
+            false,
+        ),
+        (
+            "another service's action in a generic resource policy",
+            "resource",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sns:Publish","Resource":"*""#,
+            ),
+            "UNSUPPORTED_ACTION_IN_POLICY",
+            false,
+        ),
+        (
+            "an SQS ARN in a bucket policy",
+            "s3-bucket",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":["arn:aws:s3:::reports/*","arn:aws:sqs:us-east-1:111122223333:orders"]"#,
+            ),
+            "UNSUPPORTED_RESOURCE_ARN_IN_POLICY",
+            true,
+        ),
+        (
+            "the bucket's own ARNs",
+            "s3-bucket",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"s3:ListBucket","Resource":["arn:aws:s3:::reports","*"]"#,
+            ),
+            "UNSUPPORTED_RESOURCE_ARN_IN_POLICY",
+            false,
+        ),
+        // IRRELEVANT_CONDITION_KEY_IN_POLICY
+        (
+            "the resource's organization in a bucket policy",
+            "s3-bucket",
+            one(
+                r#""Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*","Condition":{"StringEquals":{"aws:ResourceOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "IRRELEVANT_CONDITION_KEY_IN_POLICY",
+            true,
+        ),
+        (
+            "the resource's account in an identity policy",
+            "managed",
+            with_condition(r#"{"StringEquals":{"aws:ResourceAccount":"111122223333"}}"#),
+            "IRRELEVANT_CONDITION_KEY_IN_POLICY",
+            false,
+        ),
+        (
+            "the caller's organization in a bucket policy",
+            "s3-bucket",
+            one(
+                r#""Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "IRRELEVANT_CONDITION_KEY_IN_POLICY",
+            false,
+        ),
+        // MISSING_PAIRED_CONDITION_KEYS
+        (
+            "aws:VpcSourceIp alone",
+            "managed",
+            with_condition(r#"{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/16"}}"#),
+            "MISSING_PAIRED_CONDITION_KEYS",
+            true,
+        ),
+        (
+            "aws:VpcSourceIp with its endpoint",
+            "managed",
+            with_condition(
+                r#"{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/16"},"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}"#,
+            ),
+            "MISSING_PAIRED_CONDITION_KEYS",
+            false,
+        ),
+        // MISSING_ACTION_FOR_CONDITION_KEY
+        (
+            "session tags required without sts:TagSession",
+            "trust",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ci"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:RequestTag/project":"reports"}}"#,
+            ),
+            "MISSING_ACTION_FOR_CONDITION_KEY",
+            true,
+        ),
+        (
+            "a source identity required without sts:SetSourceIdentity",
+            "trust",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ci"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringLike":{"sts:SourceIdentity":"jane*"}}"#,
+            ),
+            "MISSING_ACTION_FOR_CONDITION_KEY",
+            true,
+        ),
+        (
+            "session tags with sts:TagSession",
+            "trust",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ci"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEquals":{"aws:RequestTag/project":"reports"}}"#,
+            ),
+            "MISSING_ACTION_FOR_CONDITION_KEY",
+            false,
+        ),
+        (
+            "no session tags required",
+            "trust",
+            one(
+                r#""Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ci"},"Action":"sts:AssumeRole","Condition":{"Null":{"aws:RequestTag/project":"true"},"StringNotEquals":{"aws:TagKeys":"admin"}}"#,
+            ),
+            "MISSING_ACTION_FOR_CONDITION_KEY",
+            false,
+        ),
+        // INVALID_SERVICE
+        (
+            "a condition key of no service",
+            "managed",
+            with_condition(r#"{"StringLike":{"s3x:prefix":"home/*"}}"#),
+            "INVALID_SERVICE",
+            true,
+        ),
+        (
+            "a key a known service does not have",
+            "managed",
+            with_condition(r#"{"StringLike":{"s3:prefixes":"home/*"}}"#),
+            "INVALID_SERVICE",
+            false,
+        ),
+        // INVALID_REGION
+        (
+            "a region in upper case",
+            "managed",
+            with_condition(
+                r#"{"StringEquals":{"aws:RequestedRegion":["eu-west-1","EU-Central-1"]}}"#,
+            ),
+            "INVALID_REGION",
+            true,
+        ),
+        (
+            "regions, a pattern and an ignore-case comparison",
+            "managed",
+            with_condition(
+                r#"{"StringEqualsIgnoreCase":{"aws:RequestedRegion":"EU-West-1"},"StringLike":{"aws:RequestedRegion":"us-*"}}"#,
+            ),
+            "INVALID_REGION",
+            false,
+        ),
+        // INVALID_CONDITION_DATA_TYPE
+        (
+            "a number and a string",
+            "managed",
+            with_condition(r#"{"NumericLessThanEquals":{"aws:MultiFactorAuthAge":[10,"100"]}}"#),
+            "INVALID_CONDITION_DATA_TYPE",
+            true,
+        ),
+        (
+            "numbers only",
+            "managed",
+            with_condition(r#"{"NumericLessThanEquals":{"aws:MultiFactorAuthAge":[10,100]}}"#),
+            "INVALID_CONDITION_DATA_TYPE",
+            false,
+        ),
         // UNIQUE_SIDS_RECOMMENDED and UNIQUE_SIDS_REQUIRED
         (
             "two equal Sids in a bucket policy",

@@ -180,6 +180,7 @@ declare_codes! {
     INVALID_ARN_RESOURCE: Error, "the resource part of the ARN is empty";
     INVALID_ARN_SERVICE: Error, "the service field of the ARN contains a character no service name has";
     INVALID_ARN_SERVICE_CASE: Error, "the service field of the ARN is not lowercase";
+    INVALID_CONDITION_DATA_TYPE: Error, "the values of one condition key mix JSON types";
     INVALID_CONDITION_KEY_FORMAT: Error, "the condition key is not of the form `service:keyname`";
     INVALID_CONDITION_MULTIPLE_BOOLEAN: Error, "a `Bool` condition key has several values";
     INVALID_CONDITION_OPERATOR: Error, "the condition operator does not exist";
@@ -191,7 +192,9 @@ declare_codes! {
     INVALID_POLICY_ELEMENT: Error, "the element is not a valid element of a policy or of a statement";
     INVALID_PRINCIPAL_FORMAT: Error, "the principal is not in a form AWS accepts";
     INVALID_PRINCIPAL_KEY: Error, "a key of `Principal` is not `AWS`, `Service`, `Federated` or `CanonicalUser`";
+    INVALID_REGION: Error, "a value of `aws:RequestedRegion` is not a region";
     INVALID_ROLE_REFERENCE: Warning, "a principal is an IAM role's unique ID, not its ARN";
+    INVALID_SERVICE: Error, "the service prefix of a condition key is no service";
     INVALID_SERVICE_CONDITION_KEY: Error, "the service condition key does not exist";
     INVALID_SERVICE_IN_ACTION: Error, "the service prefix of the action does not exist";
     INVALID_SERVICE_PRINCIPAL_FORMAT: Error, "a service principal is not of the form `SERVICE.amazonaws.com`";
@@ -201,13 +204,16 @@ declare_codes! {
     INVALID_VERSION: Error, "the `Version` is not `2012-10-17` or `2008-10-17`";
     INVALID_VPCE_FORMAT: Error, "an `aws:SourceVpce` value is not a VPC endpoint ID";
     INVALID_VPC_FORMAT: Error, "an `aws:SourceVpc` value is not a VPC ID";
+    IRRELEVANT_CONDITION_KEY_IN_POLICY: Suggestion, "a condition key about the resource's owner, in the policy of that very resource";
     JSON_SYNTAX_ERROR: Error, "the document is not valid JSON (or not UTF-8)";
     MISMATCHED_ACTION_FOR_PRINCIPAL: Error, "an `sts:AssumeRole*` action does not go with the kind of principal";
     MISSING_ACTION: Error, "the statement has no `Action` or `NotAction`";
+    MISSING_ACTION_FOR_CONDITION_KEY: Error, "a trust policy requires session tags or a source identity but does not allow setting them";
     MISSING_ARN_FIELD: Error, "the ARN has fewer than six fields";
     MISSING_ARN_REGION: Error, "the resource ARN has no region, which resources of this type need";
     MISSING_BRACE_IN_VARIABLE: Error, "a policy variable has no closing `}`";
     MISSING_EFFECT: Error, "the statement has no `Effect`";
+    MISSING_PAIRED_CONDITION_KEYS: Warning, "`aws:VpcSourceIp` is tested without the VPC it belongs to";
     MISSING_PRINCIPAL: Error, "a statement of a resource-based, trust, resource control or VPC endpoint policy names no principal";
     MISSING_QUALIFIER: Warning, "a multivalued condition key is used without `ForAllValues:` or `ForAnyValue:`";
     MISSING_QUOTE_IN_VARIABLE: Error, "the default value of a policy variable is not in single quotes";
@@ -264,9 +270,11 @@ declare_codes! {
     UNIQUE_SIDS_REQUIRED: Error, "two statements have the same `Sid`";
     UNKNOWN_VARIABLE: Warning, "the policy variable is not a documented key of its service";
     UNSUPPORTED_ACTION_FOR_CONDITION_KEY: Error, "no action of the statement supports the condition key";
+    UNSUPPORTED_ACTION_IN_POLICY: Error, "a resource's policy names an action of another service";
     UNSUPPORTED_CHARACTER: Error, "the policy contains a character IAM does not accept";
     UNSUPPORTED_ELEMENT_COMBINATION: Error, "a statement has both an element and its negation";
     UNSUPPORTED_PRINCIPAL: Error, "an identity or session policy has a `Principal` or `NotPrincipal` element";
+    UNSUPPORTED_RESOURCE_ARN_IN_POLICY: Error, "a resource's policy names a resource of another service";
     UNSUPPORTED_SID: Error, "the `Sid` contains characters other than letters and digits";
     UNSUPPORTED_SPACE_IN_VARIABLE: Error, "a policy variable contains a space";
     UNSUPPORTED_SYMBOL_IN_VARIABLE: Error, "a policy variable contains a character no key name has";

@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod access_analyzer;
 pub mod action_index;
 #[cfg(feature = "catalog")]
 pub mod catalog;

@@ -43,13 +43,18 @@ static P: Policy = policy!(
     }
 );
 
-static BUCKET: Policy = policy!(allow(UNIQUE_SIDS_RECOMMENDED), kind = S3Bucket, {
+static BUCKET: Policy = policy!(
+    allow(UNIQUE_SIDS_RECOMMENDED, IRRELEVANT_CONDITION_KEY_IN_POLICY, MISSING_PAIRED_CONDITION_KEYS),
+    kind = S3Bucket,
+    {
     "Version": "2012-10-17",
     "Statement": [
-        {"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"},
+        {"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*",
+         "Condition": {"StringEquals": {"aws:ResourceAccount": "111122223333"}, "IpAddress": {"aws:VpcSourceIp": "10.0.0.0/16"}}},
         {"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::reports"}
     ]
-});
+    }
+);
 
 fn main() {
     let context = |age: &str| {

@@ -228,12 +228,27 @@ fn check_conditions(
             check_values_variables(v, condition, declared);
             continue;
         }
-        place(
-            v,
-            checks::check_condition_key_expanded(actions, &expanded, &key.value),
-            &key.path,
-            key.loc,
-        );
+        let mut key_findings = checks::check_condition_key_expanded(actions, &expanded, &key.value);
+        // A service the extras declare exists, whatever the catalog says: only its key is unknown.
+        for f in &mut key_findings {
+            if f.code == codes::INVALID_SERVICE
+                && let Some((prefix, _)) = key.value.split_once(':')
+                && (declared.own.has_service(prefix) || declared.build.has_service(prefix))
+            {
+                *f = Finding::new(
+                    codes::INVALID_SERVICE_CONDITION_KEY,
+                    format!(
+                        "the condition key `{}` does not exist in the service `{prefix}`",
+                        key.value
+                    ),
+                )
+                .with_help(format!(
+                    "declare it as an extra, as the service's actions are: `key {}`",
+                    key.value
+                ));
+            }
+        }
+        place(v, key_findings, &key.path, key.loc);
         let operator = condition.operator.value;
         let missing_key_holds = operator.base != crate::operator::BaseOperator::Null
             && crate::eval::condition_truth(operator, None, |_| None) == crate::eval::Truth::True;

@@ -255,12 +255,43 @@ fn value_texts<'a>(
         })
     };
     match &node.value {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| one(v, item, path.index(i)))
-            .collect(),
+        Value::Array(items) => {
+            check_one_type(v, items, node, path);
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| one(v, item, path.index(i)))
+                .collect()
+        }
         _ => one(v, node, path.clone()).into_iter().collect(),
+    }
+}
+
+/// `INVALID_CONDITION_DATA_TYPE`: the values of one key as strings, numbers and booleans mixed.
+fn check_one_type(v: &mut Validator, items: &[Node], node: &Node, path: &JsonPath) {
+    let kind = |n: &Node| match n.value {
+        Value::String(_) => Some("string"),
+        Value::Number(_) => Some("number"),
+        Value::Bool(_) => Some("boolean"),
+        // Not a scalar: reported as DATA_TYPE_MISMATCH.
+        _ => None,
+    };
+    let mut kinds: Vec<&str> = items.iter().filter_map(kind).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.len() > 1 {
+        v.report(
+            Finding::new(
+                codes::INVALID_CONDITION_DATA_TYPE,
+                format!(
+                    "the values of this key mix JSON types ({})",
+                    kinds.join(" and ")
+                ),
+            )
+            .with_help("write every value as a string, such as `[\"10\", \"100\"]`"),
+            path,
+            node.loc,
+        );
     }
 }
 

@@ -68,7 +68,7 @@ fn private_source(v: &mut Validator, c: &ConditionEntry, nets: &[IpNet]) {
             Finding::new(
                 code,
                 format!(
-                    "every value of `aws:SourceIp` under `{operator}` is a private range, which `aws:SourceIp` never holds: the condition {outcome}"
+                    "every value of `aws:SourceIp` under `{operator}` is a private range, and `aws:SourceIp` is never private: the condition {outcome}"
                 ),
             )
             .with_help(help),
@@ -88,7 +88,7 @@ fn private_source(v: &mut Validator, c: &ConditionEntry, nets: &[IpNet]) {
             Finding::new(
                 code,
                 format!(
-                    "`{}` is a private range, which `aws:SourceIp` never holds: this value of `{operator}` has no effect",
+                    "`{}` is a private range, and `aws:SourceIp` is never private: this value of `{operator}` has no effect",
                     t.text
                 ),
             )

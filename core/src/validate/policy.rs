@@ -141,6 +141,8 @@ pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) 
     super::redundant::check(v, document);
     super::condition_lints::check(v, document);
     super::ip_checks::check(v, document);
+    super::key_lints::check(v, document);
+    super::resource_service::check(v, document);
     check_size(v, root);
     // The walk that reports builds a JSON path per node: only walk when there is something to say.
     if has_unsupported_character(root) {

@@ -247,6 +247,21 @@ impl PolicyType {
         }
     }
 
+    /// The service whose resource the policy is attached to, for the types of one resource type
+    /// (`s3` for `S3Bucket`): its statements can only name that service's actions and ARNs.
+    pub const fn service(self) -> Option<&'static str> {
+        Some(match self {
+            PolicyType::S3Bucket => "s3",
+            PolicyType::KmsKey => "kms",
+            PolicyType::SqsQueue => "sqs",
+            PolicyType::SnsTopic => "sns",
+            PolicyType::LambdaFunction => "lambda",
+            PolicyType::SecretsManagerSecret => "secretsmanager",
+            PolicyType::EcrRepository => "ecr",
+            _ => return None,
+        })
+    }
+
     /// True when `Version` is required (SCPs and RCPs).
     pub const fn requires_version(self) -> bool {
         matches!(self.family(), Family::Scp | Family::Rcp)

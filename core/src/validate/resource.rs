@@ -376,7 +376,7 @@ fn split_fields(text: &str) -> Vec<&str> {
 }
 
 /// `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`.
-fn is_region_shaped(region: &str) -> bool {
+pub(crate) fn is_region_shaped(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     parts.len() >= 3
         && (2..=4).contains(&parts[0].len())

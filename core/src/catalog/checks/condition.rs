@@ -297,6 +297,13 @@ fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
             .collect(),
     };
     let help = if same_prefix.is_empty() {
+        // No service, and no key of any service, has this prefix: the service itself is unknown.
+        if catalog.service(prefix).is_none() {
+            finding = Finding::new(
+                codes::INVALID_SERVICE,
+                format!("the service `{prefix}` of the condition key `{key}` does not exist"),
+            );
+        }
         crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix()))
             .map(|best| format!("did you mean the service `{best}`?"))
     } else {
