@@ -1,7 +1,9 @@
 //! Findings of the validator: a stable code, a severity, a one-line message, an optional `help:` line
 //! and where the offending value is (a JSON path and a source location).
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::codes::Code;
 use crate::location::{JsonPath, Loc};
@@ -39,8 +41,9 @@ pub struct Finding {
     pub code: Code,
     /// Lowercase, one line, user input in backticks.
     pub message: String,
-    /// The fix, without the `help: ` prefix.
-    pub help: Option<String>,
+    /// The fix, without the `help: ` prefix. Shared: findings that repeat a help (the same fix
+    /// for many statements) hold one text ([`Finding::share_help`]).
+    pub help: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -48,7 +51,7 @@ impl Finding {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Finding {
             code,
-            message: message.into(),
+            message: exact(message.into()),
             help: None,
         }
     }
@@ -59,7 +62,21 @@ impl Finding {
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(Arc::from(help.into()));
+        self
+    }
+
+    /// The finding with its help replaced by an equal one from `helps`, or added to it: a
+    /// document's findings keep one copy of each distinct help.
+    pub fn share_help(mut self, helps: &mut HashSet<Arc<str>>) -> Self {
+        if let Some(help) = &mut self.help {
+            match helps.get(help) {
+                Some(shared) => *help = Arc::clone(shared),
+                None => {
+                    helps.insert(Arc::clone(help));
+                }
+            }
+        }
         self
     }
 
@@ -71,6 +88,13 @@ impl Finding {
             loc,
         }
     }
+}
+
+/// A text without spare capacity: `format!` over-allocates, and a document may hold a finding
+/// for every few bytes of its text.
+fn exact(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
 }
 
 /// A finding placed in the document.
@@ -153,9 +177,15 @@ impl Diagnostics {
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
-    /// Sorts by source position so that output follows the document.
+    /// Sorts by source position so that output follows the document. Findings mostly come in
+    /// document order already: then nothing moves and no buffer is allocated (a stable sort
+    /// takes one as large as the list). Spare capacity is released, as the list is kept.
     pub fn sort(&mut self) {
-        self.items.sort_by_key(|d| (d.loc.start, d.loc.end));
+        let key = |d: &Diagnostic| (d.loc.start, d.loc.end);
+        if !self.items.is_sorted_by_key(key) {
+            self.items.sort_by_key(key);
+        }
+        self.items.shrink_to_fit();
     }
 }
 

@@ -41,7 +41,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             .actions
             .entries
             .iter()
-            .map(|a| a.text.as_str())
+            .map(|a| a.text.as_ref())
             .collect()
     };
     let arn_entries: Vec<&Located<ResourcePattern>> = statement
@@ -53,7 +53,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
     if !statement.resources.negated && !actions.is_empty() {
         // Only the ARN entries are judged (`*` and the rest are the syntax checks'), but an action
         // is judged against every entry.
-        let arn_texts: Vec<&str> = arn_entries.iter().map(|r| r.text.as_str()).collect();
+        let arn_texts: Vec<&str> = arn_entries.iter().map(|r| r.text.as_ref()).collect();
         let by_resource = checks::StatementResources::new(&actions, &arn_texts).by_resource;
         let mut every_entry_flagged = !arn_entries.is_empty();
         for (resource, findings) in arn_entries.iter().zip(by_resource) {
@@ -64,7 +64,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             .resources
             .entries
             .iter()
-            .map(|r| r.text.as_str())
+            .map(|r| r.text.as_ref())
             .collect();
         let by_action = checks::StatementResources::new(&actions, &resources).by_action;
         for (action, mut findings) in statement.actions.entries.iter().zip(by_action) {
@@ -94,7 +94,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         let key = &condition.key;
         place(
             v,
-            checks::check_condition_key_expanded(&actions, &expanded, &key.value),
+            checks::check_condition_key_expanded(&actions, &expanded, &key.text),
             &key.path,
             key.loc,
         );
@@ -107,7 +107,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
                 checks::check_key_for_each_action(
                     &actions,
                     &expanded,
-                    &key.value,
+                    &key.text,
                     missing_key_holds,
                     statement.effect == crate::compiled::Effect::Allow,
                 ),
@@ -117,7 +117,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         }
         place(
             v,
-            checks::check_operator_for_key(&condition.operator.value, &key.value),
+            checks::check_operator_for_key(&condition.operator.value, &key.text),
             &key.path,
             key.loc,
         );
