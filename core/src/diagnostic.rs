@@ -12,12 +12,18 @@ use crate::location::{JsonPath, Loc};
 /// warnings in `policy!` and reported findings elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// IAM would reject the policy, or it cannot work as written: `policy!` fails to compile
+    /// and `Policy::from_json` returns an error.
     Error,
+    /// The policy is accepted but risky or likely not what was meant (a `deprecated` warning in
+    /// `policy!`).
     Warning,
+    /// The policy works; a clearer or tighter way to write it exists.
     Suggestion,
 }
 
 impl Severity {
+    /// The severity in lowercase, as diagnostics print it (`error`, `warning`, `suggestion`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -61,6 +67,7 @@ impl Finding {
         self.code.severity()
     }
 
+    /// The same finding with a fix to suggest, printed on a `help:` line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(Arc::from(help.into()));
         self
@@ -100,6 +107,7 @@ fn exact(mut text: String) -> String {
 /// A finding placed in the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The code, message and help.
     pub finding: Finding,
     /// Where the value is, as Access Analyzer reports it: `Statement[0].Resource[1]`.
     pub path: JsonPath,
@@ -112,15 +120,19 @@ impl Diagnostic {
     pub fn code(&self) -> &'static str {
         self.finding.code.name()
     }
+    /// The code's registered severity.
     pub fn severity(&self) -> Severity {
         self.finding.severity()
     }
+    /// The one-line message, without code or location.
     pub fn message(&self) -> &str {
         &self.finding.message
     }
+    /// The suggested fix, without the `help: ` prefix, if there is one.
     pub fn help(&self) -> Option<&str> {
         self.finding.help.as_deref()
     }
+    /// True for an [`Severity::Error`]: the policy is refused.
     pub fn is_error(&self) -> bool {
         self.finding.severity() == Severity::Error
     }
@@ -153,27 +165,35 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// No findings.
     pub fn new() -> Self {
         Self::default()
     }
+    /// Adds a finding at the end (call [`Diagnostics::sort`] to restore document order).
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
+    /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
+    /// The findings of severity [`Severity::Error`], in order.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.is_error())
     }
+    /// Every finding, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.items.iter()
     }
+    /// The number of findings.
     pub fn len(&self) -> usize {
         self.items.len()
     }
+    /// True when there is no finding at all.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
+    /// The findings, in order, as a vector.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
@@ -208,8 +228,11 @@ impl<'a> IntoIterator for &'a Diagnostics {
 /// A diagnostic of a text, with the line and column (1-based, in characters) where its value starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextDiagnostic {
+    /// The finding and its place in the document.
     pub diagnostic: Diagnostic,
+    /// The 1-based line where the offending value starts.
     pub line: usize,
+    /// The 1-based column, counted in characters, where the offending value starts.
     pub column: usize,
 }
 

@@ -20,6 +20,7 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// The decision's name as it prints and as case files write it (`Allowed`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Decision::Allowed => "Allowed",
@@ -27,6 +28,7 @@ impl Decision {
             Decision::ImplicitlyDenied => "ImplicitlyDenied",
         }
     }
+    /// The decision named `text` exactly as [`Decision::as_str`] prints it, or `None`.
     pub fn parse(text: &str) -> Option<Decision> {
         [
             Decision::Allowed,
@@ -48,11 +50,14 @@ impl std::fmt::Display for Decision {
 /// Allow that applied).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Outcome {
+    /// What the policy decides for the request.
     pub decision: Decision,
+    /// The index of the statement that decided, `None` for an implicit deny.
     pub statement: Option<usize>,
 }
 
 impl Outcome {
+    /// No statement applied: denied by default.
     pub const IMPLICIT_DENY: Outcome = Outcome {
         decision: Decision::ImplicitlyDenied,
         statement: None,
@@ -62,12 +67,16 @@ impl Outcome {
 /// The values of one context key: one value, or a set (a multivalued key; even with one member).
 #[derive(Clone, Copy, Debug)]
 pub enum Values<'a> {
+    /// A single value.
     One(&'a str),
+    /// A set given as borrowed strings.
     Strs(&'a [&'a str]),
+    /// A set given as owned strings.
     Strings(&'a [String]),
 }
 
 impl<'a> Values<'a> {
+    /// The number of values (1 for a single value).
     pub fn len(&self) -> usize {
         match self {
             Values::One(_) => 1,
@@ -75,6 +84,7 @@ impl<'a> Values<'a> {
             Values::Strings(s) => s.len(),
         }
     }
+    /// True for an empty set (a key present with no value).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -82,6 +92,7 @@ impl<'a> Values<'a> {
     pub fn is_set(&self) -> bool {
         !matches!(self, Values::One(_))
     }
+    /// The value at `index`, or `None` past the end.
     pub fn get(&self, index: usize) -> Option<&'a str> {
         match *self {
             Values::One(s) => (index == 0).then_some(s),
@@ -89,6 +100,7 @@ impl<'a> Values<'a> {
             Values::Strings(s) => s.get(index).map(String::as_str),
         }
     }
+    /// The values in order.
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
         let this = *self;
         (0..this.len()).filter_map(move |i| this.get(i))
@@ -97,7 +109,9 @@ impl<'a> Values<'a> {
 
 /// What evaluation reads of a request.
 pub trait RequestView: Resolver {
+    /// The action asked for, as `service:Name` (matched case-insensitively).
     fn action(&self) -> &str;
+    /// The resource ARN asked for, or `*` for actions that take no resource.
     fn resource(&self) -> &str;
     /// The values of a context key, matched case-insensitively; `None` when absent.
     fn values(&self, key: &str) -> Option<Values<'_>>;
@@ -111,12 +125,16 @@ pub trait RequestView: Resolver {
 /// read as the operator's type (`192.0.2.7/0` under `IpAddress`, `abc` under `NumericLessThan`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Truth {
+    /// The condition holds.
     True,
+    /// The condition does not hold.
     False,
+    /// Undecidable: an `Allow` then does not apply and a `Deny` does (fail closed).
     Unknown,
 }
 
 impl Truth {
+    /// `True` or `False`.
     #[inline]
     pub const fn from_bool(b: bool) -> Truth {
         if b { Truth::True } else { Truth::False }
@@ -419,7 +437,9 @@ pub fn arn_resolvable<R: Resolver + ?Sized>(pattern: &ArnPattern, resolver: &R) 
 /// How one entry of `Resource`/`NotResource` relates to the request resource.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryMatch {
+    /// The entry matches the request resource.
     Yes,
+    /// The entry does not match it.
     No,
     /// The entry names a variable the request has no value for: it matches nothing, and it makes
     /// a `NotResource` not apply (`docs/semantics.md` section 4, D9).

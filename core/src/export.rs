@@ -9,19 +9,28 @@ use crate::json::{self, Member, Node, Value};
 /// A JSON value the writer reads: an exported [`JsonValue`] or a reader's tree ([`Node`]), so
 /// that a policy read from text is written back without an intermediate copy of its document.
 pub trait Tree: Sized {
+    /// A member of an object of the tree.
     type Member;
+    /// The value at this level.
     fn view(&self) -> View<'_, Self>;
+    /// A member's key and value.
     fn member(member: &Self::Member) -> (&str, &Self);
 }
 
 /// One level of a [`Tree`].
 #[derive(Debug)]
 pub enum View<'a, T: Tree> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as written.
     Number(&'a str),
+    /// A string, decoded.
     String(&'a str),
+    /// An array's items.
     Array(&'a [T]),
+    /// An object's members, in order.
     Object(&'a [T::Member]),
 }
 

@@ -41,6 +41,8 @@ pub fn evaluate_statements<R: RequestView + ?Sized>(
     Outcome::IMPLICIT_DENY
 }
 
+/// True when the statement applies to the request: its action, principal, resource and every
+/// condition match (whatever its effect).
 pub fn statement_applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
     applies(statement, request)
 }

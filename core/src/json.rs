@@ -8,28 +8,41 @@ use crate::codes;
 use crate::diagnostic::Finding;
 use crate::location::Loc;
 
-/// A value of the tree. Its strings borrow from the text read when they hold no escape.
+/// A JSON value with its location in the source. Its strings borrow from the text read when they
+/// hold no escape.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'a> {
+    /// The value.
     pub value: Value<'a>,
+    /// Where the value is written: a byte range of a text, or a token of `policy!`.
     pub loc: Loc,
 }
 
+/// A JSON value, as read (no normalization).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number as written, so that export prints it unchanged.
     Number(Cow<'a, str>),
+    /// A string, its escapes decoded.
     String(Cow<'a, str>),
+    /// An array, in order.
     Array(Vec<Node<'a>>),
+    /// An object, its members in the order written, duplicate keys kept.
     Object(Vec<Member<'a>>),
 }
 
+/// One `"key": value` member of an object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member<'a> {
+    /// The member's name, its escapes decoded.
     pub key: Cow<'a, str>,
+    /// Where the name is written (findings about a key point at it).
     pub key_loc: Loc,
+    /// The member's value.
     pub value: Node<'a>,
 }
 
@@ -50,11 +63,14 @@ impl Value<'_> {
 /// A syntax error of a text, at a byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// The byte offset in the text where reading failed.
     pub offset: usize,
+    /// What is wrong there, lowercase, without the position.
     pub message: String,
 }
 
 impl SyntaxError {
+    /// The error as a `JSON_SYNTAX_ERROR` finding (without location or help).
     pub fn finding(&self) -> Finding {
         Finding::new(codes::JSON_SYNTAX_ERROR, self.message.clone())
     }

@@ -13,6 +13,7 @@
 //! the rules [`eval`] and [`interpret`] follow are
 //! [`docs/semantics.md`](https://github.com/iam-policy/iam-policy/blob/main/docs/semantics.md).
 
+#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod access;

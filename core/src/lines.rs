@@ -10,6 +10,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`, in one pass.
     pub fn new(text: &str) -> Self {
         crate::work::add(crate::work::Counter::PositionSteps, text.len() as u64);
         let mut starts = vec![0];

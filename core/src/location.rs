@@ -8,11 +8,14 @@ use std::sync::Arc;
 /// the token in the macro's span table. Opaque to the validator: it only carries it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Loc {
+    /// The start of the value: its first byte in a text, a token index in `policy!`.
     pub start: u32,
+    /// The end of the value: one past its last byte in a text, a token index in `policy!`.
     pub end: u32,
 }
 
 impl Loc {
+    /// The range from `start` to `end`.
     pub const fn new(start: u32, end: u32) -> Self {
         Loc { start, end }
     }
@@ -21,7 +24,9 @@ impl Loc {
 /// One step of a JSON path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PathSegment {
+    /// A member of an object, by name: `.Effect`.
     Key(String),
+    /// An element of an array, by position: `[0]`.
     Index(usize),
 }
 
@@ -49,9 +54,11 @@ enum Seg<'a> {
 }
 
 impl JsonPath {
+    /// The path of the document itself (no segment).
     pub fn root() -> Self {
         JsonPath::default()
     }
+    /// True for the document's own path.
     pub fn is_root(&self) -> bool {
         self.steps.is_none() && self.index.is_none()
     }
@@ -65,6 +72,7 @@ impl JsonPath {
             })),
         }
     }
+    /// This path extended with the member `key`.
     pub fn key(&self, key: &str) -> Self {
         JsonPath {
             steps: Some(Arc::new(Step {
@@ -74,6 +82,7 @@ impl JsonPath {
             index: None,
         }
     }
+    /// This path extended with the array element `index`.
     pub fn index(&self, index: usize) -> Self {
         match u32::try_from(index) {
             Ok(inline) => JsonPath {
@@ -110,7 +119,7 @@ impl JsonPath {
             })
         }))
     }
-    /// The steps from the root.
+    /// The steps from the root, in order.
     pub fn segments(&self) -> Vec<PathSegment> {
         let mut segments: Vec<PathSegment> = self
             .reversed()

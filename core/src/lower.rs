@@ -13,6 +13,8 @@ use crate::operator::Family;
 use crate::validate::ConditionEntry;
 use crate::validate::Document;
 
+/// Turns a validated, error-free document into its compiled form; `source` is the tree it
+/// was read from, kept as written for export (as compact JSON text).
 pub fn lower(document: Document, source: &Node) -> CompiledPolicy {
     // The statements first: they are moved out of the document, which they replace, so the
     // source text is written once the document's own texts and paths are freed.

@@ -5,13 +5,21 @@ use std::fmt;
 /// What an operator compares, which decides how its policy values are parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
+    /// Text comparisons (`String...` operators); values may hold wildcards and policy variables.
     String,
+    /// Decimal comparisons (`Numeric...` operators).
     Numeric,
+    /// Instant comparisons (`Date...` operators): ISO 8601 dates or epoch seconds.
     Date,
+    /// `Bool`: `true` or `false`, compared as text.
     Bool,
+    /// `BinaryEquals`: base64-encoded bytes.
     Binary,
+    /// `IpAddress` / `NotIpAddress`: IPv4 or IPv6 addresses and CIDR ranges.
     Ip,
+    /// `Arn...` operators: ARNs compared part by part.
     Arn,
+    /// `Null`: whether the key is present at all.
     Null,
 }
 
@@ -40,9 +48,13 @@ pub enum Comparison {
     EqualsIgnoreCase,
     /// Glob with `*` and `?` (StringLike, ArnLike, ArnEquals).
     Like,
+    /// Strictly below the policy value (Numeric and Date).
     LessThan,
+    /// Below or equal to the policy value (Numeric and Date).
     LessThanEquals,
+    /// Strictly above the policy value (Numeric and Date).
     GreaterThan,
+    /// Above or equal to the policy value (Numeric and Date).
     GreaterThanEquals,
     /// CIDR containment (IpAddress).
     InRange,
@@ -53,32 +65,59 @@ pub enum Comparison {
 /// A base operator, without `IfExists` or a qualifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BaseOperator {
+    /// The request value equals a policy value exactly, case-sensitively.
     StringEquals,
+    /// The request value equals none of the policy values (case-sensitive).
     StringNotEquals,
+    /// The request value equals a policy value, ignoring ASCII case.
     StringEqualsIgnoreCase,
+    /// The request value equals none of the policy values, ignoring ASCII case.
     StringNotEqualsIgnoreCase,
+    /// The request value matches a policy pattern (`*` and `?` wildcards), case-sensitively.
     StringLike,
+    /// The request value matches none of the policy patterns.
     StringNotLike,
+    /// The request number equals a policy number.
     NumericEquals,
+    /// The request number equals none of the policy numbers.
     NumericNotEquals,
+    /// The request number is below a policy number.
     NumericLessThan,
+    /// The request number is below or equal to a policy number.
     NumericLessThanEquals,
+    /// The request number is above a policy number.
     NumericGreaterThan,
+    /// The request number is above or equal to a policy number.
     NumericGreaterThanEquals,
+    /// The request instant equals a policy instant.
     DateEquals,
+    /// The request instant equals none of the policy instants.
     DateNotEquals,
+    /// The request instant is before a policy instant.
     DateLessThan,
+    /// The request instant is before or at a policy instant.
     DateLessThanEquals,
+    /// The request instant is after a policy instant.
     DateGreaterThan,
+    /// The request instant is at or after a policy instant.
     DateGreaterThanEquals,
+    /// The request value is the boolean a policy value names (`true`/`false`).
     Bool,
+    /// The request bytes equal a policy value's base64-decoded bytes.
     BinaryEquals,
+    /// The request address lies in a policy address or CIDR range.
     IpAddress,
+    /// The request address lies in none of the policy ranges.
     NotIpAddress,
+    /// The request ARN matches a policy ARN; despite the name, wildcards apply as in `ArnLike`.
     ArnEquals,
+    /// The request ARN matches a policy ARN pattern, each of the six parts on its own.
     ArnLike,
+    /// The request ARN matches none of the policy ARNs (wildcards apply).
     ArnNotEquals,
+    /// The request ARN matches none of the policy ARN patterns.
     ArnNotLike,
+    /// `true`: the key must be absent; `false`: the key must be present.
     Null,
 }
 
@@ -114,6 +153,7 @@ impl BaseOperator {
         BaseOperator::Null,
     ];
 
+    /// The operator's name as IAM spells it (`StringEquals`).
     pub const fn name(self) -> &'static str {
         use BaseOperator::*;
         match self {
@@ -147,6 +187,7 @@ impl BaseOperator {
         }
     }
 
+    /// The value family the operator compares, which decides how its policy values are parsed.
     pub const fn family(self) -> Family {
         use BaseOperator::*;
         match self {
@@ -218,6 +259,7 @@ impl BaseOperator {
         matches!(self.family(), Family::String | Family::Arn | Family::Bool)
     }
 
+    /// The operator spelt exactly `name` (case-sensitive, as IAM reads it), or `None`.
     pub fn from_name(name: &str) -> Option<BaseOperator> {
         Self::ALL.into_iter().find(|op| op.name() == name)
     }
@@ -226,11 +268,14 @@ impl BaseOperator {
 /// `ForAnyValue:` or `ForAllValues:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Qualifier {
+    /// At least one request value must satisfy the operator (an empty or missing set never does).
     ForAnyValue,
+    /// Every request value must satisfy the operator (an empty or missing set always does).
     ForAllValues,
 }
 
 impl Qualifier {
+    /// The qualifier as written before the operator, colon included (`ForAnyValue:`).
     pub const fn prefix(self) -> &'static str {
         match self {
             Qualifier::ForAnyValue => "ForAnyValue:",
@@ -242,8 +287,11 @@ impl Qualifier {
 /// A full operator as written in a Condition block: `ForAnyValue:StringLikeIfExists`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Operator {
+    /// `ForAnyValue:` / `ForAllValues:`, or `None` for a single-valued comparison.
     pub qualifier: Option<Qualifier>,
+    /// The comparison itself, without qualifier or suffix.
     pub base: BaseOperator,
+    /// `IfExists`: the condition also holds when the key is missing from the request.
     pub if_exists: bool,
 }
 
@@ -253,7 +301,10 @@ pub enum OperatorError {
     /// `NullIfExists`: the Null operator takes no `IfExists`.
     NullWithIfExists,
     /// Not an operator at all; carries the closest valid spelling, if one is close.
-    Unknown { suggestion: Option<String> },
+    Unknown {
+        /// The closest valid operator name, with the qualifier and `IfExists` of the input.
+        suggestion: Option<String>,
+    },
 }
 
 impl Operator {
@@ -283,6 +334,7 @@ impl Operator {
         }
     }
 
+    /// True when the base operator is a negated one (`...Not...`): it holds when no value matches.
     pub fn is_negated(&self) -> bool {
         self.base.is_negated()
     }

@@ -31,6 +31,7 @@ impl Resolver for NoVariables {
 /// How literal text compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
+    /// Exactly as written (IAM's default for ARNs, resource IDs and String operators).
     Sensitive,
     /// Character by character, under [`crate::fold::fold_char`].
     Insensitive,

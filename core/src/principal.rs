@@ -10,6 +10,7 @@ use crate::compiled::{Effect, List, Str};
 /// The `Principal` (`negated: false`) or `NotPrincipal` (`negated: true`) of a statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Principals {
+    /// `true` for `NotPrincipal`: the statement applies to every caller the entries do not match.
     pub negated: bool,
     /// The statement has a positive condition on `aws:PrincipalArn` (`StringEquals`, `ArnLike`,
     /// ... without `IfExists`): a `"*"` entry then names the principal itself (section 9.2).
@@ -28,17 +29,35 @@ pub enum PrincipalPattern {
     /// An account, written as its ID or its `:root` ARN: any principal of the account.
     Account(Str),
     /// An IAM user: its account and the part after `user/` (path and name).
-    User { account: Str, name: Str },
+    User {
+        /// The user's account ID.
+        account: Str,
+        /// `path/name`: everything after `user/`.
+        name: Str,
+    },
     /// An IAM role: every session of it. The name without its path (a session ARN has none).
-    Role { account: Str, name: Str },
+    Role {
+        /// The role's account ID.
+        account: Str,
+        /// The role name, its path removed.
+        name: Str,
+    },
     /// One role session.
     Session {
+        /// The role's account ID.
         account: Str,
+        /// The role name, without its path.
         role: Str,
+        /// The session name given when the role was assumed.
         session: Str,
     },
     /// A federated-user session (`GetFederationToken`).
-    FederatedUser { account: Str, name: Str },
+    FederatedUser {
+        /// The account that issued the session.
+        account: Str,
+        /// The name given to `GetFederationToken`.
+        name: Str,
+    },
     /// A service principal (`s3.amazonaws.com`).
     Service(Str),
     /// An identity provider: SAML or OIDC provider ARN, or a web identity domain.
@@ -73,19 +92,37 @@ pub enum Caller<'a> {
     /// An anonymous (unsigned) request: `"*"`.
     Anonymous,
     /// The root user of an account (`arn:aws:iam::A:root`).
-    Root { account: &'a str },
+    Root {
+        /// The account ID.
+        account: &'a str,
+    },
     /// An IAM user (`arn:aws:iam::A:user/path/name`); `name` is `path/name`.
-    User { account: &'a str, name: &'a str },
+    User {
+        /// The user's account ID.
+        account: &'a str,
+        /// `path/name`: everything after `user/`.
+        name: &'a str,
+    },
     /// A role session (`arn:aws:sts::A:assumed-role/R/s`), or any session of a role given by its
     /// ARN (`arn:aws:iam::A:role/path/R`, `session: None`).
     Session {
+        /// The role's account ID.
         account: &'a str,
+        /// The role name, without its path.
         role: &'a str,
+        /// The session name; `None` for a role ARN, which stands for any of its sessions.
         session: Option<&'a str>,
+        /// A service-linked role (`aws-service-role/` path or `AWSServiceRoleFor` name), which
+        /// AWS services assume on their own behalf.
         service_linked: bool,
     },
     /// A `GetFederationToken` session (`arn:aws:sts::A:federated-user/N`).
-    FederatedUser { account: &'a str, name: &'a str },
+    FederatedUser {
+        /// The account that issued the session.
+        account: &'a str,
+        /// The name given to `GetFederationToken`.
+        name: &'a str,
+    },
     /// A service principal (`lambda.amazonaws.com`).
     Service(&'a str),
     /// A caller federated by an identity provider (its provider ARN or domain), before it holds
@@ -100,6 +137,7 @@ pub enum Caller<'a> {
 /// The principal side of a request, as statements see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PrincipalContext<'a> {
+    /// Who makes the request.
     pub caller: Caller<'a>,
     /// The weakest [`Grant`] an `Allow` must give for it to apply (the authorizer raises it to
     /// learn how strongly a resource-based policy names the caller).
@@ -201,13 +239,18 @@ fn last_segment(path_name: &str) -> &str {
 /// An IAM or STS ARN: `arn:PARTITION:iam|sts::ACCOUNT:RESOURCE`, account of 12 digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IamArn<'a> {
+    /// The partition (`aws`, `aws-cn`, ...).
     pub partition: &'a str,
+    /// `iam` or `sts`.
     pub service: &'a str,
+    /// The 12-digit account ID.
     pub account: &'a str,
+    /// Everything after the account: `root`, `user/path/name`, `assumed-role/R/s`, ...
     pub resource: &'a str,
 }
 
 impl<'a> IamArn<'a> {
+    /// Reads `text` as an IAM or STS ARN with no region and a 12-digit account; `None` otherwise.
     pub fn parse(text: &'a str) -> Option<IamArn<'a>> {
         let [arn, partition, service, region, account, resource] = crate::eval::split_arn(text)?;
         (arn == "arn"
@@ -298,27 +341,43 @@ pub fn provider_kind(text: &str) -> Option<ProviderKind> {
 /// An `AWS` principal value, read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AwsValue<'a> {
+    /// `*`: every AWS principal.
     Any,
+    /// A 12-digit account ID, written bare or as `arn:...:iam::ACCOUNT:root`.
     Account(&'a str),
+    /// `arn:aws:iam::A:user/path/name`.
     User {
+        /// The user's account ID.
         account: &'a str,
+        /// `path/name`: everything after `user/`.
         name: &'a str,
     },
+    /// `arn:aws:iam::A:role/path/name`: every session of the role.
     Role {
+        /// The role's account ID.
         account: &'a str,
+        /// The role name, its path removed.
         name: &'a str,
     },
+    /// `arn:aws:sts::A:assumed-role/R/s`: one session of a role.
     Session {
+        /// The role's account ID.
         account: &'a str,
+        /// The role name.
         role: &'a str,
+        /// The session name.
         session: &'a str,
     },
+    /// `arn:aws:sts::A:federated-user/N`.
     FederatedUser {
+        /// The account that issued the session.
         account: &'a str,
+        /// The name given to `GetFederationToken`.
         name: &'a str,
     },
     /// An IAM unique ID (`AIDA...` user, `AROA...` role): accepted by AWS, better as an ARN.
     UniqueId {
+        /// `true` for a user ID (`AIDA...`), `false` for a role ID (`AROA...`).
         user: bool,
     },
 }

@@ -15,6 +15,7 @@ use super::chars::{self, CharTest};
 /// One position of a pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
+    /// Exactly one character passing the test.
     One(CharTest),
     /// Zero or more characters passing the test.
     Run(CharTest),
@@ -24,13 +25,16 @@ pub enum Step {
 /// (a pattern that can match nothing, such as an unresolved policy variable).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Pattern {
+    /// The positions in order; `None` for the empty language.
     pub steps: Option<Vec<Step>>,
 }
 
 impl Pattern {
+    /// The pattern reading exactly `steps`, in order.
     pub fn new(steps: Vec<Step>) -> Pattern {
         Pattern { steps: Some(steps) }
     }
+    /// The empty language: matches no text at all.
     pub fn never() -> Pattern {
         Pattern { steps: None }
     }
@@ -93,6 +97,7 @@ fn close(steps: &[Step], state: &mut [bool]) {
 /// The outcome of a search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Search {
+    /// A text satisfying the predicate.
     Found(String),
     /// No text satisfies the predicate.
     Empty,

@@ -16,15 +16,18 @@ use crate::fold::fold_char;
 /// How a pattern position tests one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CharTest {
+    /// Exactly this character.
     Exact(char),
     /// Equal under [`fold_char`] (case-insensitive matching).
     Fold(char),
+    /// Any character.
     Any,
     /// Any character but `:` (the first five parts of an ARN).
     NotColon,
 }
 
 impl CharTest {
+    /// True when the character `x` passes the test.
     pub fn matches(self, x: char) -> bool {
         match self {
             CharTest::Exact(c) => x == c,

@@ -25,13 +25,16 @@ use super::witness::{Context, KeyValue, Witness};
 /// One test of the key: the condition must come out as `want`.
 #[derive(Clone, Copy, Debug)]
 pub struct Test<'a> {
+    /// The condition tested.
     pub condition: &'a Condition,
+    /// Whether the condition must hold (`true`) or fail (`false`).
     pub want: bool,
 }
 
 /// The result of a search in one dimension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Solved<T> {
+    /// A value satisfying every test.
     Found(T),
     /// No value exists.
     None,

@@ -29,9 +29,13 @@ enum Scope {
     ArnPart,
 }
 
+/// Turns compiled patterns into automata, substituting the variables of keys the question
+/// fixes.
 #[derive(Debug)]
 pub struct Translator<'a> {
+    /// The context values the question fixes, read for policy variables.
     pub fixed: &'a Context,
+    /// What to do with a variable of a key the question leaves free.
     pub free: FreeVariables,
 }
 

@@ -47,9 +47,11 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// True when the property holds: no request breaks it.
     pub fn holds(&self) -> bool {
         matches!(self, Answer::Holds)
     }
+    /// The request that breaks the property, if one was found.
     pub fn witness(&self) -> Option<&Witness> {
         match self {
             Answer::Fails(witness) => Some(witness),
@@ -92,9 +94,11 @@ impl std::error::Error for QueryError {}
 /// context values the question fixes (a key not listed may take any value, or be absent).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Query {
+    /// The actions asked about (wildcards allowed).
     pub actions: Vec<ActionPattern>,
     /// `None`: every resource.
     pub resources: Option<Vec<ResourcePattern>>,
+    /// The context keys the question fixes; any other key may take any value or be absent.
     pub context: Context,
 }
 

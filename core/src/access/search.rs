@@ -87,15 +87,20 @@ type Clause = Vec<Vec<Literal>>;
 /// The question.
 #[derive(Debug)]
 pub struct Problem<'a> {
+    /// The statements of the policy whose access is asked about.
     pub target: &'a [Statement],
+    /// The statements of the policy it must not exceed (`no_new_access`), if any.
     pub reference: Option<&'a [Statement]>,
+    /// The question's actions and resources as one statement: a request found must match it.
     pub query: Option<Statement>,
+    /// The context values the question fixes.
     pub fixed: &'a Context,
 }
 
 /// The outcome of a search.
 #[derive(Debug)]
 pub enum Outcome {
+    /// A request the target allows (and the reference does not), confirmed by evaluation.
     Found(Witness),
     /// No request: the property holds.
     None,
@@ -106,6 +111,7 @@ pub enum Outcome {
 /// How many dimension searches one question may run.
 const WORK_BUDGET: usize = 200_000;
 
+/// Searches for a request that answers the problem, within a fixed work budget.
 pub fn run(problem: &Problem<'_>) -> Outcome {
     let mut searcher = Searcher {
         problem,

@@ -8,7 +8,9 @@ use crate::pattern::{Case, Resolver, text_eq};
 /// The value of one context key: one string, or a set (a multivalued key, possibly empty).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum KeyValue {
+    /// A single value.
     One(String),
+    /// A multivalued key's values (possibly none).
     Set(Vec<String>),
 }
 
@@ -35,6 +37,7 @@ pub struct Context {
 }
 
 impl Context {
+    /// No key set.
     pub fn new() -> Context {
         Context::default()
     }
@@ -46,15 +49,18 @@ impl Context {
             None => self.entries.push((key, value)),
         }
     }
+    /// The value of `key`, compared ignoring case; `None` when absent.
     pub fn lookup(&self, key: &str) -> Option<&KeyValue> {
         self.entries
             .iter()
             .find(|(k, _)| key_eq(k, key))
             .map(|(_, v)| v)
     }
+    /// Every key and its value, in the order first set.
     pub fn entries(&self) -> &[(String, KeyValue)] {
         &self.entries
     }
+    /// True when no key is set.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -68,6 +74,7 @@ pub(crate) fn key_eq(a: &str, b: &str) -> bool {
 /// reference policy does not). Evaluation has confirmed it before it is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Witness {
+    /// The action, as `service:Name`.
     pub action: String,
     /// An ARN, or `*` for an action without resource-level permissions.
     pub resource: String,

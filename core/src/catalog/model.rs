@@ -291,6 +291,7 @@ impl<'c> Action<'c> {
         self.service
     }
 
+    /// The access level the Service Authorization Reference gives the action.
     pub fn access_level(&self) -> AccessLevel {
         self.data.level
     }
@@ -336,6 +337,7 @@ impl fmt::Debug for ResourceType<'_> {
 }
 
 impl<'c> ResourceType<'c> {
+    /// The resource type's name in its service (`session`, `bucket`).
     pub fn name(&self) -> &'static str {
         self.data.name
     }
@@ -376,10 +378,12 @@ impl PartialEq for ConditionKey<'_> {
 }
 
 impl ConditionKey<'_> {
+    /// The key as documented (`s3:prefix`, `aws:ResourceTag/${TagKey}`).
     pub fn name(&self) -> &'static str {
         self.data.name
     }
 
+    /// The documented type of the key's values, which decides the operators that fit it.
     pub fn key_type(&self) -> ConditionKeyType {
         self.data.key_type
     }

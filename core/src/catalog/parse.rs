@@ -28,6 +28,7 @@ use super::types::{AccessLevel, ConditionKeyType};
 pub struct ParseError {
     /// 1-based line number.
     pub line: usize,
+    /// What is wrong on that line.
     pub message: &'static str,
 }
 

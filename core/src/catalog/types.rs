@@ -8,18 +8,31 @@ use crate::operator::Family;
 /// give it. The `ArrayOf...` types are the multivalued keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ConditionKeyType {
+    /// Text: the `String...` operators.
     String,
+    /// An ARN: the `Arn...` operators (or `String...`).
     Arn,
+    /// `true` or `false`: the `Bool` operator.
     Bool,
+    /// A number: the `Numeric...` operators.
     Numeric,
+    /// A date and time: the `Date...` operators.
     Date,
+    /// An IP address: `IpAddress` and `NotIpAddress`.
     IpAddress,
+    /// Base64-encoded bytes: `BinaryEquals`.
     Binary,
+    /// A set of strings: needs `ForAnyValue:` or `ForAllValues:`.
     ArrayOfString,
+    /// A set of ARNs: needs a set qualifier.
     ArrayOfArn,
+    /// A set of booleans: needs a set qualifier.
     ArrayOfBool,
+    /// A set of numbers: needs a set qualifier.
     ArrayOfNumeric,
+    /// A set of dates: needs a set qualifier.
     ArrayOfDate,
+    /// A set of IP addresses: needs a set qualifier.
     ArrayOfIpAddress,
     /// A key that an action names but no service documents (a slip in the AWS data).
     Unknown,
@@ -109,10 +122,15 @@ impl fmt::Display for ConditionKeyType {
 /// Write" for the two special kinds of write; they are `Tagging` and `PermissionsManagement` here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AccessLevel {
+    /// Lists resources (`s3:ListBucket`).
     List,
+    /// Reads a resource or its data (`s3:GetObject`).
     Read,
+    /// Creates, changes or deletes a resource (`s3:PutObject`).
     Write,
+    /// Changes only tags (`ec2:CreateTags`).
     Tagging,
+    /// Changes who can access what: policies, grants, ACLs (`iam:PutRolePolicy`).
     PermissionsManagement,
 }
 

@@ -55,8 +55,11 @@ pub const PARTITIONS: &[&str] = &[
 /// Which part of the request is malformed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
+    /// The request's action name.
     Action,
+    /// The request's resource ARN.
     Resource,
+    /// A context key of the request.
     Context,
     /// The principal or the resource account.
     Principal,
@@ -65,6 +68,7 @@ pub enum Part {
 /// Why a request is not well-formed. The request is denied without reading any policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Malformed {
+    /// Which part of the request the finding is about.
     pub part: Part,
     /// Lowercase, one line.
     pub reason: &'static str,

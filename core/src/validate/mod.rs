@@ -38,6 +38,8 @@ pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 /// What to validate against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
+    /// The kind of policy the document is (identity, resource-based, trust, SCP, ...): it decides
+    /// which elements are required or refused.
     pub policy_type: PolicyType,
     /// Check names against the service catalog (needs the `catalog` feature; ignored without it).
     pub catalog: bool,
@@ -75,11 +77,14 @@ pub fn check_size(text_len: usize, options: &Options) -> Option<crate::diagnosti
 /// every finding. The model may be lowered only when there is no error.
 #[derive(Clone, Debug)]
 pub struct Validated<'t> {
+    /// The typed document, `None` when its shape is too broken to read.
     pub document: Option<Document<'t>>,
+    /// Every finding, in the order of their place in the text.
     pub diagnostics: Diagnostics,
 }
 
 impl Validated<'_> {
+    /// True when any finding is an error: the document must then not be lowered or used.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }

@@ -10,13 +10,16 @@ use crate::diagnostic::Finding;
 /// Whether `*` and `?` are wildcards or text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wildcards {
+    /// `*` matches any run of characters and `?` exactly one.
     Glob,
+    /// `*` and `?` are ordinary characters.
     Literal,
 }
 
 /// Whether `${...}` may stand here, and if not, which finding it gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Variables {
+    /// `${key}` is a policy variable.
     Allowed,
     /// The policy's version is not 2012-10-17: IAM would read the variable as literal text.
     UnsupportedInVersion,

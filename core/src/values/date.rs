@@ -26,7 +26,9 @@ use super::{ValueError, quote};
 /// ordering (seconds first) is chronological.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
+    /// Whole seconds since 1970-01-01T00:00:00Z (negative before).
     pub seconds: i64,
+    /// The fraction of a second, in nanoseconds (0 to 999 999 999).
     pub nanos: u32,
 }
 

@@ -16,8 +16,11 @@ use super::{ValueError, quote};
 /// compare equal (`10.1.2.3/8` == `10.0.0.0/8`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct IpNet {
+    /// `true` for an IPv6 network, `false` for IPv4.
     pub v6: bool,
+    /// The network's address (IPv4 in the low 32 bits), host bits cleared.
     pub addr: u128,
+    /// The prefix length in bits (32 or 128 for a single address).
     pub prefix: u8,
 }
 

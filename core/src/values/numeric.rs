@@ -17,8 +17,11 @@ use super::{ValueError, quote};
 /// `10 == 10.0 == 010.00` under the derived `PartialEq`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Decimal {
+    /// `true` below zero.
     pub negative: bool,
+    /// The integer digits, without sign or leading zeros (empty for zero).
     pub int: Cow<'static, str>,
+    /// The fraction digits, without trailing zeros.
     pub frac: Cow<'static, str>,
 }
 

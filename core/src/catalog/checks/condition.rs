@@ -34,6 +34,7 @@ pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
 pub struct ExpandedActions(Option<Vec<Action<'static>>>);
 
 impl ExpandedActions {
+    /// Expands the statement's `Action` entries (wildcards included) against the catalog.
     pub fn new(actions: &[&str]) -> ExpandedActions {
         ExpandedActions(expand_all(catalog(), actions))
     }
