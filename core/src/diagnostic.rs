@@ -162,6 +162,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// How many of `items` are errors: asked after every condition is read, so kept, not counted
+    /// (counting made a policy of N erroneous conditions cost N² steps).
+    errors: usize,
 }
 
 impl Diagnostics {
@@ -171,14 +174,20 @@ impl Diagnostics {
     }
     /// Adds a finding at the end (call [`Diagnostics::sort`] to restore document order).
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.errors += usize::from(diagnostic.is_error());
         self.items.push(diagnostic);
     }
     /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.errors > 0
+    }
+    /// The number of findings of severity [`Severity::Error`], without a pass over them.
+    pub fn error_count(&self) -> usize {
+        self.errors
     }
     /// The findings of severity [`Severity::Error`], in order.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        crate::work::add(crate::work::Counter::FindingScans, self.items.len() as u64);
         self.items.iter().filter(|d| d.is_error())
     }
     /// Every finding, in order.

@@ -293,7 +293,7 @@ fn read_values<'t>(
             node.loc,
         );
     }
-    let errors_before = v.diagnostics.errors().count();
+    let errors_before = v.diagnostics.error_count();
     let reader = ValueReader::new(&operator, version);
     let values = match op.base.family() {
         Family::String => reader.strings(v, &texts),
@@ -351,7 +351,7 @@ fn read_values<'t>(
         ))),
         Family::Arn => ConditionValues::Arns(Cow::Owned(reader.arns(v, &texts))),
     };
-    if v.diagnostics.errors().count() > errors_before {
+    if v.diagnostics.error_count() > errors_before {
         return None;
     }
     Some(ConditionEntry {
