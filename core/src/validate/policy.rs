@@ -182,6 +182,7 @@ pub(crate) fn check_tree(v: &mut Validator, root: &Node) -> Diagnostics {
 pub(crate) fn check_across(v: &mut Validator, document: &Document, tree_findings: Diagnostics) {
     check_sids(v, document);
     super::by_type::check_across(v, document);
+    super::role_grants::check(v, &document.statements);
     for finding in tree_findings {
         v.diagnostics.push(finding);
     }
