@@ -20,12 +20,14 @@ pub enum Counter {
     KeyCompares,
     /// Steps of the glob matcher (text positions times pattern words).
     MatchSteps,
+    /// Findings passed over to find the errors among them.
+    FindingScans,
     /// Pairs of entries of one `Action` or `Resource` list compared for inclusion.
     InclusionTests,
 }
 
 #[cfg(any(test, feature = "count-work"))]
-const COUNTERS: usize = 7;
+const COUNTERS: usize = 8;
 
 #[cfg(any(test, feature = "count-work"))]
 thread_local! {

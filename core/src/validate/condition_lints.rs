@@ -69,12 +69,12 @@ fn compare(a: &Decimal, b: &Decimal) -> std::cmp::Ordering {
 /// purpose and is not reported.
 fn epoch_dates(v: &mut Validator, c: &ConditionEntry) {
     if c.operator.value.base.family() != Family::Date
-        || c.key.value.eq_ignore_ascii_case("aws:EpochTime")
+        || c.key.text.eq_ignore_ascii_case("aws:EpochTime")
     {
         return;
     }
     for t in &c.value_texts {
-        let text = t.text.as_str();
+        let text = t.text.as_ref();
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         let epoch = !digits.is_empty()
             && digits.bytes().all(|b| b.is_ascii_digit())

@@ -23,7 +23,7 @@ pub(crate) fn check(v: &mut Validator, document: &Document) {
                 continue;
             };
             host_bits(v, c, nets);
-            if c.key.value.eq_ignore_ascii_case("aws:SourceIp") {
+            if c.key.text.eq_ignore_ascii_case("aws:SourceIp") {
                 private_source(v, c, nets);
             }
         }

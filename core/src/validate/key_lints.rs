@@ -42,7 +42,7 @@ fn irrelevant_keys(v: &mut Validator, s: &StatementModel) {
     for c in &s.conditions {
         let Some(key) = RESOURCE_OWNER_KEYS
             .iter()
-            .find(|k| k.eq_ignore_ascii_case(&c.key.value))
+            .find(|k| k.eq_ignore_ascii_case(&c.key.text))
         else {
             continue;
         };
@@ -70,13 +70,13 @@ fn paired_keys(v: &mut Validator, s: &StatementModel) {
     let has = |name: &str| {
         s.conditions
             .iter()
-            .any(|c| c.key.value.eq_ignore_ascii_case(name))
+            .any(|c| c.key.text.eq_ignore_ascii_case(name))
     };
     if has("aws:SourceVpc") || has("aws:SourceVpce") {
         return;
     }
     for c in &s.conditions {
-        if !c.key.value.eq_ignore_ascii_case("aws:VpcSourceIp") {
+        if !c.key.text.eq_ignore_ascii_case("aws:VpcSourceIp") {
             continue;
         }
         v.report(
@@ -105,7 +105,7 @@ fn actions_for_keys(v: &mut Validator, s: &StatementModel) {
         return;
     }
     for c in &s.conditions {
-        let key = c.key.value.to_ascii_lowercase();
+        let key = c.key.text.to_ascii_lowercase();
         let needed = if key.starts_with("aws:requesttag/")
             || key == "aws:tagkeys"
             || key == "sts:transitivetagkeys"
@@ -155,7 +155,7 @@ fn actions_for_keys(v: &mut Validator, s: &StatementModel) {
 /// `aws:RequestedRegion` compared as text with a value that is not shaped like a region
 /// (`us-east-1`): the condition can never match it. Patterns and variables are not judged.
 fn regions(v: &mut Validator, c: &ConditionEntry) {
-    if !c.key.value.eq_ignore_ascii_case("aws:RequestedRegion")
+    if !c.key.text.eq_ignore_ascii_case("aws:RequestedRegion")
         || c.operator.value.base.family() != OperatorFamily::String
     {
         return;
@@ -165,7 +165,7 @@ fn regions(v: &mut Validator, c: &ConditionEntry) {
         let text = if fold {
             t.text.to_ascii_lowercase()
         } else {
-            t.text.clone()
+            t.text.to_string()
         };
         if text.contains(['*', '?'])
             || text.contains("${")

@@ -383,13 +383,13 @@ fn canonical(s: &StatementModel) -> String {
         .conditions
         .iter()
         .map(|c| {
-            let mut texts: Vec<&str> = c.value_texts.iter().map(|t| t.text.as_str()).collect();
+            let mut texts: Vec<&str> = c.value_texts.iter().map(|t| t.text.as_ref()).collect();
             texts.sort_unstable();
             texts.dedup();
             format!(
                 "{:?}|{}|{texts:?}",
                 c.operator.value,
-                c.key.value.to_ascii_lowercase()
+                c.key.text.to_ascii_lowercase()
             )
         })
         .collect();
