@@ -475,8 +475,26 @@ fn policy_type_picks_the_size_quota() {
     };
     assert_eq!(codes_of("s3-bucket", &b9000), (0, vec![]));
     assert_eq!(codes_of("s3-bucket", &b21000), resource_quota());
-    assert_eq!(codes_of("sqs-queue", &b9000), resource_quota());
-    assert_eq!(codes_of("kms-key", &b21000), (0, vec![]));
+    // Each type checked with statements of its own service (another service's actions and ARNs
+    // are UNSUPPORTED_ACTION_IN_POLICY and UNSUPPORTED_RESOURCE_ARN_IN_POLICY).
+    let queue = write(
+        &dir,
+        "q9000.json",
+        policy_of_statements(
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:orders-{n}"}"#,
+            9000,
+        ),
+    );
+    let key = write(
+        &dir,
+        "k21000.json",
+        policy_of_statements(
+            r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:111122223333:key/{n}"}"#,
+            21000,
+        ),
+    );
+    assert_eq!(codes_of("sqs-queue", &queue), resource_quota());
+    assert_eq!(codes_of("kms-key", &key), (0, vec![]));
     assert_eq!(codes_of("resource", &b21000), (0, vec![]));
     assert_eq!(
         codes_of("vpc-endpoint", &b21000),
@@ -961,9 +979,13 @@ fn extra_names_for_actions_newer_than_the_catalog() {
         [
             "INVALID_SERVICE_IN_ACTION",
             "INVALID_ACTION",
-            "INVALID_SERVICE_CONDITION_KEY"
+            // No service has the prefix `newsvc`: Access Analyzer's code for the key.
+            "INVALID_SERVICE"
         ]
     );
+    // With the service's action declared, only its key is unknown.
+    let (_, found) = json(&["--extra-action", "newsvc:DoThing"]);
+    assert_eq!(found, ["INVALID_ACTION", "INVALID_SERVICE_CONDITION_KEY"]);
     // Declared: only the misspelt s3 action is left, and the stale declaration warns.
     let (status, found) = json(&[
         "--extra-action",

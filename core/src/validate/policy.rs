@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::document::{Document, Version};
-use super::policy_type::Family;
 use super::members::unique_members;
+use super::policy_type::Family;
 use super::{Validator, statement};
 use crate::codes;
 use crate::diagnostic::{Diagnostics, Finding};

@@ -340,14 +340,26 @@ fn check_statements(v: &mut Validator, document: &Document) {
     for s in &document.statements {
         *shapes.entry(shape(s)).or_default() += 1;
     }
-    let mut first: HashMap<String, usize> = HashMap::new();
-    for s in &document.statements {
+    // Statements by the hash of their canonical text (a few bytes each, not the text: memory
+    // stays within a small factor of the input); a hash met again is confirmed on the texts.
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (position, s) in document.statements.iter().enumerate() {
         if shapes[&shape(s)] < 2 {
             continue;
         }
         let key = canonical(s);
-        match first.get(&key) {
-            Some(&earlier) => v.report(
+        let hash = {
+            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+            BuildHasherDefault::<DefaultHasher>::default().hash_one(&key)
+        };
+        let earlier = first.get(&hash).and_then(|positions| {
+            positions
+                .iter()
+                .find(|&&p| canonical(&document.statements[p]) == key)
+                .map(|&p| document.statements[p].index)
+        });
+        match earlier {
+            Some(earlier) => v.report(
                 Finding::new(
                     codes::REDUNDANT_STATEMENT,
                     format!(
@@ -358,9 +370,7 @@ fn check_statements(v: &mut Validator, document: &Document) {
                 &s.path,
                 s.loc,
             ),
-            None => {
-                first.insert(key, s.index);
-            }
+            None => first.entry(hash).or_default().push(position),
         }
     }
 }
