@@ -26,7 +26,8 @@ fn decide(policy: &Policy, request: &Request<'_>) -> (Decision, bool) {
     let interpreted = policy.explain_interpreted(request);
     let json = Policy::from_json(&policy.to_json()).unwrap();
     let loaded = json.explain(request);
-    let verdict = Authorizer::new().identity(policy).explain(request);
+    let authorizer = Authorizer::new().identity(policy);
+    let verdict = authorizer.explain(request);
     assert_eq!(specialized.decision, interpreted.decision, "{request:?}");
     assert_eq!(specialized.decision, loaded.decision, "{request:?}");
     assert_eq!(specialized.decision, verdict.decision, "{request:?}");

@@ -285,11 +285,9 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
             return None;
         }
     };
-    let options = Options {
-        policy_type,
-        catalog: true,
-        ..Options::default()
-    };
+    let options = Options::new()
+        .with_policy_type(policy_type)
+        .with_catalog(true);
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {

@@ -142,10 +142,7 @@ mod tests {
     fn examples_trigger_their_code() {
         for &code in codes::ALL.iter().filter(|c| !SKETCHES.contains(&c.name())) {
             let example = code.example().expect("checked by the registry's tests");
-            let options = Options {
-                policy_type: example_policy_type(code),
-                ..Options::default()
-            };
+            let options = Options::new().with_policy_type(example_policy_type(code));
             let findings = crate::report::diagnose(example, &options);
             match findings.iter().find(|d| d.code() == code.name()) {
                 Some(d) => assert_eq!(d.severity(), code.severity(), "{code}"),
@@ -183,11 +180,9 @@ mod tests {
         ] {
             let findings = crate::report::diagnose(
                 &text,
-                &Options {
-                    policy_type,
-                    catalog: false,
-                    ..Options::default()
-                },
+                &Options::new()
+                    .with_policy_type(policy_type)
+                    .with_catalog(false),
             );
             let found = findings
                 .iter()

@@ -25,23 +25,28 @@ pub struct Code {
 
 impl Code {
     /// The code as users see it: `INVALID_ACTION`.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         self.name
     }
     /// The severity of every finding with this code.
+    #[must_use]
     pub const fn severity(self) -> Severity {
         self.severity
     }
     /// One line, lowercase, worded as a diagnostic message.
+    #[must_use]
     pub const fn summary(self) -> &'static str {
         self.summary
     }
     /// The whole explanation, in Markdown: a title, then `## Meaning`, `## Example` and `## Fix`.
+    #[must_use]
     pub const fn explanation(self) -> &'static str {
         self.explanation
     }
     /// The text of one `## ` section of the explanation (`"Meaning"`, `"Example"`, `"Fix"`),
     /// trimmed, or `None` when the explanation has no such section.
+    #[must_use]
     pub fn section(self, title: &str) -> Option<&'static str> {
         let mut rest = self.explanation;
         while let Some(at) = rest.find("\n## ") {
@@ -55,6 +60,7 @@ impl Code {
         None
     }
     /// The policy of the `## Example` section, without its code fence.
+    #[must_use]
     pub fn example(self) -> Option<&'static str> {
         let section = self.section("Example")?;
         let start = section.find("```")?;
@@ -95,6 +101,7 @@ impl fmt::Display for Code {
 }
 
 /// Looks a code up by name, in any case, with `-` accepted for `_`.
+#[must_use]
 pub fn lookup(name: &str) -> Option<Code> {
     let wanted: String = name
         .trim()

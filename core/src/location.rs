@@ -14,6 +14,7 @@ pub struct Loc {
 
 impl Loc {
     /// The range from `start` to `end`.
+    #[must_use]
     pub const fn new(start: u32, end: u32) -> Self {
         Loc { start, end }
     }
@@ -34,26 +35,31 @@ pub struct JsonPath(pub Vec<PathSegment>);
 
 impl JsonPath {
     /// The path of the document itself (no segment).
+    #[must_use]
     pub fn root() -> Self {
         JsonPath(Vec::new())
     }
     /// True for the document's own path.
+    #[must_use]
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
     /// This path extended with the member `key`.
+    #[must_use]
     pub fn key(&self, key: &str) -> Self {
         let mut path = self.clone();
         path.0.push(PathSegment::Key(key.to_owned()));
         path
     }
     /// This path extended with the array element `index`.
+    #[must_use]
     pub fn index(&self, index: usize) -> Self {
         let mut path = self.clone();
         path.0.push(PathSegment::Index(index));
         path
     }
     /// The steps from the root, in order.
+    #[must_use]
     pub fn segments(&self) -> &[PathSegment] {
         &self.0
     }
@@ -73,6 +79,7 @@ impl fmt::Display for JsonPath {
 }
 
 /// Line and column (both 1-based, the column counted in characters) of a byte offset in a text.
+#[must_use]
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];

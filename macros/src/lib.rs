@@ -174,10 +174,7 @@ fn expand(
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
 ) -> TokenStream2 {
-    let options = Options {
-        policy_type,
-        ..Options::default()
-    };
+    let options = Options::new().with_policy_type(policy_type);
     let validated = validate(root, &options);
     let report = |d: &Diagnostic| {
         let text = diagnostics::text(d, &prefix_of(d.loc));

@@ -34,7 +34,7 @@ use crate::policy::Policy;
 use crate::request::Request;
 
 /// The question of [`not_granted`]: actions, optionally resources, and context values it fixes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     inner: access::Query,
 }
@@ -76,12 +76,14 @@ impl Query {
 
     /// Fixes a context key's value: the question is about requests carrying it (a policy
     /// variable of that key reads it).
+    #[must_use]
     pub fn context(mut self, key: &str, value: &str) -> Query {
         self.inner.context.set(key, KeyValue::One(value.to_owned()));
         self
     }
 
     /// Fixes a multivalued context key.
+    #[must_use]
     pub fn context_set(mut self, key: &str, values: &[&str]) -> Query {
         let values = values.iter().map(|v| (*v).to_owned()).collect();
         self.inner.context.set(key, KeyValue::Set(values));
@@ -90,11 +92,13 @@ impl Query {
 }
 
 /// Does `policy` allow none of the question's actions (on its resources, with its context)?
+#[must_use]
 pub fn not_granted(policy: &Policy, query: &Query) -> Answer {
     access::not_granted(policy.compiled(), &query.inner)
 }
 
 /// Does `policy` allow nothing that `reference` does not?
+#[must_use]
 pub fn no_new_access(policy: &Policy, reference: &Policy) -> Answer {
     access::no_new_access(policy.compiled(), reference.compiled())
 }

@@ -36,7 +36,26 @@ use crate::location::Loc;
 pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 
 /// What to validate against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// `#[non_exhaustive]`, so that options can be added without breaking callers: start from
+/// [`Options::new`] (or `Default`) and change what differs with the `with_*` setters, or assign
+/// the fields of a mutable value.
+///
+/// ```
+/// use iam_policy_core::validate::{Options, PolicyType};
+/// let options = Options::new().with_policy_type(PolicyType::S3Bucket).with_catalog(false);
+/// assert_eq!(options.policy_type, PolicyType::S3Bucket);
+/// assert!(!options.catalog);
+/// ```
+///
+/// A struct literal does not compile outside this crate:
+///
+/// ```compile_fail,E0639
+/// use iam_policy_core::validate::{Options, PolicyType};
+/// let options = Options { policy_type: PolicyType::Managed, catalog: true, max_bytes: 1024 };
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Options {
     /// The kind of policy the document is (identity, resource-based, trust, SCP, ...): it decides
     /// which elements are required or refused.
@@ -48,13 +67,44 @@ pub struct Options {
     pub max_bytes: usize,
 }
 
-impl Default for Options {
-    fn default() -> Self {
+impl Options {
+    /// An identity policy (`PolicyType::Managed`), checked against the service catalog, read up
+    /// to [`DEFAULT_MAX_BYTES`].
+    #[must_use]
+    pub const fn new() -> Self {
         Options {
             policy_type: PolicyType::Managed,
             catalog: true,
             max_bytes: DEFAULT_MAX_BYTES,
         }
+    }
+
+    /// The same options for a policy of type `policy_type` (its rules and size quota apply).
+    #[must_use]
+    pub const fn with_policy_type(mut self, policy_type: PolicyType) -> Self {
+        self.policy_type = policy_type;
+        self
+    }
+
+    /// The same options with the service-catalog checks on (`true`) or off.
+    #[must_use]
+    pub const fn with_catalog(mut self, catalog: bool) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
+    /// The same options with a text of more than `max_bytes` bytes refused unread.
+    #[must_use]
+    pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+}
+
+impl Default for Options {
+    /// [`Options::new`].
+    fn default() -> Self {
+        Options::new()
     }
 }
 
