@@ -75,8 +75,10 @@ static PARTNER_READER: Policy = policy!({
     }]
 });
 
-/// An administrator's identity policy in a member account.
-static ADMIN: Policy = policy!({
+/// An administrator's identity policy in a member account. It may pass any role and create any
+/// service-linked role, which `policy!` warns about (`PASS_ROLE_*`, `CREATE_SLR_*`): allowed here,
+/// for this one policy, because that is what an administrator is for.
+static ADMIN: Policy = policy!(allow(PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE, CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE), {
     "Version": "2012-10-17",
     "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]
 });

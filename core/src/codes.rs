@@ -149,6 +149,12 @@ declare_codes! {
     ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
     ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
     CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS: Warning, "a condition key that some of the statement's actions never have in their requests";
+    CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE: Warning, "`NotAction` with `NotResource` allows `iam:CreateServiceLinkedRole` on every role not listed";
+    CREATE_SLR_WITH_NOT_RESOURCE: Warning, "`iam:CreateServiceLinkedRole` is allowed with `NotResource`, which reaches every role it does not list";
+    CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE: Warning, "an action wildcard with `NotResource` allows `iam:CreateServiceLinkedRole` on every role not listed";
+    CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE: Warning, "an action wildcard allows `iam:CreateServiceLinkedRole` on a resource with a wildcard that matches many roles";
+    CREATE_SLR_WITH_STAR_IN_RESOURCE: Warning, "`iam:CreateServiceLinkedRole` is allowed on a resource with a wildcard that matches many roles";
+    CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: Warning, "`NotAction` allows `iam:CreateServiceLinkedRole` on a resource with a wildcard that matches many roles";
     DATA_TYPE_MISMATCH: Error, "a policy element has the wrong JSON type";
     DEPRECATED_GLOBAL_CONDITION_KEY: Warning, "the global condition key is deprecated";
     DUPLICATE_ELEMENT: Error, "an element, condition operator or condition key appears twice in one object";
@@ -211,6 +217,12 @@ declare_codes! {
     MULTIVALUED_VARIABLE: Warning, "a policy variable names a multivalued key";
     NULL_WITH_IF_EXISTS: Error, "the `Null` operator has the `IfExists` suffix";
     NULL_WITH_QUALIFIER: Suggestion, "the `Null` operator has a `ForAllValues:` or `ForAnyValue:` qualifier";
+    PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE: Warning, "`NotAction` with `NotResource` allows `iam:PassRole` on every role not listed";
+    PASS_ROLE_WITH_NOT_RESOURCE: Warning, "`iam:PassRole` is allowed with `NotResource`, which reaches every role it does not list";
+    PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE: Warning, "an action wildcard with `NotResource` allows `iam:PassRole` on every role not listed";
+    PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: Warning, "an action wildcard allows `iam:PassRole` on a resource with a wildcard that matches many roles";
+    PASS_ROLE_WITH_STAR_IN_RESOURCE: Warning, "`iam:PassRole` is allowed on a resource with a wildcard that matches many roles";
+    PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: Warning, "`NotAction` allows `iam:PassRole` on a resource with a wildcard that matches many roles";
     POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: Warning, "the policy is larger than IAM allows for its policy type";
     POLICY_SIZE_EXCEEDS_RCP_QUOTA: Error, "the resource control policy is larger than AWS Organizations allows";
     POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA: Warning, "the resource-based policy is larger than its service allows";

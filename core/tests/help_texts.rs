@@ -643,11 +643,23 @@ fn every_help_text_fits_the_input_that_triggers_it() {
             stmt(
                 r#""Action":"iam:*","Resource":["arn:aws:iam::*:r*","arn:aws:iam::123456789012:${aws:username}","arn:aws:iam::aws:policy/x","arn:aws:iam::123456789012:root"]"#,
             ),
-            &[(
-                "RESOURCE_MISMATCH",
-                "no action of the statement acts on `arn:aws:iam::123456789012:root`",
-                "the actions take resources such as `arn:${Partition}:iam::${Account}:delegation-request/${DelegationRequestId}`, `arn:${Partition}:iam::${Account}:oidc-provider/${OidcProviderName}`, `arn:${Partition}:iam::${Account}:instance-profile/${InstanceProfileNameWithPath}` and 10 more",
-            )],
+            &[
+                (
+                    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+                    "the action pattern `iam:*` allows `iam:PassRole` on every role that `arn:aws:iam::*:r*` matches: the principal can pass a role more privileged than itself to a service",
+                    "name the role ARNs in `Resource`, or add a condition on `iam:PassedToService`",
+                ),
+                (
+                    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
+                    "the action pattern `iam:*` allows `iam:CreateServiceLinkedRole` on every role that `arn:aws:iam::*:r*` matches: the principal can create the service-linked role of any service",
+                    "name the role ARNs in `Resource`, or add a condition on `iam:AWSServiceName`",
+                ),
+                (
+                    "RESOURCE_MISMATCH",
+                    "no action of the statement acts on `arn:aws:iam::123456789012:root`",
+                    "the actions take resources such as `arn:${Partition}:iam::${Account}:delegation-request/${DelegationRequestId}`, `arn:${Partition}:iam::${Account}:oidc-provider/${OidcProviderName}`, `arn:${Partition}:iam::${Account}:instance-profile/${InstanceProfileNameWithPath}` and 10 more",
+                ),
+            ],
         ),
         (
             "tag tab",

@@ -3,6 +3,7 @@
 //! (`aws:RequestTag/${TagKey}`, `aws:ResourceTag/${TagKey}`, `aws:TagKeys`), so this table is kept
 //! by hand. Keep it in step with that page and with "IAM policy elements: Variables and tags".
 
+use super::order::cmp_ignore_case;
 use super::pattern::template_matches;
 use super::types::ConditionKeyType;
 use ConditionKeyType::{Arn, ArrayOfString, Bool, Date, IpAddress, Numeric, String as Str};
@@ -125,10 +126,18 @@ pub const CROSS_SERVICE_KEYS: &[GlobalKey] = &[
 /// The global key that `name` is or instantiates, case-insensitively: `aws:principaltag/Dept`
 /// gives `aws:PrincipalTag/${TagKey}`. Also finds the [`CROSS_SERVICE_KEYS`].
 pub fn global_key(name: &str) -> Option<GlobalKey> {
+    // `GLOBAL_KEYS` is sorted case-insensitively (a test checks it): an exact name is a binary
+    // search away.
     GLOBAL_KEYS
-        .iter()
-        .chain(CROSS_SERVICE_KEYS)
-        .find(|k| !k.is_template() && k.name.eq_ignore_ascii_case(name))
+        .binary_search_by(|k| cmp_ignore_case(k.name, name))
+        .ok()
+        .map(|i| &GLOBAL_KEYS[i])
+        .filter(|k| !k.is_template())
+        .or_else(|| {
+            CROSS_SERVICE_KEYS
+                .iter()
+                .find(|k| !k.is_template() && k.name.eq_ignore_ascii_case(name))
+        })
         .or_else(|| {
             GLOBAL_KEYS
                 .iter()

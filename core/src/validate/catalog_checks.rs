@@ -51,23 +51,23 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
         .filter(|r| matches!(r.value, ResourcePattern::Arn(_)))
         .collect();
     if !statement.resources.negated && !actions.is_empty() {
-        // Only the ARN entries are judged (`*` and the rest are the syntax checks'), but an action
-        // is judged against every entry.
-        let arn_texts: Vec<&str> = arn_entries.iter().map(|r| r.text.as_str()).collect();
-        let by_resource = checks::StatementResources::new(&actions, &arn_texts).by_resource;
-        let mut every_entry_flagged = !arn_entries.is_empty();
-        for (resource, findings) in arn_entries.iter().zip(by_resource) {
-            every_entry_flagged &= !findings.is_empty();
-            place(v, findings, &resource.path, resource.loc);
-        }
+        // One pass judges both ways: each ARN entry against the actions, and each action against
+        // every entry (`*` and the other entries that are not ARNs are the syntax checks').
         let resources: Vec<&str> = statement
             .resources
             .entries
             .iter()
             .map(|r| r.text.as_str())
             .collect();
-        let by_action = checks::StatementResources::new(&actions, &resources).by_action;
-        for (action, mut findings) in statement.actions.entries.iter().zip(by_action) {
+        let fitted = checks::StatementResources::new(&actions, &resources);
+        let mut every_entry_flagged = !arn_entries.is_empty();
+        for (resource, findings) in statement.resources.entries.iter().zip(fitted.by_resource) {
+            if matches!(resource.value, ResourcePattern::Arn(_)) {
+                every_entry_flagged &= !findings.is_empty();
+                place(v, findings, &resource.path, resource.loc);
+            }
+        }
+        for (action, mut findings) in statement.actions.entries.iter().zip(fitted.by_action) {
             // When no action fits any entry, each entry says so already: not again per action.
             if every_entry_flagged {
                 findings.retain(|f| f.code != codes::ACTION_RESOURCE_MISMATCH);
@@ -88,13 +88,26 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             }
         }
     }
-    // Expanded once for all the statement's keys (`actions` is empty for `NotAction`).
-    let expanded = checks::ExpandedActions::new(&actions);
+    // Most statements have no condition, and expanding `s3:Get*` is not free.
+    if !statement.conditions.is_empty() {
+        check_conditions(v, statement, &actions);
+    }
+}
+
+/// Each condition's key, operator and variables. `actions` are the statement's `Action` entries
+/// (none for `NotAction`), expanded here once for all its keys.
+fn check_conditions(v: &mut Validator, statement: &StatementModel, actions: &[&str]) {
+    let place = |v: &mut Validator, findings: Vec<Finding>, at_path: &super::JsonPath, at| {
+        for finding in findings {
+            v.report(finding, at_path, at);
+        }
+    };
+    let expanded = checks::ExpandedActions::new(actions);
     for condition in &statement.conditions {
         let key = &condition.key;
         place(
             v,
-            checks::check_condition_key_expanded(&actions, &expanded, &key.value),
+            checks::check_condition_key_expanded(actions, &expanded, &key.value),
             &key.path,
             key.loc,
         );
@@ -105,7 +118,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel) {
             place(
                 v,
                 checks::check_key_for_each_action(
-                    &actions,
+                    actions,
                     &expanded,
                     &key.value,
                     missing_key_holds,

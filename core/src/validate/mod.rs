@@ -17,6 +17,7 @@ mod policy;
 pub mod policy_type;
 mod principal;
 pub(crate) mod resource;
+mod role_grants;
 mod statement;
 pub mod template;
 

@@ -136,8 +136,12 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
 pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
     check_sids(v, document);
     super::by_type::check_across(v, document);
+    super::role_grants::check(v, &document.statements);
     check_size(v, root);
-    check_characters(v, root, &JsonPath::root());
+    // The walk that reports builds a JSON path per node: only walk when there is something to say.
+    if has_unsupported_character(root) {
+        check_characters(v, root, &JsonPath::root());
+    }
     #[cfg(feature = "catalog")]
     if v.options.catalog {
         super::catalog_checks::check(v, document);
@@ -174,11 +178,17 @@ fn check_sids(v: &mut Validator, document: &Document) {
 pub fn size_without_whitespace(root: &Node) -> usize {
     fn string_size(s: &str) -> usize {
         // Quotes count; escapes that JSON needs count as written by a compact serializer.
-        2 + s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| if c == '"' || c == '\\' { 2 } else { 1 })
-            .sum::<usize>()
+        let cost = |c: char| match c {
+            '"' | '\\' => 2,
+            c if c.is_whitespace() => 0,
+            _ => 1,
+        };
+        // Most policies are ASCII: reading bytes skips decoding UTF-8.
+        2 + if s.is_ascii() {
+            s.bytes().map(|b| cost(char::from(b))).sum::<usize>()
+        } else {
+            s.chars().map(cost).sum::<usize>()
+        }
     }
     match &root.value {
         Value::Null => 4,
@@ -222,11 +232,26 @@ fn check_size(v: &mut Validator, root: &Node) {
 }
 
 /// IAM accepts only tab, line feed, carriage return and U+0020 to U+00FF in a policy.
+/// The first character of `s` that IAM does not allow in a policy.
+fn unsupported_character(s: &str) -> Option<char> {
+    s.chars()
+        .find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'))
+}
+
+/// True when some key or string of the tree holds a character IAM does not allow.
+fn has_unsupported_character(node: &Node) -> bool {
+    match &node.value {
+        Value::String(s) => unsupported_character(s).is_some(),
+        Value::Array(items) => items.iter().any(has_unsupported_character),
+        Value::Object(members) => members.iter().any(|m| {
+            unsupported_character(&m.key).is_some() || has_unsupported_character(&m.value)
+        }),
+        _ => false,
+    }
+}
+
 fn check_characters(v: &mut Validator, node: &Node, path: &JsonPath) {
-    let bad = |s: &str| {
-        s.chars()
-            .find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'))
-    };
+    let bad = unsupported_character;
     match &node.value {
         Value::String(s) => {
             if let Some(c) = bad(s) {

@@ -3,10 +3,11 @@
 //! ARN), and ARNs are matched against the types' ARN templates with wildcards and policy variables
 //! on the policy side and placeholders on the template side.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::{Expansion, expand, full_name, list};
-use crate::catalog::arn::{Arn, Fit, fit};
+use crate::catalog::arn::{Arn, Fit, TokenizedArn, catalog_template, fit_tokens, is_literal};
 use crate::catalog::catalog;
 use crate::catalog::model::Action;
 use crate::codes;
@@ -69,6 +70,15 @@ impl StatementResources {
     /// Checks each of the statement's `Resource` entries against the resource types its actions
     /// take, and each action against the resources.
     pub fn new(actions: &[&str], resources: &[&str]) -> StatementResources {
+        // Only ARN entries are judged, and an action only when every entry is an ARN: with none,
+        // there is nothing to expand (most `"Resource": "*"` statements, such as those of
+        // `ReadOnlyAccess`, stop here).
+        if !resources.iter().any(|r| Arn::parse(r).is_some()) {
+            return StatementResources {
+                by_resource: vec![Vec::new(); resources.len()],
+                by_action: vec![Vec::new(); actions.len()],
+            };
+        }
         let catalog = catalog();
         let expansions: Vec<Expansion<'_>> = actions.iter().map(|a| expand(catalog, a)).collect();
         // Every template of every known action, each once, in first-seen order (for messages),
@@ -84,17 +94,29 @@ impl StatementResources {
                 }
             }
         }
-        let mut by_service: HashMap<String, Vec<&'static str>> = HashMap::new();
-        let mut any_service: Vec<&'static str> = Vec::new();
-        for &template in &formats {
+        // Each template is split and tokenized once per process (or, for one the catalog does
+        // not hold, when a resource is first compared with it).
+        let own: Vec<OnceCell<Option<TokenizedArn<'static>>>> =
+            formats.iter().map(|_| OnceCell::new()).collect();
+        let tokenized = |index: usize| {
+            catalog_template(formats[index]).or_else(|| {
+                own[index]
+                    .get_or_init(|| Arn::parse(formats[index]).map(TokenizedArn::template))
+                    .as_ref()
+            })
+        };
+        let mut by_service: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut any_service: Vec<usize> = Vec::new();
+        for (index, &template) in formats.iter().enumerate() {
             match Arn::parse(template) {
                 Some(t) if is_literal(t.service) => by_service
                     .entry(t.service.to_ascii_lowercase())
                     .or_default()
-                    .push(template),
-                _ => any_service.push(template),
+                    .push(index),
+                _ => any_service.push(index),
             }
         }
+        let all_formats: Vec<usize> = (0..formats.len()).collect();
         let anything = expansions.iter().any(|e| matches!(e, Expansion::Anything));
         let known_any = expansions
             .iter()
@@ -112,20 +134,21 @@ impl StatementResources {
                 by_resource.push(Vec::new());
                 continue;
             };
-            let candidates: Box<dyn Iterator<Item = &&'static str>> = if is_literal(arn.service) {
+            let candidates: Box<dyn Iterator<Item = &usize>> = if is_literal(arn.service) {
                 let same = by_service
                     .get(&arn.service.to_ascii_lowercase())
                     .map_or(&[][..], Vec::as_slice);
                 Box::new(same.iter().chain(&any_service))
             } else {
-                Box::new(formats.iter())
+                Box::new(all_formats.iter())
             };
+            let policy = TokenizedArn::policy(arn);
             let mut fits = Vec::new();
-            for &template in candidates {
+            for &index in candidates {
                 crate::work::add(crate::work::Counter::ResourceFits, 1);
-                let f = fit(&arn, template);
+                let f = tokenized(index).map_or(Fit::Other, |t| fit_tokens(&policy, t));
                 if f != Fit::Other {
-                    acted_on.insert(template);
+                    acted_on.insert(formats[index]);
                 }
                 fits.push(f);
             }
@@ -259,11 +282,6 @@ fn action_mismatch(action: &str, covered: &[Action<'_>]) -> Vec<Finding> {
             list(&unique, 2)
         )),
     ]
-}
-
-/// A field that is literal text (no wildcard, no variable).
-fn is_literal(field: &str) -> bool {
-    !field.contains(['*', '?', '$'])
 }
 
 /// All ARN templates of all resource types an action acts on.

@@ -1,0 +1,90 @@
+//! `iam-policy check` on Access Analyzer's security findings: the example of each code's
+//! explanation, written to a file and checked as its policy type, gets the code at its severity,
+//! and the exit status follows it (a warning fails only with `--deny-warnings`, an error always).
+
+mod common;
+
+use common::*;
+use iam_policy_core::codes::{self, Code};
+use iam_policy_core::diagnostic::Severity;
+
+/// The codes of this suite, as in `tests/security_findings.rs`.
+const CODES: &[&str] = &[
+    "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+    "CREATE_SLR_WITH_NOT_RESOURCE",
+    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
+    "CREATE_SLR_WITH_STAR_IN_RESOURCE",
+    "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+    "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+    "PASS_ROLE_WITH_NOT_RESOURCE",
+    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+    "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+    "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+];
+
+/// The `--policy-type` of an explanation's example: its `<!-- policy-type: NAME -->`, else managed.
+fn example_type(code: Code) -> &'static str {
+    code.explanation()
+        .split("<!-- policy-type:")
+        .nth(1)
+        .and_then(|rest| rest.split("-->").next())
+        .map(str::trim)
+        .unwrap_or("managed")
+}
+
+#[test]
+fn check_reports_each_example_with_its_exit_status() {
+    let dir = scratch("security");
+    for name in CODES {
+        let code = codes::lookup(name).unwrap_or_else(|| panic!("{name} is not declared"));
+        let file = write(
+            &dir,
+            &format!("{name}.json"),
+            code.example().expect("an example"),
+        );
+        let file = path_str(&file);
+        let args = [
+            "check",
+            "--format",
+            "json",
+            "--policy-type",
+            example_type(code),
+            file,
+        ];
+        let run = run(&args);
+        let findings = run.json();
+        let finding = findings
+            .as_array()
+            .expect("an array")
+            .iter()
+            .find(|f| f["code"] == *name)
+            .unwrap_or_else(|| panic!("{name}: not reported: {findings:#}"));
+        assert_eq!(finding["severity"], code.severity().as_str(), "{name}");
+        let strict = run_in(
+            &dir,
+            &[
+                "check",
+                "--deny-warnings",
+                "--policy-type",
+                example_type(code),
+                file,
+            ],
+        );
+        assert_eq!(strict.status, 1, "{name}: --deny-warnings fails on it");
+        if code.severity() != Severity::Error {
+            assert!(
+                findings
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|f| f["severity"] != "error"),
+                "{name}: the example has an error: {findings:#}"
+            );
+            assert_eq!(run.status, 0, "{name}: a warning alone does not fail");
+        } else {
+            assert_eq!(run.status, 1, "{name}: an error fails");
+        }
+    }
+}
