@@ -36,10 +36,7 @@ const UI: &[(&str, &str)] = &[
 
 /// Every finding of `text` read as `policy_type`, whether the policy loads or not.
 fn findings(text: &str, policy_type: PolicyType) -> (bool, Vec<TextDiagnostic>) {
-    let options = Options {
-        policy_type,
-        ..Options::default()
-    };
+    let options = Options::new().with_policy_type(policy_type);
     match Policy::from_json_with(text, &options) {
         Ok(loaded) => (true, loaded.warnings),
         Err(error) => (false, error.diagnostics().to_vec()),
