@@ -646,3 +646,377 @@ fn aws_documentation_examples() {
     assert_eq!(w.action, "s3:PutObject");
     assert_eq!(access::no_new_access(&policy, &wider), Answer::Holds);
 }
+
+// ---- No public access ----
+
+const PRINCIPALS: &[&str] = &[
+    r#""*""#,
+    r#"{"AWS":"*"}"#,
+    r#"{"AWS":"111122223333"}"#,
+    r#"{"AWS":"arn:aws:iam::111122223333:user/alice"}"#,
+    r#"{"AWS":"arn:aws:iam::444455556666:role/r"}"#,
+    r#"{"AWS":["111122223333","arn:aws:iam::444455556666:root"]}"#,
+    r#"{"Service":"cloudtrail.amazonaws.com"}"#,
+];
+
+/// Conditions on the keys that restrict who may ask.
+const PRINCIPAL_CONDITIONS: &[&str] = &[
+    r#""StringEquals":{"aws:PrincipalOrgID":"o-aaaaaaaaaa"}"#,
+    r#""StringLike":{"aws:PrincipalOrgID":"o-*"}"#,
+    r#""StringNotEquals":{"aws:PrincipalAccount":"111122223333"}"#,
+    r#""StringEquals":{"aws:PrincipalAccount":["111122223333","444455556666"]}"#,
+    r#""StringEquals":{"aws:SourceAccount":"111122223333"}"#,
+    r#""StringEqualsIfExists":{"aws:SourceAccount":"111122223333"}"#,
+    r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:*"}"#,
+    r#""StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}"#,
+    r#""StringNotEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}"#,
+    r#""IpAddress":{"aws:SourceIp":"10.0.0.0/8"}"#,
+    r#""NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}"#,
+    r#""ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/*"}"#,
+    r#""Null":{"aws:PrincipalAccount":"true"}"#,
+];
+
+fn public_statement(rng: &mut Rng) -> String {
+    let effect = if rng.chance(30) { "Deny" } else { "Allow" };
+    let principal_element = if effect == "Deny" && rng.chance(20) {
+        "NotPrincipal"
+    } else {
+        "Principal"
+    };
+    let principal = if principal_element == "NotPrincipal" {
+        r#"{"AWS":"arn:aws:iam::111122223333:root"}"#
+    } else {
+        rng.pick(PRINCIPALS)
+    };
+    let actions = rng.pick(&[
+        r#""s3:GetObject""#,
+        r#"["s3:Get*","s3:PutObject"]"#,
+        r#""s3:*""#,
+        r#""*""#,
+    ]);
+    let resources = rng.pick(&[
+        r#""arn:aws:s3:::bucket/*""#,
+        r#""*""#,
+        r#"["arn:aws:s3:::bucket","arn:aws:s3:::bucket/a*"]"#,
+    ]);
+    let mut conditions: Vec<&str> = Vec::new();
+    for _ in 0..rng.below(3) {
+        let c = rng.pick(PRINCIPAL_CONDITIONS);
+        let op = c.split('"').nth(1);
+        if !conditions.iter().any(|e| e.split('"').nth(1) == op) {
+            conditions.push(c);
+        }
+    }
+    let condition = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(r#","Condition":{{{}}}"#, conditions.join(","))
+    };
+    format!(
+        r#"{{"Effect":"{effect}","{principal_element}":{principal},"Action":{actions},"Resource":{resources}{condition}}}"#
+    )
+}
+
+fn resource_policy(rng: &mut Rng) -> (String, Policy) {
+    loop {
+        let n = 1 + rng.below(3);
+        let statements: Vec<String> = (0..n).map(|_| public_statement(rng)).collect();
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            statements.join(",")
+        );
+        let options = Options::new()
+            .with_catalog(false)
+            .with_policy_type(iam_policy::PolicyType::S3Bucket);
+        if let Ok(loaded) = Policy::from_json_with(&text, &options) {
+            return (text, loaded.policy);
+        }
+    }
+}
+
+/// A trust mode of the question: (accounts, org).
+const TRUSTS: &[(&[&str], Option<&str>)] = &[
+    (&[], None),
+    (&["111122223333"], None),
+    (&["444455556666"], None),
+    (&[], Some("o-aaaaaaaaaa")),
+    (&["111122223333", "444455556666"], Some("o-aaaaaaaaaa")),
+];
+
+/// What the question trusts, read independently of the search: the accounts given, or with
+/// nothing given every account and organization the policy text names.
+struct Trusted {
+    accounts: Vec<String>,
+    orgs: Vec<String>,
+}
+
+impl Trusted {
+    fn new(text: &str, accounts: &[&str], org: Option<&str>) -> Trusted {
+        let named = accounts.is_empty() && org.is_none();
+        let mut trusted_accounts: Vec<String> = accounts.iter().map(|a| a.to_string()).collect();
+        if named {
+            for account in ["111122223333", "444455556666"] {
+                if text.contains(account) {
+                    trusted_accounts.push(account.into());
+                }
+            }
+        }
+        let mut orgs: Vec<String> = org.map(String::from).into_iter().collect();
+        if named && text.contains("\"o-aaaaaaaaaa\"") {
+            orgs.push("o-aaaaaaaaaa".into());
+        }
+        Trusted {
+            accounts: trusted_accounts,
+            orgs,
+        }
+    }
+    fn account(&self, account: &str) -> bool {
+        self.accounts.iter().any(|a| a == account)
+    }
+    /// Is the request from outside: anonymous, or an untrusted account, or a service acting for
+    /// one; and none of the keys naming what its owner controls carries a trusted value?
+    fn outside(&self, principal: &str, context: &iam_policy::access::AccessContext) -> bool {
+        let value = |key: &str| context.lookup(key).and_then(KeyValue::single);
+        let account = principal.split(':').nth(4).filter(|a| a.len() == 12);
+        if account.is_some_and(|a| self.account(a)) {
+            return false;
+        }
+        if value("aws:PrincipalOrgID").is_some_and(|o| self.orgs.iter().any(|t| t == o)) {
+            return false;
+        }
+        if value("aws:SourceAccount").is_some_and(|a| self.account(a)) {
+            return false;
+        }
+        if value("aws:SourceArn")
+            .and_then(|arn| arn.split(':').nth(4))
+            .is_some_and(|a| self.account(a))
+        {
+            return false;
+        }
+        if value("aws:SourceVpce") == Some("vpce-1a2b3c4d") {
+            return false;
+        }
+        !value("aws:SourceIp").is_some_and(|ip| ip.starts_with("10."))
+    }
+}
+
+/// Outside callers, and the contexts each may carry (the keys AWS derives from it included).
+fn public_pool(trusted: &Trusted) -> Vec<(String, iam_policy::access::AccessContext)> {
+    use iam_policy::access::AccessContext;
+    let mut principals: Vec<(String, Option<&str>, Option<String>)> = vec![
+        ("*".into(), None, None),
+        ("cloudtrail.amazonaws.com".into(), None, None),
+    ];
+    for account in ["777777777777", "111122223333", "444455556666"] {
+        if trusted.account(account) {
+            continue;
+        }
+        for (text, arn) in [
+            (
+                format!("arn:aws:iam::{account}:root"),
+                format!("arn:aws:iam::{account}:root"),
+            ),
+            (
+                format!("arn:aws:iam::{account}:user/alice"),
+                format!("arn:aws:iam::{account}:user/alice"),
+            ),
+            (
+                format!("arn:aws:sts::{account}:assumed-role/r/s"),
+                format!("arn:aws:iam::{account}:role/r"),
+            ),
+        ] {
+            principals.push((text, Some(account), Some(arn)));
+        }
+    }
+    let orgs: Vec<Option<&str>> = [None, Some("o-bbbbbbbbbb"), Some("o-aaaaaaaaaa")].to_vec();
+    let sources: Vec<Option<&str>> = [None, Some("777777777777"), Some("111122223333")].to_vec();
+    let arns: Vec<Option<&str>> = [
+        None,
+        Some("arn:aws:sns:us-east-1:777777777777:t"),
+        Some("arn:aws:sns:us-east-1:111122223333:t"),
+    ]
+    .to_vec();
+    let vpces = [None, Some("vpce-9z9z9z9z")];
+    let ips = [None, Some("192.0.2.1")];
+    let mut out = Vec::new();
+    for (principal, account, arn) in &principals {
+        for org in &orgs {
+            for (source, source_arn) in sources.iter().zip(&arns) {
+                for vpce in &vpces {
+                    for ip in &ips {
+                        let mut c = AccessContext::new();
+                        let mut set = |k: &str, v: Option<&str>| {
+                            if let Some(v) = v {
+                                c.set(k, KeyValue::One(v.into()));
+                            }
+                        };
+                        set("aws:PrincipalAccount", *account);
+                        set("aws:PrincipalArn", arn.as_deref());
+                        if account.is_some() {
+                            set("aws:PrincipalOrgID", *org);
+                        }
+                        set("aws:SourceAccount", *source);
+                        set("aws:SourceArn", *source_arn);
+                        set("aws:SourceVpce", *vpce);
+                        set("aws:SourceIp", *ip);
+                        if trusted.outside(principal, &c) {
+                            out.push((principal.clone(), c));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_public_access_is_sound() {
+    let mut rng = Rng(0x5EED_0003);
+    let mut tally = Tally::default();
+    for round in 0..ROUNDS {
+        let (text, policy) = resource_policy(&mut rng);
+        let (accounts, org) = *rng.pick(TRUSTS);
+        let trust = access::Trust::new(accounts, org).unwrap();
+        let trusted = Trusted::new(&text, accounts, org);
+        match access::no_public_access(&policy, &trust) {
+            Answer::Holds => {
+                tally.holds += 1;
+                let requests = public_pool(&trusted);
+                for action in [
+                    "s3:GetObject",
+                    "s3:PutObject",
+                    "s3:ListBucket",
+                    "sns:Publish",
+                ] {
+                    for resource in ["arn:aws:s3:::bucket/a1", "arn:aws:s3:::bucket", "*"] {
+                        for (principal, context) in &requests {
+                            let request = Request::new(action, resource)
+                                .principal(principal)
+                                .context(context);
+                            assert_ne!(
+                                policy.evaluate(&request),
+                                Decision::Allowed,
+                                "round {round}: holds for {accounts:?} {org:?}, yet {principal} may {action} on {resource} with {context:?}:\n{text}"
+                            );
+                        }
+                    }
+                }
+            }
+            Answer::Fails(w) => {
+                tally.fails += 1;
+                assert_eq!(
+                    policy.evaluate(&Request::from(&w)),
+                    Decision::Allowed,
+                    "round {round}: witness {w} not allowed by\n{text}"
+                );
+                let principal = w.principal.as_deref().expect("a principal");
+                assert!(
+                    trusted.outside(principal, &w.context),
+                    "round {round}: witness {w} is not from outside {accounts:?} {org:?}:\n{text}"
+                );
+                // The keys AWS derives from the principal agree with it.
+                let account = principal.split(':').nth(4).filter(|a| a.len() == 12);
+                if let Some(value) = w.context.lookup("aws:PrincipalAccount") {
+                    assert_eq!(value.single(), account, "round {round}: {w}");
+                }
+            }
+            Answer::Unknown(reason) => {
+                tally.unknown += 1;
+                if std::env::var_os("SHOW_UNKNOWN").is_some() {
+                    println!("unknown: {reason}\n{text}");
+                }
+            }
+        }
+    }
+    println!("{tally:?}");
+    assert!(
+        tally.holds > ROUNDS / 10 && tally.fails > ROUNDS / 10,
+        "{tally:?}"
+    );
+    assert!(tally.unknown * 10 < ROUNDS, "{tally:?}");
+}
+
+fn bucket(text: &str) -> Policy {
+    Policy::from_json_as(text, iam_policy::PolicyType::S3Bucket).unwrap()
+}
+
+/// The cases of AWS's documentation of `CheckNoPublicAccess` and of what Access Analyzer and S3
+/// count as public.
+#[test]
+fn no_public_access_documentation_examples() {
+    let named = access::Trust::named();
+    // PASS: "The resource policy does not grant public access for the given resource type."
+    let john = bucket(
+        r#"{"Version": "2012-10-17", "Statement": [{"Sid": "CheckNoPublicAccess", "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::111122223333:user/JohnDoe"},
+            "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*"}]}"#,
+    );
+    assert_eq!(access::no_public_access(&john, &named), Answer::Holds);
+    // A public bucket: anyone may read.
+    let public = bucket(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*"}]}"#,
+    );
+    let Answer::Fails(w) = access::no_public_access(&public, &named) else {
+        panic!()
+    };
+    assert_eq!(w.principal.as_deref(), Some("*"));
+    assert_eq!(public.evaluate(&Request::from(&w)), Decision::Allowed);
+    // Restricted to an organization.
+    let org = bucket(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*",
+            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}"#,
+    );
+    assert_eq!(access::no_public_access(&org, &named), Answer::Holds);
+    // A service principal restricted to the source account (CloudTrail writing its logs).
+    let trail = bucket(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject",
+            "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/AWSLogs/111122223333/*",
+            "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333",
+                                           "s3:x-amz-acl": "bucket-owner-full-control"}}}]}"#,
+    );
+    assert_eq!(access::no_public_access(&trail, &named), Answer::Holds);
+    // Without it, any account's trail can write there through the service.
+    let open_trail = bucket(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject",
+            "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/AWSLogs/*"}]}"#,
+    );
+    let Answer::Fails(w) = access::no_public_access(&open_trail, &named) else {
+        panic!()
+    };
+    assert_eq!(w.principal.as_deref(), Some("cloudtrail.amazonaws.com"));
+    // A role trust policy to an account: not public; outside when that account is not trusted.
+    let role = Policy::from_json_as(
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"}]}"#,
+        iam_policy::PolicyType::Trust,
+    )
+    .unwrap();
+    assert_eq!(access::no_public_access(&role, &named), Answer::Holds);
+    let mine = access::Trust::new(&["444455556666"], None).unwrap();
+    let Answer::Fails(w) = access::no_public_access(&role, &mine) else {
+        panic!()
+    };
+    assert_eq!(
+        w.principal.as_deref(),
+        Some("arn:aws:iam::111122223333:root")
+    );
+    assert_eq!(role.evaluate(&Request::from(&w)), Decision::Allowed);
+}
+
+/// The Session Manager policies are identity policies: they grant whoever holds them, so the
+/// question does not apply, and the answer says so instead of passing.
+#[test]
+fn no_public_access_refuses_identity_policies() {
+    for name in ["ex1_specific_instances.json", "ex4_admin.json"] {
+        let answer = access::no_public_access(&seed(name), &access::Trust::named());
+        let Answer::Unknown(reason) = answer else {
+            panic!("{name}: {answer:?}")
+        };
+        assert!(reason.contains("has no `Principal`"), "{reason}");
+    }
+}

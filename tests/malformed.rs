@@ -136,6 +136,70 @@ fn ambiguous_context_keys_are_refused_every_time() {
     assert_eq!(decide(&ROLE_ADMIN, &request), (Decision::Allowed, false));
 }
 
+/// Two keys that fold to one are found at every context size: the request check gathers the keys
+/// in a small buffer, a larger one, or (past 256 keys) a vector.
+#[test]
+fn ambiguous_keys_are_found_at_every_context_size() {
+    for size in [2, 3, 16, 17, 255, 256, 257, 600] {
+        let mut keys: Vec<String> = (0..size - 1)
+            .map(|i| format!("aws:PrincipalTag/k{i}"))
+            .collect();
+        let request_of = |keys: &[String]| -> Vec<(String, &'static str)> {
+            keys.iter().map(|k| (k.clone(), "admin")).collect()
+        };
+        keys.push("aws:PrincipalTag/role".to_owned());
+        let fine = request_of(&keys);
+        let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k").context(&fine);
+        assert_eq!(
+            decide(&ROLE_ADMIN, &request),
+            (Decision::Allowed, false),
+            "{size}"
+        );
+        // The last key, again in other case, somewhere in the middle.
+        keys.insert(size / 2, "AWS:PRINCIPALTAG/ROLE".to_owned());
+        let ambiguous = request_of(&keys);
+        let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k").context(&ambiguous);
+        assert_eq!(
+            decide(&ROLE_ADMIN, &request),
+            (Decision::ImplicitlyDenied, true),
+            "{size}"
+        );
+    }
+}
+
+/// A context that lists other keys each time it is asked cannot be checked: the request fails
+/// closed rather than trusting the first listing.
+#[test]
+fn a_context_that_changes_between_listings_fails_closed() {
+    // Atomic, not a `Cell`: a request's context is `Sync`.
+    struct Shifting(std::sync::atomic::AtomicUsize);
+    impl iam_policy::Context for Shifting {
+        fn values(&self, key: &str) -> Option<iam_policy::Values<'_>> {
+            iam_policy::key_eq(key, "aws:PrincipalTag/role")
+                .then_some(iam_policy::Values::One("admin"))
+        }
+        fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, iam_policy::Values<'s>)) {
+            let calls = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            // Two keys the first time, three the next.
+            for key in [
+                "aws:PrincipalTag/role",
+                "aws:PrincipalTag/x",
+                "AWS:PRINCIPALTAG/ROLE",
+            ]
+            .iter()
+            .take(2 + calls.min(1))
+            {
+                visit(key, iam_policy::Values::One("admin"));
+            }
+        }
+    }
+    let context = Shifting(std::sync::atomic::AtomicUsize::new(0));
+    let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k").context(&context);
+    let evaluation = ROLE_ADMIN.explain(&request);
+    assert_eq!(evaluation.decision, Decision::ImplicitlyDenied);
+    assert!(evaluation.malformed.is_some());
+}
+
 /// Context values over the cap make the request malformed.
 #[test]
 fn oversized_context_values_are_refused() {

@@ -1,12 +1,13 @@
-//! `iam-policy check-access-not-granted` and `check-no-new-access`: access questions about policy
-//! files, answered by `iam_policy::access`, with the request that proves a failure.
+//! `iam-policy check-access-not-granted`, `check-no-new-access` and `check-no-public-access`:
+//! access questions about policy files, answered by `iam_policy::access`, with the request that
+//! proves a failure.
 
 use std::io::Write;
 
 use iam_policy::access::{self, AccessContext, Answer, KeyValue, Query};
 use serde_json::{Value, json};
 
-use crate::cli::{AccessFormat, ColorChoice, NoNewAccessArgs, NotGrantedArgs};
+use crate::cli::{AccessFormat, ColorChoice, NoNewAccessArgs, NoPublicAccessArgs, NotGrantedArgs};
 use crate::eval::{load, split_context};
 use crate::status::Status;
 use crate::style::{Style, sanitize};
@@ -33,7 +34,16 @@ pub fn not_granted(args: &NotGrantedArgs, color: ColorChoice) -> Status {
             many => query.context_set(key, many),
         };
     }
-    let Some(policy) = load(&args.policy, args.policy_type.policy_type(), err_style) else {
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => return usage(message),
+    };
+    let Some(policy) = load(
+        &args.policy,
+        args.policy_type.policy_type(),
+        &extras,
+        err_style,
+    ) else {
         return Status::Usage;
     };
     let answer = access::not_granted(&policy.policy, &query);
@@ -76,8 +86,15 @@ pub fn no_new_access(args: &NoNewAccessArgs, color: ColorChoice) -> Status {
         }
     };
     let policy_type = args.policy_type.policy_type();
-    let policy = load(&args.policy, policy_type, err_style);
-    let reference = load(&args.reference, policy_type, err_style);
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => {
+            eprintln!("{}: {message}", err_style.red("error"));
+            return Status::Usage;
+        }
+    };
+    let policy = load(&args.policy, policy_type, &extras, err_style);
+    let reference = load(&args.reference, policy_type, &extras, err_style);
     let (Some(policy), Some(reference)) = (policy, reference) else {
         return Status::Usage;
     };
@@ -107,6 +124,69 @@ pub fn no_new_access(args: &NoNewAccessArgs, color: ColorChoice) -> Status {
     let extra = json!({ "policy": policy.file, "reference": reference.file });
     report(
         "CheckNoNewAccess",
+        &answer,
+        &message,
+        extra,
+        args.format,
+        color,
+    )
+}
+
+pub fn no_public_access(args: &NoPublicAccessArgs, color: ColorChoice) -> Status {
+    let err_style = Style::stderr(color);
+    let usage = |message: String| {
+        eprintln!("{}: {message}", err_style.red("error"));
+        Status::Usage
+    };
+    let policy_type = args.policy_type.policy_type();
+    if !policy_type.has_principals() {
+        return usage(format!(
+            "`{}` policies have no `Principal`: the public access check reads a resource-based policy\nhelp: give its type with `--policy-type`, such as `s3-bucket`, `trust` or `resource`",
+            policy_type.name()
+        ));
+    }
+    let accounts: Vec<&str> = args.accounts.iter().map(String::as_str).collect();
+    let trust = match access::Trust::new(&accounts, args.org.as_deref()) {
+        Ok(trust) => trust,
+        Err(error) => return usage(error.to_string()),
+    };
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => return usage(message),
+    };
+    let Some(policy) = load(&args.policy, policy_type, &extras, err_style) else {
+        return Status::Usage;
+    };
+    let answer = access::no_public_access(&policy.policy, &trust);
+    let file = sanitize(&policy.file);
+    let outside = match (args.accounts.is_empty(), &args.org) {
+        (true, None) => "anyone it does not name".to_owned(),
+        (false, None) => format!("a principal outside {}", list(&args.accounts)),
+        (true, Some(org)) => format!("a principal outside `{}`", sanitize(org)),
+        (false, Some(org)) => format!(
+            "a principal outside {} and `{}`",
+            list(&args.accounts),
+            sanitize(org)
+        ),
+    };
+    let message = match &answer {
+        Answer::Holds => {
+            format!("`{file}` allows no access to {outside}, and none to anonymous callers")
+        }
+        Answer::Fails(w) => {
+            format!("`{file}` allows access to {outside}: it allows the request {w}")
+        }
+        Answer::Unknown(reason) => {
+            format!("cannot prove that `{file}` allows no access to {outside}: {reason}")
+        }
+    };
+    let extra = json!({
+        "policy": policy.file,
+        "accounts": args.accounts,
+        "org": args.org,
+    });
+    report(
+        "CheckNoPublicAccess",
         &answer,
         &message,
         extra,

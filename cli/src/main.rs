@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(args, color),
         Command::CheckAccessNotGranted(args) => access::not_granted(args, color),
         Command::CheckNoNewAccess(args) => access::no_new_access(args, color),
+        Command::CheckNoPublicAccess(args) => access::no_public_access(args, color),
     };
     status.into()
 }

@@ -1,5 +1,5 @@
-//! `iam-policy check-access-not-granted` and `check-no-new-access`: answers, the request printed,
-//! JSON output and exit statuses.
+//! `iam-policy check-access-not-granted`, `check-no-new-access` and `check-no-public-access`:
+//! answers, the request printed, JSON output and exit statuses.
 
 mod common;
 
@@ -130,4 +130,154 @@ fn usage_errors_exit_2() {
     ]);
     assert_eq!(run.status, 2, "{run:?}");
     assert!(run.stderr.contains("is not a valid policy"), "{run:?}");
+}
+
+const PUBLIC_BUCKET: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    "Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::docs/*"}]}"#;
+
+const ORG_BUCKET: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    "Principal":"*","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::docs/*",
+    "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}"#;
+
+#[test]
+fn no_public_access_fails_with_the_principal() {
+    let dir = scratch("public");
+    write(&dir, "public.json", PUBLIC_BUCKET);
+    write(&dir, "org.json", ORG_BUCKET);
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "public.json",
+            "--policy-type",
+            "s3-bucket",
+        ],
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "FAIL: `public.json` allows access to anyone it does not name: it allows the request \
+         principal `*`, action `s3:GetObject` on `arn:aws:s3:::docs/x` with no context keys\n"
+    );
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--policy-type",
+            "s3-bucket",
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with("PASS: `org.json` allows no access"),
+        "{run:?}"
+    );
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--policy-type",
+            "s3-bucket",
+            "--org",
+            "o-a1b2c3d4e5",
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+}
+
+#[test]
+fn no_public_access_json_witness_is_allowed_by_eval() {
+    let dir = scratch("public-json");
+    write(&dir, "org.json", ORG_BUCKET);
+    // Trusting one account: a principal of another account in the organization is outside.
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--policy-type",
+            "s3-bucket",
+            "--account",
+            "111122223333",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    let json = run.json();
+    assert_eq!(json["check"], "CheckNoPublicAccess");
+    assert_eq!(json["result"], "FAIL");
+    assert_eq!(json["accounts"][0], "111122223333");
+    let witness = &json["witness"];
+    let principal = witness["principal"].as_str().unwrap();
+    assert!(!principal.contains("111122223333"), "{json}");
+    assert_eq!(witness["context"]["aws:PrincipalOrgID"], "o-a1b2c3d4e5");
+    // Fed back to `eval` as the bucket's policy, the request is allowed.
+    let run = run_in(
+        &dir,
+        &[
+            "eval",
+            "--resource-policy",
+            "org.json",
+            "--principal",
+            principal,
+            "--action",
+            witness["action"].as_str().unwrap(),
+            "--resource",
+            witness["resource"].as_str().unwrap(),
+            "--context",
+            "aws:PrincipalOrgID=o-a1b2c3d4e5",
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+}
+
+#[test]
+fn no_public_access_usage_errors_exit_2() {
+    let dir = scratch("public-usage");
+    write(&dir, "org.json", ORG_BUCKET);
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--policy-type",
+            "managed",
+        ],
+    );
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("have no `Principal`"), "{run:?}");
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--account",
+            "1234",
+        ],
+    );
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("`1234` is not an account ID"),
+        "{run:?}"
+    );
+    let run = run_in(
+        &dir,
+        &[
+            "check-no-public-access",
+            "--policy",
+            "org.json",
+            "--org",
+            "org",
+        ],
+    );
+    assert_eq!(run.status, 2, "{run:?}");
 }

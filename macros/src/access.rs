@@ -1,15 +1,18 @@
-//! `assert_access_not_granted!` and `assert_no_new_access!`: access questions answered when the
-//! crate compiles, failing the build with the request that proves the failure.
+//! `assert_access_not_granted!`, `assert_no_new_access!` and `assert_no_public_access!`: access
+//! questions answered when the crate compiles, failing the build with the request that proves
+//! the failure.
 //!
 //! Input: a policy (a JSON file path relative to the crate's `Cargo.toml`, or the JSON itself in
-//! braces), then `name = value` arguments: `actions = ["iam:*"]`, `resources = ["arn:..."]`,
-//! `context = ["aws:username=alice"]`, `reference = "old.json"` (or `{...}`).
+//! braces; `assert_no_public_access!` takes `kind = S3Bucket,` first, as `policy!` does), then
+//! `name = value` arguments: `actions = ["iam:*"]`, `resources = ["arn:..."]`,
+//! `context = ["aws:username=alice"]`, `reference = "old.json"` (or `{...}`),
+//! `accounts = ["111122223333"]`, `org = "o-..."`.
 
 use std::path::PathBuf;
 
-use iam_policy_core::access::{self, Answer, KeyValue, Query};
+use iam_policy_core::access::{self, Answer, KeyValue, Query, Trust};
 use iam_policy_core::compiled::CompiledPolicy;
-use iam_policy_core::validate::Options;
+use iam_policy_core::validate::{Options, PolicyType};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::quote;
 
@@ -31,7 +34,7 @@ struct Arguments {
 type Failure = (String, Span);
 
 pub fn not_granted(input: TokenStream) -> TokenStream {
-    expand(input, |args| {
+    expand(input, PolicyType::default(), |args| {
         let actions = strings(args, "actions")?.unwrap_or_default();
         let resources = strings(args, "resources")?.unwrap_or_default();
         let context = strings(args, "context")?.unwrap_or_default();
@@ -93,14 +96,14 @@ pub fn not_granted(input: TokenStream) -> TokenStream {
 }
 
 pub fn no_new_access(input: TokenStream) -> TokenStream {
-    expand(input, |args| {
+    expand(input, PolicyType::default(), |args| {
         let Some((_, span, tokens)) = args.named.iter().find(|(n, _, _)| n == "reference") else {
             return Err((
                 "name the reference policy: `reference = \"policies/old.json\"`".to_owned(),
                 args.span,
             ));
         };
-        let mut reference = source(tokens, *span)?;
+        let mut reference = source(tokens, *span, PolicyType::default())?;
         if reference.name == "the policy" {
             reference.name = "the reference policy".to_owned();
         }
@@ -121,11 +124,79 @@ pub fn no_new_access(input: TokenStream) -> TokenStream {
     })
 }
 
+pub fn no_public_access(input: TokenStream) -> TokenStream {
+    let (policy_type, input) = match crate::kind::split(input) {
+        Ok(split) => split,
+        Err((message, span)) => return error(&message, span),
+    };
+    if !policy_type.has_principals() {
+        return error(
+            "name the kind of the resource-based policy first: `assert_no_public_access!(kind = S3Bucket, \"policies/bucket.json\")`",
+            Span::call_site(),
+        );
+    }
+    expand(input, policy_type, |args| {
+        let accounts = strings(args, "accounts")?.unwrap_or_default();
+        let org = match strings(args, "org")? {
+            None => None,
+            Some(values) => match values.as_slice() {
+                [one] => Some(one.clone()),
+                _ => {
+                    return Err((
+                        "`org` takes one organization: `org = \"o-a1b2c3d4e5\"`".to_owned(),
+                        args.span,
+                    ));
+                }
+            },
+        };
+        let accounts_ref: Vec<&str> = accounts.iter().map(String::as_str).collect();
+        let trust = Trust::parse(&accounts_ref, org.as_deref()).map_err(|f| {
+            let mut message = f.message;
+            if let Some(help) = f.help {
+                message.push_str("\nhelp: ");
+                message.push_str(&help);
+            }
+            (message, args.span)
+        })?;
+        let listed = |items: &[String]| {
+            items
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let outside = match (accounts.is_empty(), &org) {
+            (true, None) => "anyone it does not name".to_owned(),
+            (false, None) => format!("a principal outside {}", listed(&accounts)),
+            (true, Some(org)) => format!("a principal outside `{org}`"),
+            (false, Some(org)) => format!("a principal outside {} and `{org}`", listed(&accounts)),
+        };
+        let name = &args.policy.name;
+        Ok(
+            match access::no_public_access(&args.policy.policy, &trust) {
+                Answer::Holds => None,
+                Answer::Fails(w) => Some(format!(
+                    "{name} allows access to {outside}: it allows the request {w}\nhelp: name the \
+                 principals, or restrict `*` with a condition on `aws:PrincipalOrgID`, \
+                 `aws:PrincipalAccount` or (for a service principal) `aws:SourceAccount`"
+                )),
+                Answer::Unknown(reason) => Some(format!(
+                    "cannot prove that {name} allows no access to {outside}: {reason}"
+                )),
+            }
+            .map_or((None, TokenStream::new()), |m| {
+                (Some(m), TokenStream::new())
+            }),
+        )
+    })
+}
+
 fn expand(
     input: TokenStream,
+    policy_type: PolicyType,
     check: impl FnOnce(&Arguments) -> Result<(Option<String>, TokenStream), Failure>,
 ) -> TokenStream {
-    let args = match arguments(input) {
+    let args = match arguments(input, policy_type) {
         Ok(args) => args,
         Err((message, span)) => return error(&message, span),
     };
@@ -148,7 +219,7 @@ fn error(message: &str, span: Span) -> TokenStream {
     quote::quote_spanned!(span=> ::core::compile_error! { #message })
 }
 
-fn arguments(input: TokenStream) -> Result<Arguments, Failure> {
+fn arguments(input: TokenStream, policy_type: PolicyType) -> Result<Arguments, Failure> {
     let mut chunks: Vec<Vec<TokenTree>> = vec![Vec::new()];
     for tree in input {
         match &tree {
@@ -165,17 +236,24 @@ fn arguments(input: TokenStream) -> Result<Arguments, Failure> {
         .first()
         .map(TokenTree::span)
         .unwrap_or_else(Span::call_site);
-    let policy = source(&first, span)?;
+    let policy = source(&first, span, policy_type)?;
     let mut named = Vec::new();
     for chunk in chunks {
         match chunk.as_slice() {
             [TokenTree::Ident(name), TokenTree::Punct(eq), rest @ ..] if eq.as_char() == '=' => {
                 let name_text = name.to_string();
-                const KNOWN: [&str; 4] = ["actions", "resources", "context", "reference"];
+                const KNOWN: [&str; 6] = [
+                    "actions",
+                    "resources",
+                    "context",
+                    "reference",
+                    "accounts",
+                    "org",
+                ];
                 if !KNOWN.contains(&name_text.as_str()) {
                     return Err((
                         format!(
-                            "unknown argument `{name_text}`: expected `actions`, `resources`, `context` or `reference`"
+                            "unknown argument `{name_text}`: expected `actions`, `resources`, `context`, `reference`, `accounts` or `org`"
                         ),
                         name.span(),
                     ));
@@ -202,14 +280,16 @@ fn arguments(input: TokenStream) -> Result<Arguments, Failure> {
 }
 
 /// A policy: a string literal (a file path) or a braced JSON document.
-fn source(tokens: &[TokenTree], span: Span) -> Result<Source, Failure> {
+fn source(tokens: &[TokenTree], span: Span, policy_type: PolicyType) -> Result<Source, Failure> {
+    let options = Options::new().with_policy_type(policy_type);
     match tokens {
         [TokenTree::Group(group)] if group.delimiter() == Delimiter::Brace => {
             let mut spans = crate::tokens::Spans::default();
             let stream: TokenStream = TokenTree::Group(group.clone()).into();
             let root = crate::tokens::read(stream, &mut spans)
                 .map_err(|e| (format!("{} [JSON_SYNTAX_ERROR]", e.message), e.span))?;
-            let policy = compile_tree(&root, "the policy").map_err(|m| (m, group.span()))?;
+            let policy =
+                compile_tree(&root, "the policy", &options).map_err(|m| (m, group.span()))?;
             Ok(Source {
                 name: "the policy".to_owned(),
                 policy,
@@ -233,7 +313,7 @@ fn source(tokens: &[TokenTree], span: Span) -> Result<Source, Failure> {
                 )
             })?;
             let name = format!("`{relative}`");
-            let policy = match iam_policy_core::compile_text(&text, &Options::default()) {
+            let policy = match iam_policy_core::compile_text(&text, &options) {
                 Ok((policy, _)) => policy,
                 Err(diagnostics) => return Err((invalid(&name, &diagnostics), literal.span())),
             };
@@ -251,8 +331,12 @@ fn source(tokens: &[TokenTree], span: Span) -> Result<Source, Failure> {
     }
 }
 
-fn compile_tree(root: &iam_policy_core::json::Node, name: &str) -> Result<CompiledPolicy, String> {
-    iam_policy_core::compile_tree(root, &Options::default())
+fn compile_tree(
+    root: &iam_policy_core::json::Node,
+    name: &str,
+    options: &Options,
+) -> Result<CompiledPolicy, String> {
+    iam_policy_core::compile_tree(root, options)
         .map(|(policy, _)| policy)
         .map_err(|diagnostics| invalid(name, &diagnostics))
 }

@@ -1,14 +1,16 @@
 //! Access questions over AWS managed policies: `ReadOnlyAccess` against `ViewOnlyAccess` (both
 //! ways), and "not granted" questions on them. The target is under 100 ms per question.
+//! And "no public access" on a large bucket policy (60 team statements, a TLS Deny, CloudTrail,
+//! an organization and a VPC endpoint), not public and then with one statement open to `*`.
 //!
-//! Needs the managed-policy corpus: `bash scripts/fetch-managed-policies.sh`. Without it the
-//! benchmarks say so and measure nothing.
+//! The managed-policy part needs the corpus: `bash scripts/fetch-managed-policies.sh`. Without it
+//! those benchmarks say so and measure nothing.
 
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use iam_policy::Policy;
-use iam_policy::access::{self, Query};
+use iam_policy::access::{self, Query, Trust};
+use iam_policy::{Policy, PolicyType};
 use std::hint::black_box;
 
 fn managed(name: &str) -> Option<Policy> {
@@ -17,6 +19,52 @@ fn managed(name: &str) -> Option<Policy> {
         .join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).ok()?;
     Some(Policy::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}")))
+}
+
+/// A bucket policy of `teams` statements granting each team's role its prefix, and the usual
+/// restrictions; `open` adds a statement that lets anyone read one prefix.
+fn big_bucket(teams: usize, open: bool) -> Policy {
+    let mut statements = vec![
+        r#"{"Sid":"TlsOnly","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::data","arn:aws:s3:::data/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#.to_owned(),
+        r#"{"Sid":"Trail","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::data/AWSLogs/111122223333/*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333","s3:x-amz-acl":"bucket-owner-full-control"}}}"#.to_owned(),
+        r#"{"Sid":"Org","Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::data","arn:aws:s3:::data/shared/*"],"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}"#.to_owned(),
+        r#"{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/internal/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}"#.to_owned(),
+    ];
+    for team in 0..teams {
+        statements.push(format!(
+            r#"{{"Sid":"Team{team}","Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::111122223333:role/team-{team}"}},"Action":["s3:GetObject","s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::data/team-{team}/*"}}"#
+        ));
+    }
+    if open {
+        statements.push(r#"{"Sid":"Public","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/public/*"}"#.to_owned());
+    }
+    let text = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+        statements.join(",")
+    );
+    Policy::from_json_as(&text, PolicyType::S3Bucket).expect("a valid bucket policy")
+}
+
+fn bench_public(c: &mut Criterion) {
+    let closed = big_bucket(60, false);
+    let open = big_bucket(60, true);
+    let named = Trust::named();
+    let account = Trust::new(&["111122223333"], Some("o-a1b2c3d4e5")).unwrap();
+    assert!(access::no_public_access(&closed, &named).holds());
+    assert!(access::no_public_access(&closed, &account).holds());
+    assert!(access::no_public_access(&open, &named).witness().is_some());
+    let mut group = c.benchmark_group("access");
+    group.bench_function("no_public_access bucket of 64 statements (holds)", |b| {
+        b.iter(|| access::no_public_access(black_box(&closed), black_box(&named)))
+    });
+    group.bench_function(
+        "no_public_access bucket of 64 statements, account and org (holds)",
+        |b| b.iter(|| access::no_public_access(black_box(&closed), black_box(&account))),
+    );
+    group.bench_function("no_public_access bucket of 65 statements (fails)", |b| {
+        b.iter(|| access::no_public_access(black_box(&open), black_box(&named)))
+    });
+    group.finish();
 }
 
 fn bench(c: &mut Criterion) {
@@ -59,6 +107,6 @@ fn bench(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = bench
+    targets = bench, bench_public
 }
 criterion_main!(benches);

@@ -1,5 +1,6 @@
-//! Access questions: does a policy grant these actions, and does it grant anything a reference
-//! policy does not? Answered exactly over the compiled policy, with a request as proof.
+//! Access questions: does a policy grant these actions, does it grant anything a reference
+//! policy does not, and can a resource-based policy grant access to anyone outside the trusted
+//! accounts? Answered exactly over the compiled policy, with a request as proof.
 //!
 //! ```
 //! use iam_policy::{Policy, Request, access::{self, Answer, Query}};
@@ -18,6 +19,20 @@
 //! assert_eq!(admin.evaluate(&Request::from(&request)), iam_policy::Decision::Allowed);
 //! assert_ne!(read.evaluate(&Request::from(&request)), iam_policy::Decision::Allowed);
 //! println!("{request}"); // action `...` on `...` with no context keys
+//!
+//! // No public access: a bucket open to `*` is public; one restricted to an organization is not.
+//! let open = Policy::from_json_as(r#"{"Version": "2012-10-17", "Statement": [
+//!     {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+//!      "Resource": "arn:aws:s3:::docs/*"}]}"#, iam_policy::PolicyType::S3Bucket).unwrap();
+//! let Answer::Fails(request) = access::no_public_access(&open, &access::Trust::named()) else { panic!() };
+//! assert_eq!(request.principal.as_deref(), Some("*"));
+//! let org = Policy::from_json_as(r#"{"Version": "2012-10-17", "Statement": [
+//!     {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+//!      "Resource": "arn:aws:s3:::docs/*",
+//!      "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}"#,
+//!     iam_policy::PolicyType::S3Bucket).unwrap();
+//! let trust = access::Trust::new(&[], Some("o-a1b2c3d4e5")).unwrap();
+//! assert_eq!(access::no_public_access(&org, &trust), Answer::Holds);
 //! ```
 //!
 //! [`Answer::Unknown`] (a construct the search cannot decide exactly: a policy variable whose key
@@ -103,10 +118,58 @@ pub fn no_new_access(policy: &Policy, reference: &Policy) -> Answer {
     access::no_new_access(policy.compiled(), reference.compiled())
 }
 
+/// Whom the question of [`no_public_access`] trusts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trust {
+    inner: access::Trust,
+}
+
+impl Trust {
+    /// What the policy names: its accounts, principals and organizations (IAM Access Analyzer's
+    /// `CheckNoPublicAccess`). Public then means anonymous, or any other account.
+    #[must_use]
+    pub fn named() -> Trust {
+        Trust::default()
+    }
+
+    /// These accounts (12 digits) and this organization (`o-...`): any principal of another
+    /// account, outside the organization, is outside, even one the policy names.
+    pub fn new(accounts: &[&str], org: Option<&str>) -> Result<Trust, InvalidQuery> {
+        access::Trust::parse(accounts, org)
+            .map(|inner| Trust { inner })
+            .map_err(|error| InvalidQuery {
+                message: error.message,
+                help: error.help,
+            })
+    }
+}
+
+/// Does the resource-based `policy` allow no request from a principal outside `trust`, and no
+/// anonymous one? A witness names its principal (`*` for anonymous) and the keys AWS derives from
+/// it (`aws:PrincipalAccount`, `aws:PrincipalArn`, ...). See docs/access.md for what counts as
+/// restricting access (`aws:PrincipalOrgID`, `aws:SourceAccount`, `aws:SourceVpce`, ...).
+///
+/// The policy must be of a type that has a `Principal` ([`Policy::from_json_as`]); an identity
+/// policy gets [`Answer::Unknown`], as it grants whoever it is attached to.
+#[must_use]
+pub fn no_public_access(policy: &Policy, trust: &Trust) -> Answer {
+    if !policy.policy_type().has_principals() {
+        return Answer::Unknown(format!(
+            "a `{}` policy has no `Principal`: load the resource-based policy with its type",
+            policy.policy_type().name()
+        ));
+    }
+    access::no_public_access(policy.compiled(), &trust.inner)
+}
+
 /// A witness as a [`Request`], to evaluate it again or with an [`crate::Authorizer`].
 impl<'a> From<&'a Witness> for Request<'a> {
     fn from(witness: &'a Witness) -> Request<'a> {
-        Request::new(&witness.action, &witness.resource).context(&witness.context)
+        let request = Request::new(&witness.action, &witness.resource).context(&witness.context);
+        match &witness.principal {
+            Some(principal) => request.principal(principal),
+            None => request,
+        }
     }
 }
 

@@ -56,7 +56,7 @@ fn types_have_the_common_traits() {
     copy_value::<PolicyType>();
     displayed::<PolicyType>();
     defaulted::<PolicyType>();
-    copy_value::<Options>();
+    value::<Options>();
     defaulted::<Options>();
     copy_value::<Severity>();
     displayed::<Severity>();

@@ -157,6 +157,7 @@ fn holds(condition: &Condition, key: &str, value: Option<&KeyValue>, fixed: &Con
         context.set(key, value.clone());
     }
     let request = Witness {
+        principal: None,
         action: String::new(),
         resource: String::new(),
         context,

@@ -2,6 +2,8 @@
 //!
 //! * [`not_granted`]: can the policy allow any of these actions (optionally on these resources)?
 //! * [`no_new_access`]: does the policy allow any request that a reference policy does not?
+//! * [`no_public_access`]: can a resource-based policy allow a principal outside the trusted
+//!   accounts and organization, or an anonymous one?
 //!
 //! Each answer is [`Answer::Holds`], [`Answer::Fails`] with a [`Witness`] (a request the policy
 //! allows, confirmed by [`crate::interpret::evaluate`] before it is returned), or
@@ -21,6 +23,7 @@ mod bind;
 pub mod chars;
 pub mod domain;
 pub mod language;
+pub mod public;
 pub mod search;
 pub mod witness;
 
@@ -32,6 +35,7 @@ use crate::compiled::{
 use crate::diagnostic::Finding;
 use crate::validate::{Version, action::read_action, resource::read_resource};
 
+pub use public::{Trust, no_public_access};
 pub use witness::{Context, KeyValue, Witness};
 
 /// The answer to an access question.
@@ -189,7 +193,7 @@ impl Query {
 /// Does `policy` allow none of the question's actions (on its resources, in its context)?
 pub fn not_granted(policy: &CompiledPolicy, query: &Query) -> Answer {
     let statement = query.statement();
-    decide(&policy.statements, None, &statement, &query.context)
+    decide(&policy.statements, None, &statement, &query.context, None)
 }
 
 /// Does `policy` allow nothing that `reference` does not?
@@ -214,17 +218,20 @@ pub fn no_new_access_in(
         Some(&reference.statements),
         &everything,
         context,
+        None,
     )
 }
 
 /// Runs the search; when it cannot decide because of policy variables of keys the question
 /// leaves free, tries again with those keys fixed to a few values (a request found that way is
 /// still confirmed, so the answer stays sound; "holds" is never concluded from the retries).
+/// `caller`: the principal of every request searched, when the question is about principals.
 fn decide(
     target: &[Statement],
     reference: Option<&[Statement]>,
     query: &Statement,
     context: &Context,
+    caller: Option<&str>,
 ) -> Answer {
     let run = |fixed: &Context| {
         search::run(&search::Problem {
@@ -232,6 +239,7 @@ fn decide(
             reference,
             query: Some(query.clone()),
             fixed,
+            caller,
         })
     };
     let reason = match run(context) {

@@ -51,8 +51,9 @@ enum Atom {
     Action(StatementId),
     Resource(StatementId),
     Condition(StatementId, usize),
-    /// `Principal`/`NotPrincipal`: not searched (the requests searched come from the
-    /// principal evaluation assumes by default), so always widened.
+    /// `Principal`/`NotPrincipal`: a constant when the problem names the caller (the public
+    /// access search tries one caller at a time), otherwise widened (the requests searched come
+    /// from the principal evaluation assumes by default).
     Principal(StatementId),
 }
 
@@ -95,6 +96,8 @@ pub struct Problem<'a> {
     pub query: Option<Statement>,
     /// The context values the question fixes.
     pub fixed: &'a Context,
+    /// Who asks (`*`, a principal ARN, a service principal, a provider); `None`: not searched.
+    pub caller: Option<&'a str>,
 }
 
 /// The outcome of a search.
@@ -351,7 +354,21 @@ impl<'a> Searcher<'a> {
     fn kind(&self, atom: Atom) -> Kind {
         match atom {
             Atom::Action(_) => Kind::Dimension(Dimension::Action),
-            Atom::Principal(_) => Kind::Free,
+            Atom::Principal(id) => match self.problem.caller {
+                None => Kind::Free,
+                Some(caller) => {
+                    let statement = self.statement(id);
+                    let context = crate::principal::PrincipalContext {
+                        caller: crate::principal::Caller::parse(caller),
+                        ..crate::principal::PrincipalContext::UNSPECIFIED
+                    };
+                    Kind::Constant(crate::principal::applies(
+                        statement.principals.as_ref(),
+                        statement.effect,
+                        &context,
+                    ))
+                }
+            },
             Atom::Resource(id) => {
                 let statement = self.statement(id);
                 let fixed = self.problem.fixed;
@@ -374,6 +391,7 @@ impl<'a> Searcher<'a> {
                 }
                 if fixed.lookup(&condition.key).is_some() {
                     let request = Witness {
+                        principal: None,
                         action: String::new(),
                         resource: String::new(),
                         context: fixed.clone(),
@@ -681,6 +699,7 @@ impl<'a> Searcher<'a> {
     /// Every clause holds: the request from the dimension values, confirmed by evaluation.
     fn leaf(&mut self, assignment: &BTreeMap<Dimension, Vec<Literal>>) -> Option<Witness> {
         let mut witness = Witness {
+            principal: self.problem.caller.map(str::to_owned),
             action: String::new(),
             resource: "*".to_owned(),
             context: self.problem.fixed.clone(),

@@ -74,6 +74,9 @@ pub(crate) fn key_eq(a: &str, b: &str) -> bool {
 /// reference policy does not). Evaluation has confirmed it before it is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Witness {
+    /// Who asks: `*` (anonymous), a principal ARN, a service principal or an identity provider;
+    /// `None` when the question is not about principals (evaluation then assumes nobody known).
+    pub principal: Option<String>,
     /// The action, as `service:Name`.
     pub action: String,
     /// An ARN, or `*` for an action without resource-level permissions.
@@ -98,11 +101,23 @@ impl RequestView for Witness {
     fn values(&self, key: &str) -> Option<Values<'_>> {
         self.context.lookup(key).map(KeyValue::values)
     }
+    fn principal(&self) -> crate::principal::PrincipalContext<'_> {
+        match &self.principal {
+            Some(text) => crate::principal::PrincipalContext {
+                caller: crate::principal::Caller::parse(text),
+                ..crate::principal::PrincipalContext::UNSPECIFIED
+            },
+            None => crate::principal::PrincipalContext::UNSPECIFIED,
+        }
+    }
 }
 
 impl fmt::Display for Witness {
-    /// `action `A` on `R`` and the context, one line.
+    /// `action `A` on `R`` and the context, one line (after `principal `P`, ` when there is one).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(principal) = &self.principal {
+            write!(f, "principal `{principal}`, ")?;
+        }
         write!(f, "action `{}` on `{}`", self.action, self.resource)?;
         if self.context.is_empty() {
             return f.write_str(" with no context keys");
@@ -132,9 +147,16 @@ impl fmt::Display for Witness {
 
 impl Witness {
     /// The request as a JSON object, in the shape of a decision case's `request`:
-    /// `{"action": .., "resource": .., "context": {key: value or [values]}}`.
+    /// `{"principal": .., "action": .., "resource": .., "context": {key: value or [values]}}`
+    /// (`principal` only when the witness has one).
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"action\":");
+        let mut out = String::from("{");
+        if let Some(principal) = &self.principal {
+            out.push_str("\"principal\":");
+            push_json_string(&mut out, principal);
+            out.push(',');
+        }
+        out.push_str("\"action\":");
         push_json_string(&mut out, &self.action);
         out.push_str(",\"resource\":");
         push_json_string(&mut out, &self.resource);

@@ -10,7 +10,8 @@
 //! Well-formed:
 //! - the action is `service:Name`: the service of ASCII letters, digits and `-`, the name of ASCII
 //!   letters, digits, `-` and `_`, no wildcard, at most [`MAX_ACTION_BYTES`];
-//! - the resource is an ARN with a known partition (lowercase), a known service (lowercase), a
+//! - the resource is an ARN with a known partition (lowercase), a known service or the action's
+//!   own service (lowercase: a service newer than the catalog acts on its own resources, D32), a
 //!   region of lowercase letters, digits and `-`, and no control character, at most
 //!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
 //!   resource types (`s3:ListAllMyBuckets`);
@@ -116,9 +117,11 @@ pub fn check_action(action: &str) -> Result<(), Malformed> {
             "the action name is longer than 256 bytes",
         ));
     }
-    let Some((service, name)) = action.split_once(':') else {
+    // A plain loop: for names this short, `split_once` (memchr) costs more than it saves.
+    let Some(colon) = action.bytes().position(|b| b == b':') else {
         return Err(Malformed::action("the action is not `service:Name`"));
     };
+    let (service, name) = (&action[..colon], &action[colon + 1..]);
     if service.is_empty()
         || !service
             .bytes()
@@ -156,30 +159,24 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
             "the resource is longer than 4096 bytes",
         ));
     }
-    if resource.chars().any(char::is_control) {
+    if has_control(resource) {
         return Err(Malformed::resource("the resource has a control character"));
     }
-    let mut parts = resource.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some(service), Some(region), Some(_account), Some(_)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(["arn", partition, service, region, _account]) = arn_fields(resource) else {
         return Err(Malformed::resource(
             "the resource is not an ARN `arn:partition:service:region:account:resource` (nor `*`)",
         ));
     };
-    if !PARTITIONS.contains(&partition) {
+    if !is_partition(partition) {
         return Err(Malformed::resource(
             "the ARN's partition is not a known lowercase partition such as `aws`",
         ));
     }
-    if data::ARN_SERVICES.binary_search(&service).is_err() {
+    // An ARN of the action's own service passes even when the catalog does not know it: a service
+    // newer than the catalog acts on its own resources (decision D32). Asked only of an unknown one.
+    if !is_arn_service(service) && !is_own_service(action, service) {
         return Err(Malformed::resource(
-            "the ARN's service is not a known lowercase service such as `s3`",
+            "the ARN's service is not a known lowercase service such as `s3`, nor the action's",
         ));
     }
     if !region
@@ -191,6 +188,119 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
         ));
     }
     Ok(())
+}
+
+/// True when `service` is, in lowercase, the service prefix of `action` (decision D32).
+fn is_own_service(action: &str, service: &str) -> bool {
+    action
+        .split_once(':')
+        .is_some_and(|(prefix, _)| prefix == service)
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// True for a service of the catalog's ARNs (`s3`, `ec2`), spelt exactly. Every decision asks it
+/// of its resource: a hash and a search among `u32`s, then one string comparison, where a binary
+/// search over the names cost a third of a simple decision.
+fn is_arn_service(service: &str) -> bool {
+    let hash = action_hash(service);
+    let start = SERVICES_BY_HASH.partition_point(|&(h, _)| h < hash);
+    SERVICES_BY_HASH[start..]
+        .iter()
+        .take_while(|&&(h, _)| h == hash)
+        .any(|&(_, index)| data::ARN_SERVICES[index as usize] == service)
+}
+
+/// `data::ARN_SERVICES` as (hash, index) pairs sorted by hash, built at compile time.
+static SERVICES_BY_HASH: [(u32, u16); data::ARN_SERVICES.len()] = services_by_hash();
+
+const fn services_by_hash() -> [(u32, u16); data::ARN_SERVICES.len()] {
+    let services = data::ARN_SERVICES;
+    let mut table = [(0u32, 0u16); data::ARN_SERVICES.len()];
+    let mut i = 0;
+    while i < services.len() {
+        // Insertion sort: a few hundred names, once, in the compiler.
+        let entry = (action_hash(services[i]), i as u16);
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > entry.0 {
+            table[j] = table[j - 1];
+            j -= 1;
+        }
+        table[j] = entry;
+        i += 1;
+    }
+    table
+}
+
+/// True when `text` has a control character (C0, DEL or C1). Every decision asks it of its
+/// resource: eight bytes at a time, a word without a byte below 0x20, 0x7f or a non-ASCII byte
+/// has none; any other word sends the text to the exact check by `char`.
+fn has_control(text: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let suspect = |w: u64| {
+        let below_space = w.wrapping_sub(0x20 * ONES) & !w;
+        let del = (w ^ (0x7f * ONES)).wrapping_sub(ONES) & !(w ^ (0x7f * ONES));
+        (below_space | del | w) & HIGH != 0
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        if suspect(crate::words::word(bytes, at)) {
+            return text.chars().any(char::is_control);
+        }
+        at += 8;
+    }
+    if bytes[at..]
+        .iter()
+        .any(|&b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
+        return text.chars().any(char::is_control);
+    }
+    false
+}
+
+/// The old definition, kept for the test that the fast one agrees with it.
+#[cfg(test)]
+fn has_control_by_char(text: &str) -> bool {
+    text.chars().any(char::is_control)
+}
+
+/// The five fields before an ARN's resource (`arn`, partition, service, region, account), or
+/// `None` with fewer than six fields. A plain loop over the bytes: `splitn` searches for each
+/// colon with memchr, which costs more than it saves on fields this short.
+fn arn_fields(text: &str) -> Option<[&str; 5]> {
+    let mut fields = [""; 5];
+    let mut start = 0;
+    let mut found = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b':' {
+            fields[found] = &text[start..i];
+            start = i + 1;
+            found += 1;
+            if found == fields.len() {
+                return Some(fields);
+            }
+        }
+    }
+    None
+}
+
+/// True for a partition of [`PARTITIONS`] (a `match` compiles to a length switch; a test checks
+/// that the two lists agree).
+fn is_partition(partition: &str) -> bool {
+    matches!(
+        partition,
+        "aws"
+            | "aws-cn"
+            | "aws-eusc"
+            | "aws-iso"
+            | "aws-iso-b"
+            | "aws-iso-e"
+            | "aws-iso-f"
+            | "aws-us-gov"
+    )
 }
 
 /// True when the service catalog lists `action` without resource types, so that the request
@@ -231,29 +341,21 @@ pub fn check_principal(principal: &str) -> Result<(), Malformed> {
     if principal.len() > MAX_RESOURCE_BYTES {
         return Err(malformed("the principal is longer than 4096 bytes"));
     }
-    if principal.chars().any(char::is_control) {
+    if has_control(principal) {
         return Err(malformed("the principal has a control character"));
     }
     if principal.contains(':') {
-        let mut parts = principal.splitn(6, ':');
-        let (Some("arn"), Some(partition), Some(service), Some(_), Some(_), Some(_)) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        ) else {
+        let Some(["arn", partition, service, _, _]) = arn_fields(principal) else {
             return Err(malformed(
                 "the principal is not `*`, an ARN `arn:partition:service:region:account:resource` nor a host name",
             ));
         };
-        if !PARTITIONS.contains(&partition) {
+        if !is_partition(partition) {
             return Err(malformed(
                 "the principal ARN's partition is not a known lowercase partition such as `aws`",
             ));
         }
-        if data::ARN_SERVICES.binary_search(&service).is_err() {
+        if !is_arn_service(service) {
             return Err(malformed(
                 "the principal ARN's service is not a known lowercase service such as `iam` or `sts`",
             ));

@@ -60,6 +60,29 @@ fn resources() {
     assert!(check_target("s3:GetObject", &long).is_err());
 }
 
+/// D32: a service newer than the catalog acts on its own resources, in lowercase; nothing says its
+/// actions take no resource, so `*` stays malformed for them.
+#[test]
+fn services_newer_than_the_catalog() {
+    let thing = "arn:aws:newsvc:us-east-1:123456789012:thing/t1";
+    assert_eq!(check_target("newsvc:DoThing", thing), Ok(()));
+    for (action, bad) in [
+        ("newsvc:DoThing", "*"),
+        ("othersvc:DoThing", thing),
+        ("s3:GetObject", thing),
+        (
+            "NewSvc:DoThing",
+            "arn:aws:NewSvc:us-east-1:123456789012:thing/t1",
+        ),
+        (
+            "newsvc:DoThing",
+            "arn:aws:NEWSVC:us-east-1:123456789012:thing/t1",
+        ),
+    ] {
+        assert!(check_target(action, bad).is_err(), "{action} {bad:?}");
+    }
+}
+
 #[test]
 fn context() {
     assert_eq!(check_context_entry("aws:username", ["alice"]), Ok(()));
@@ -175,4 +198,73 @@ fn principals_and_accounts() {
     assert_eq!(check_account("111122223333"), Ok(()));
     assert!(check_account("11112222333").is_err());
     assert!(check_account("11112222333x").is_err());
+}
+
+#[test]
+fn the_partition_match_is_the_partition_list() {
+    for partition in PARTITIONS {
+        assert!(is_partition(partition), "{partition}");
+        assert!(
+            !is_partition(&partition.to_ascii_uppercase()),
+            "{partition}"
+        );
+        assert!(!is_partition(&format!("{partition}-x")), "{partition}");
+    }
+    assert!(!is_partition(""));
+}
+
+#[test]
+fn arn_fields_are_the_five_before_the_resource() {
+    assert_eq!(
+        arn_fields("arn:aws:s3:::b/k:with:colons"),
+        Some(["arn", "aws", "s3", "", ""])
+    );
+    assert_eq!(
+        arn_fields("arn:aws:ec2:us-east-1:111122223333:instance/i-1"),
+        Some(["arn", "aws", "ec2", "us-east-1", "111122223333"])
+    );
+    assert_eq!(arn_fields("arn:aws:s3::"), None);
+    assert_eq!(
+        arn_fields("arn:aws:s3:::"),
+        Some(["arn", "aws", "s3", "", ""])
+    );
+}
+
+#[test]
+fn control_characters_are_found_in_ascii_and_unicode_text() {
+    for text in ["a\u{0}b", "a\u{1f}", "\u{7f}", "\u{85}x", "é\u{9f}", "\té"] {
+        assert!(has_control(text), "{text:?}");
+    }
+    for text in ["arn:aws:s3:::b", "é", "~ !", ""] {
+        assert!(!has_control(text), "{text:?}");
+    }
+}
+
+#[test]
+fn the_word_at_a_time_control_check_agrees_with_the_char_check() {
+    // Every ASCII byte and some non-ASCII characters, at every position of texts of 1 to 24
+    // bytes, so that each lands in a word and in the tail.
+    let mut specials: Vec<char> = (0u8..0x80).map(char::from).collect();
+    specials.extend([
+        '\u{80}', '\u{85}', '\u{9f}', '\u{a0}', 'é', '\u{2028}', '\u{feff}',
+    ]);
+    for len in 1..24 {
+        for at in 0..len {
+            for &c in &specials {
+                let text: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                assert_eq!(has_control(&text), has_control_by_char(&text), "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_service_table_finds_exactly_the_arn_services() {
+    for service in data::ARN_SERVICES {
+        assert!(is_arn_service(service), "{service}");
+        assert!(!is_arn_service(&service.to_ascii_uppercase()), "{service}");
+        assert!(!is_arn_service(&format!("{service}x")), "{service}");
+    }
+    assert!(SERVICES_BY_HASH.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert!(!is_arn_service(""));
 }

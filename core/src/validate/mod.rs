@@ -53,9 +53,14 @@ pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 ///
 /// ```compile_fail,E0639
 /// use iam_policy_core::validate::{Options, PolicyType};
-/// let options = Options { policy_type: PolicyType::Managed, catalog: true, max_bytes: 1024 };
+/// let options = Options {
+///     policy_type: PolicyType::Managed,
+///     catalog: true,
+///     max_bytes: 1024,
+///     extras: Default::default(),
+/// };
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {
     /// The kind of policy the document is (identity, resource-based, trust, SCP, ...): it decides
@@ -66,6 +71,9 @@ pub struct Options {
     /// The largest text read, in bytes: a longer one is refused with `POLICY_TOO_LARGE` before it
     /// is parsed. [`DEFAULT_MAX_BYTES`] unless set.
     pub max_bytes: usize,
+    /// Actions and condition keys AWS released after the service catalog, accepted as if the
+    /// catalog had them (added to the build's [`crate::extras::crate_wide`] ones). Empty unless set.
+    pub extras: crate::extras::Extras,
 }
 
 impl Options {
@@ -77,6 +85,7 @@ impl Options {
             policy_type: PolicyType::Managed,
             catalog: true,
             max_bytes: DEFAULT_MAX_BYTES,
+            extras: crate::extras::Extras::new(),
         }
     }
 
@@ -98,6 +107,14 @@ impl Options {
     #[must_use]
     pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The same options accepting `extras`: actions and condition keys AWS released after the
+    /// service catalog (on top of the crate-wide ones).
+    #[must_use]
+    pub fn with_extras(mut self, extras: crate::extras::Extras) -> Self {
+        self.extras = extras;
         self
     }
 }
@@ -145,7 +162,7 @@ impl Validated {
 pub fn validate(root: &Node, options: &Options) -> Validated {
     let mut v = Validator {
         diagnostics: Diagnostics::new(),
-        options: *options,
+        options: options.clone(),
         misspelt: HashSet::new(),
     };
     let document = policy::read_policy(&mut v, root);
