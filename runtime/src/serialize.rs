@@ -1,6 +1,7 @@
 //! `serde` for [`Policy`]: `Serialize` writes the document as written, key order kept;
 //! `Deserialize` reads a document with the validator, so that a policy is never built unchecked.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
@@ -17,7 +18,7 @@ use crate::policy::Policy;
 
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Json(self.source()).serialize(serializer)
+        Json(&self.source()).serialize(serializer)
     }
 }
 
@@ -170,7 +171,7 @@ struct NodeSeed<'b, 'o> {
 }
 
 impl NodeSeed<'_, '_> {
-    fn node<E: de::Error>(self, value: Value, bytes: usize) -> Result<Node, E> {
+    fn node<E: de::Error>(self, value: Value<'static>, bytes: usize) -> Result<Node<'static>, E> {
         self.budget.spend(bytes.max(1))?;
         Ok(Node {
             value,
@@ -189,37 +190,37 @@ impl NodeSeed<'_, '_> {
 }
 
 impl<'de> DeserializeSeed<'de> for NodeSeed<'_, '_> {
-    type Value = Node;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+    type Value = Node<'static>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node<'static>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
-    type Value = Node;
+    type Value = Node<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an IAM policy document")
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Node<'static>, E> {
         self.node(Value::Null, 4)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Node<'static>, E> {
         self.node(Value::Null, 4)
     }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node<'static>, D::Error> {
         deserializer.deserialize_any(self)
     }
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Node, E> {
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Node<'static>, E> {
         self.node(Value::Bool(b), 5)
     }
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Node, E> {
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Node<'static>, E> {
         self.number(n.to_string())
     }
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Node, E> {
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Node<'static>, E> {
         self.number(n.to_string())
     }
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Node, E> {
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Node<'static>, E> {
         if !n.is_finite() {
             return Err(E::custom(format_args!(
                 "the number `{n}` is not a JSON number"
@@ -227,14 +228,14 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
         }
         self.number(n.to_string())
     }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Node, E> {
-        self.node(Value::String(s.to_owned()), s.len())
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Node<'static>, E> {
+        self.node(Value::String(Cow::Owned(s.to_owned())), s.len())
     }
-    fn visit_string<E: de::Error>(self, s: String) -> Result<Node, E> {
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Node<'static>, E> {
         let bytes = s.len();
-        self.node(Value::String(s), bytes)
+        self.node(Value::String(Cow::Owned(s)), bytes)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'static>, A::Error> {
         let inner = self.nested()?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(inner)? {
@@ -242,7 +243,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
         }
         self.node(Value::Array(items), 2)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'static>, A::Error> {
         let inner = self.nested()?;
         let mut members = Vec::new();
         // Every member as the format gives it, duplicates included: the validator reports them.
@@ -250,7 +251,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
             self.budget.spend(key.len().max(1))?;
             let value = map.next_value_seed(inner)?;
             members.push(Member {
-                key,
+                key: Cow::Owned(key),
                 key_loc: Loc::default(),
                 value,
             });
@@ -260,8 +261,8 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
 }
 
 impl NodeSeed<'_, '_> {
-    fn number<E: de::Error>(self, text: String) -> Result<Node, E> {
+    fn number<E: de::Error>(self, text: String) -> Result<Node<'static>, E> {
         let bytes = text.len();
-        self.node(Value::Number(text), bytes)
+        self.node(Value::Number(Cow::Owned(text)), bytes)
     }
 }
