@@ -137,6 +137,7 @@ pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) 
     check_sids(v, document);
     super::by_type::check_across(v, document);
     super::role_grants::check(v, &document.statements);
+    super::principal_conditions::check(v, &document.statements);
     check_size(v, root);
     // The walk that reports builds a JSON path per node: only walk when there is something to say.
     if has_unsupported_character(root) {
