@@ -137,7 +137,9 @@ macro_rules! declare_codes {
 
 declare_codes! {
     ACTION_RESOURCE_MISMATCH: Warning, "none of the statement's resources is one that this action acts on";
+    ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Suggestion, "an `Allow` with `NotAction` and a tag condition key allows only the actions that have the key";
     ALLOW_WITH_NOT_PRINCIPAL: Error, "`NotPrincipal` with `Allow` would grant to every principal not listed";
+    ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Suggestion, "an `Allow` with a tag condition key names actions of services that never have it in their requests";
     ARN_ACCOUNT_NOT_ALLOWED: Error, "the resource ARN has an account ID, which resources of this type never have";
     ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
     ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
@@ -149,6 +151,8 @@ declare_codes! {
     CREATE_SLR_WITH_STAR_IN_RESOURCE: Warning, "`iam:CreateServiceLinkedRole` is allowed on a resource with a wildcard that matches many roles";
     CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: Warning, "`NotAction` allows `iam:CreateServiceLinkedRole` on a resource with a wildcard that matches many roles";
     DATA_TYPE_MISMATCH: Error, "a policy element has the wrong JSON type";
+    DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Warning, "a `Deny` with `NotAction` and a tag condition key denies only the actions that have the key";
+    DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Warning, "a `Deny` with a tag condition key names actions of services that never have it in their requests";
     DEPRECATED_GLOBAL_CONDITION_KEY: Warning, "the global condition key is deprecated";
     DUPLICATE_ELEMENT: Error, "an element, condition operator or condition key appears twice in one object";
     DUPLICATE_KEYS_WITH_DIFFERENT_CASE: Error, "two condition keys under one operator differ only in case";
@@ -207,6 +211,7 @@ declare_codes! {
     MISSING_QUOTE_IN_VARIABLE: Error, "the default value of a policy variable is not in single quotes";
     MISSING_RESOURCE: Error, "the statement has no `Resource` or `NotResource`";
     MISSING_STATEMENT: Error, "the policy has no `Statement`, or it is empty";
+    MISSING_TAG_KEY_IN_CONDITION: Error, "a tag condition key has no tag key after its `/`";
     MISSING_VERSION: Warning, "the policy has no `Version`";
     MULTIVALUED_VARIABLE: Warning, "a policy variable names a multivalued key";
     NULL_WITH_IF_EXISTS: Error, "the `Null` operator has the `IfExists` suffix";

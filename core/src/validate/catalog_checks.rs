@@ -251,6 +251,24 @@ fn check_conditions(
                 key.loc,
             );
         }
+        if operator.base != crate::operator::BaseOperator::Null {
+            let listed = if statement.actions.negated {
+                checks::TagActions::Not
+            } else {
+                checks::TagActions::Listed(actions)
+            };
+            place(
+                v,
+                checks::check_tag_key_for_services(
+                    listed,
+                    &key.value,
+                    statement.effect == crate::compiled::Effect::Allow,
+                    missing_key_holds,
+                ),
+                &key.path,
+                key.loc,
+            );
+        }
         place(
             v,
             checks::check_operator_for_key(&condition.operator.value, &key.value),
