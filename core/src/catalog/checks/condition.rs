@@ -497,7 +497,7 @@ mod tests {
         );
         // The did-you-mean, then the catalog's release and how to declare a newer key.
         assert_eq!(
-            f.help.unwrap(),
+            f.help.as_deref().unwrap(),
             format!(
                 "did you mean `ssm:resourceTag/Finance`? if AWS released `ssm:resourceTags/Finance` after the action catalog ({}), declare it as an extra key (`extra_keys = [\"ssm:resourceTags/Finance\"]` in `policy!`, `Options::extras`, `--extra-key`)",
                 crate::catalog::snapshot()
