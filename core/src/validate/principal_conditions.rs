@@ -73,7 +73,7 @@ fn has_provider_key(s: &StatementModel, prefix: &str) -> bool {
     s.conditions.iter().any(|c| {
         c.operator.value.base != BaseOperator::Null
             && c.key
-                .value
+                .text
                 .rsplit_once(':')
                 .is_some_and(|(p, claim)| p.eq_ignore_ascii_case(prefix) && !claim.is_empty())
     })
@@ -111,7 +111,7 @@ fn check_github(v: &mut Validator, s: &StatementModel, entry: &Located<Principal
         .conditions
         .iter()
         .filter(|c| {
-            c.key.value.eq_ignore_ascii_case(GITHUB_SUB)
+            c.key.text.eq_ignore_ascii_case(GITHUB_SUB)
                 && !c.operator.value.is_negated()
                 && c.operator.value.base.family() == OperatorFamily::String
                 && c.operator.value.base != BaseOperator::Null
