@@ -46,6 +46,10 @@ fn list(style: Style) -> String {
             code.summary()
         ));
     }
+    out.push_str("\nAccess Analyzer codes not reported, and why:\n");
+    for (name, reason) in codes::LEFT_OUT {
+        out.push_str(&format!("{name:<width$}  {reason}\n"));
+    }
     out
 }
 
@@ -210,6 +214,25 @@ mod tests {
                 .find(|d| d.code() == code.name())
                 .unwrap_or_else(|| panic!("{code}"));
             assert_eq!(found.severity(), code.severity(), "{code}");
+        }
+    }
+
+    /// `--list` names every code, then every Access Analyzer code left out with its reason.
+    #[test]
+    fn list_names_the_codes_left_out() {
+        let text = list(Style { enabled: false });
+        for code in codes::ALL {
+            assert!(text.contains(code.name()), "{code}");
+        }
+        let (_, left) = text
+            .split_once("Access Analyzer codes not reported, and why:\n")
+            .expect("the left-out section");
+        for (name, reason) in codes::LEFT_OUT {
+            assert!(
+                left.lines()
+                    .any(|l| l.starts_with(name) && l.ends_with(reason)),
+                "{name}"
+            );
         }
     }
 

@@ -16,6 +16,7 @@ mod members;
 mod policy;
 pub mod policy_type;
 mod principal;
+mod principal_conditions;
 pub(crate) mod resource;
 mod role_grants;
 mod statement;
