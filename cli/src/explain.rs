@@ -1,7 +1,6 @@
 //! `iam-policy explain CODE`: what a diagnostic code means, an example policy that triggers it,
 //! and the fix, as the core's registry (`iam_policy_core::codes`, one Markdown file per code) says.
 
-use iam_policy_core::access_analyzer;
 use iam_policy_core::codes::{self, Code};
 use iam_policy_core::diagnostic::Severity;
 
@@ -35,7 +34,7 @@ pub fn run(args: &ExplainArgs, color: ColorChoice) -> Status {
 }
 
 /// Every code, its severity and summary, one per line; then the Access Analyzer codes that are
-/// not reported under their own code, with the reason ([`access_analyzer::LEFT_OUT`]).
+/// not reported under their own code, with the reason ([`codes::LEFT_OUT`]).
 fn list(style: Style) -> String {
     let width = codes::ALL.iter().map(|c| c.name().len()).max().unwrap_or(0);
     let mut out = String::new();
@@ -48,25 +47,12 @@ fn list(style: Style) -> String {
             code.summary()
         ));
     }
-    out.push_str(&format!("\n{}\n", style.bold(LEFT_OUT_HEADING)));
-    let width = access_analyzer::LEFT_OUT
-        .iter()
-        .map(|l| l.code.len())
-        .max()
-        .unwrap_or(0);
-    for left in access_analyzer::LEFT_OUT {
-        let reason = match left.reported_as {
-            Some(code) => format!("reported as {code}: {}", left.reason),
-            None => left.reason.to_owned(),
-        };
-        out.push_str(&format!("{:<width$}  {reason}\n", left.code));
+    out.push_str("\nAccess Analyzer codes not reported, and why:\n");
+    for (name, reason) in codes::LEFT_OUT {
+        out.push_str(&format!("{name:<width$}  {reason}\n"));
     }
     out
 }
-
-/// The line before the Access Analyzer codes left out.
-pub const LEFT_OUT_HEADING: &str =
-    "Access Analyzer codes not reported under their own code, and why:";
 
 fn render(code: Code, style: Style) -> String {
     let mut out = String::new();
@@ -180,11 +166,9 @@ mod tests {
     fn examples_trigger_their_code() {
         for &code in codes::ALL.iter().filter(|c| !SKETCHES.contains(&c.name())) {
             let example = code.example().expect("checked by the registry's tests");
-            let options = Options {
-                policy_type: example_policy_type(code),
-                extras: example_extras(code),
-                ..Options::default()
-            };
+            let options = Options::new()
+                .with_policy_type(example_policy_type(code))
+                .with_extras(example_extras(code));
             let findings = crate::report::diagnose(example, &options);
             match findings.iter().find(|d| d.code() == code.name()) {
                 Some(d) => assert_eq!(d.severity(), code.severity(), "{code}"),
@@ -222,17 +206,34 @@ mod tests {
         ] {
             let findings = crate::report::diagnose(
                 &text,
-                &Options {
-                    policy_type,
-                    catalog: false,
-                    ..Options::default()
-                },
+                &Options::new()
+                    .with_policy_type(policy_type)
+                    .with_catalog(false),
             );
             let found = findings
                 .iter()
                 .find(|d| d.code() == code.name())
                 .unwrap_or_else(|| panic!("{code}"));
             assert_eq!(found.severity(), code.severity(), "{code}");
+        }
+    }
+
+    /// `--list` names every code, then every Access Analyzer code left out with its reason.
+    #[test]
+    fn list_names_the_codes_left_out() {
+        let text = list(Style { enabled: false });
+        for code in codes::ALL {
+            assert!(text.contains(code.name()), "{code}");
+        }
+        let (_, left) = text
+            .split_once("Access Analyzer codes not reported, and why:\n")
+            .expect("the left-out section");
+        for (name, reason) in codes::LEFT_OUT {
+            assert!(
+                left.lines()
+                    .any(|l| l.starts_with(name) && l.ends_with(reason)),
+                "{name}"
+            );
         }
     }
 
