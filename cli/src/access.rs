@@ -34,7 +34,16 @@ pub fn not_granted(args: &NotGrantedArgs, color: ColorChoice) -> Status {
             many => query.context_set(key, many),
         };
     }
-    let Some(policy) = load(&args.policy, args.policy_type.policy_type(), err_style) else {
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => return usage(message),
+    };
+    let Some(policy) = load(
+        &args.policy,
+        args.policy_type.policy_type(),
+        &extras,
+        err_style,
+    ) else {
         return Status::Usage;
     };
     let answer = access::not_granted(&policy.policy, &query);
@@ -77,8 +86,15 @@ pub fn no_new_access(args: &NoNewAccessArgs, color: ColorChoice) -> Status {
         }
     };
     let policy_type = args.policy_type.policy_type();
-    let policy = load(&args.policy, policy_type, err_style);
-    let reference = load(&args.reference, policy_type, err_style);
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => {
+            eprintln!("{}: {message}", err_style.red("error"));
+            return Status::Usage;
+        }
+    };
+    let policy = load(&args.policy, policy_type, &extras, err_style);
+    let reference = load(&args.reference, policy_type, &extras, err_style);
     let (Some(policy), Some(reference)) = (policy, reference) else {
         return Status::Usage;
     };
@@ -134,7 +150,11 @@ pub fn no_public_access(args: &NoPublicAccessArgs, color: ColorChoice) -> Status
         Ok(trust) => trust,
         Err(error) => return usage(error.to_string()),
     };
-    let Some(policy) = load(&args.policy, policy_type, err_style) else {
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => return usage(message),
+    };
+    let Some(policy) = load(&args.policy, policy_type, &extras, err_style) else {
         return Status::Usage;
     };
     let answer = access::no_public_access(&policy.policy, &trust);

@@ -13,11 +13,19 @@ use crate::status::Status;
 use crate::style::Style;
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => {
+            eprintln!("{}: {message}", Style::stderr(color).red("error"));
+            return Status::Usage;
+        }
+    };
     let found = files::find(&args.paths);
     let options = Options {
         policy_type: args.policy_type.policy_type(),
         catalog: true,
         max_bytes: args.max_bytes,
+        extras,
     };
     let mut problems = found.errors;
     let (reports, unreadable) = check_files(&found.files, &options, !args.quiet);

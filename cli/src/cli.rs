@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "iam-policy",
-    version,
+    version = version(),
     propagate_version = true,
     disable_help_subcommand = true
 )]
@@ -24,6 +24,28 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--version`: the crate's version, the release of the service catalog that names are checked
+/// against, and the extras the build declares (`IAM_POLICY_EXTRAS`).
+pub fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        let mut text = format!(
+            "{}, action catalog {}",
+            env!("CARGO_PKG_VERSION"),
+            iam_policy_core::catalog::snapshot()
+        );
+        let build = iam_policy_core::extras::crate_wide();
+        if !build.is_empty() {
+            text.push_str(&format!(
+                ", extras of the build (IAM_POLICY_EXTRAS): {} actions, {} keys",
+                build.actions().count(),
+                build.keys().count()
+            ));
+        }
+        text
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +107,9 @@ pub struct CheckArgs {
     /// The largest file read, in bytes (1 MiB by default); a larger file is refused unread.
     #[arg(long, value_name = "BYTES", default_value_t = iam_policy_core::validate::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -207,6 +232,9 @@ pub struct EvalArgs {
     /// A request context value, such as `aws:username=alice`. A key given twice is multivalued.
     #[arg(long = "context", value_name = "KEY=VALUE")]
     pub context: Vec<String>,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 /// Runs decision test files and reports the cases that fail.
@@ -324,6 +352,9 @@ pub struct NotGrantedArgs {
     /// Output format: text, or one JSON object with the result and the request found.
     #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
     pub format: AccessFormat,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 /// Fails when a policy allows any request that a reference policy does not.
@@ -358,6 +389,9 @@ pub struct NoNewAccessArgs {
     /// Output format: text, or one JSON object with the result and the request found.
     #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
     pub format: AccessFormat,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 /// Fails when a resource-based policy can allow a principal outside the trusted accounts and
@@ -398,10 +432,69 @@ pub struct NoPublicAccessArgs {
     /// Output format: text, or one JSON object with the result and the request found.
     #[arg(long, value_enum, default_value_t = AccessFormat::Human)]
     pub format: AccessFormat,
+
+    #[command(flatten)]
+    pub extras: ExtrasArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum AccessFormat {
     Human,
     Json,
+}
+
+/// Actions and condition keys that AWS released after the service catalog (`iam-policy --version`
+/// names its release), accepted as if the catalog had them; everything else is still checked.
+#[derive(Debug, Default, Args)]
+pub struct ExtrasArgs {
+    /// Accept this action (`newsvc:DoThing`), released after the service catalog; repeatable.
+    #[arg(long = "extra-action", value_name = "ACTION")]
+    pub extra_actions: Vec<String>,
+
+    /// Accept this condition key (`newsvc:Color`), released after the service catalog; repeatable.
+    #[arg(long = "extra-key", value_name = "KEY")]
+    pub extra_keys: Vec<String>,
+
+    /// A file of such declarations, one a line: `action newsvc:DoThing` or `key newsvc:Color`
+    /// (`#` starts a comment): the format of the `IAM_POLICY_EXTRAS` file of the build.
+    #[arg(long = "extras", value_name = "FILE")]
+    pub extras_file: Option<PathBuf>,
+}
+
+impl ExtrasArgs {
+    /// The declarations of the three options together; the message names the option at fault.
+    pub fn load(&self) -> Result<iam_policy::Extras, String> {
+        let mut extras = match &self.extras_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|error| {
+                    format!("cannot read the extras file `{}`: {error}", path.display())
+                })?;
+                iam_policy::Extras::parse(&text)
+                    .map_err(|error| format!("`--extras {}`: {error}", path.display()))?
+            }
+            None => iam_policy::Extras::new(),
+        };
+        for action in &self.extra_actions {
+            extras
+                .add_action(action)
+                .map_err(|error| format!("`--extra-action {action}`: {error}"))?;
+        }
+        for key in &self.extra_keys {
+            extras
+                .add_key(key)
+                .map_err(|error| format!("`--extra-key {key}`: {error}"))?;
+        }
+        Ok(extras)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own checks of the definitions (unique argument names across flattened groups, ...),
+    /// which it otherwise runs only when a subcommand is used.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -34,11 +34,18 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
             return Status::Usage;
         }
     };
+    let extras = match args.extras.load() {
+        Ok(extras) => extras,
+        Err(message) => {
+            eprintln!("{}: {message}", err_style.red("error"));
+            return Status::Usage;
+        }
+    };
     let load_all = |paths: &[PathBuf], policy_type| -> Result<Vec<Loaded>, ()> {
         let mut loaded = Vec::new();
         let mut failed = false;
         for path in paths {
-            match load(path, policy_type, err_style) {
+            match load(path, policy_type, &extras, err_style) {
                 Some(policy) => loaded.push(policy),
                 None => failed = true,
             }
@@ -223,7 +230,7 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
         }
     }
     // An action or a context key the catalog does not know, whatever the decision.
-    for note in catalog_notes(&args.action, &args.context) {
+    for note in catalog_notes(&args.action, &args.context, &extras) {
         out.push_str(&format!("  note: {}\n", sanitize(&note)));
     }
     let mut stdout = io::stdout().lock();
@@ -276,7 +283,12 @@ pub(crate) fn split_context(pairs: &[String]) -> Result<Vec<(&str, &str)>, Strin
 }
 
 /// Reads and validates a policy file; prints why when it cannot be used.
-pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Option<Loaded> {
+pub(crate) fn load(
+    path: &Path,
+    policy_type: PolicyType,
+    extras: &iam_policy::Extras,
+    err_style: Style,
+) -> Option<Loaded> {
     let file = path.display().to_string();
     let bytes = match files::read(path, iam_policy_core::validate::DEFAULT_MAX_BYTES) {
         Ok(bytes) => bytes,
@@ -288,6 +300,7 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
     let options = Options {
         policy_type,
         catalog: true,
+        extras: extras.clone(),
         ..Options::default()
     };
     let text = match String::from_utf8(bytes) {
@@ -332,12 +345,19 @@ pub(crate) fn load(path: &Path, policy_type: PolicyType, err_style: Style) -> Op
 
 /// What the service catalog says of the request's action and context keys: an unknown action (with
 /// the closest), an unknown key, a key the action does not take.
-fn catalog_notes(action: &str, pairs: &[String]) -> Vec<String> {
+fn catalog_notes(action: &str, pairs: &[String], extras: &iam_policy::Extras) -> Vec<String> {
     use iam_policy_core::catalog::checks;
     let with_help = |f: iam_policy_core::diagnostic::Finding| match f.help {
         Some(help) => format!("{} ({help})", f.message),
         None => f.message,
     };
+    let declared = |name: &str, extras: &iam_policy::Extras| {
+        iam_policy_core::extras::crate_wide().has_action(name) || extras.has_action(name)
+    };
+    if declared(action, extras) {
+        // Declared: the catalog is not asked about the action, nor about keys for it.
+        return Vec::new();
+    }
     let mut notes: Vec<String> = checks::check_action(action)
         .into_iter()
         .map(with_help)

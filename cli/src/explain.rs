@@ -137,6 +137,25 @@ mod tests {
             .unwrap_or_else(|| panic!("{code}: unknown policy type `{name}`"))
     }
 
+    /// The extra actions an explanation's example is checked with: a
+    /// `<!-- extra-actions: NAME ... -->` line in the file, else none.
+    fn example_extras(code: Code) -> iam_policy_core::extras::Extras {
+        let mut extras = iam_policy_core::extras::Extras::new();
+        if let Some(rest) = code.explanation().split("<!-- extra-actions:").nth(1) {
+            for name in rest
+                .split("-->")
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+            {
+                extras
+                    .add_action(name)
+                    .unwrap_or_else(|e| panic!("{code}: {e}"));
+            }
+        }
+        extras
+    }
+
     /// Each example gets the finding it explains, at the severity the registry states.
     #[test]
     fn examples_trigger_their_code() {
@@ -144,6 +163,7 @@ mod tests {
             let example = code.example().expect("checked by the registry's tests");
             let options = Options {
                 policy_type: example_policy_type(code),
+                extras: example_extras(code),
                 ..Options::default()
             };
             let findings = crate::report::diagnose(example, &options);

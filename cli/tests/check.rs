@@ -929,3 +929,73 @@ fn refuses_files_over_the_size_limit() {
         run.stderr
     );
 }
+
+/// The escape hatch for names newer than the catalog: `--extra-action`, `--extra-key` and
+/// `--extras FILE` accept them and keep every other check; a declared name the catalog has is the
+/// warning `EXTRA_NAME_IN_CATALOG`; a malformed declaration is a usage error naming it.
+#[test]
+fn extra_names_for_actions_newer_than_the_catalog() {
+    let dir = scratch("check-extras");
+    let policy = write(
+        &dir,
+        "p.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["newsvc:DoThing","ssm:StartSession","s3:GetObjekt"],"Resource":"*","Condition":{"StringEquals":{"newsvc:Color":"blue"}}}]}"#,
+    );
+    let file = path_str(&policy);
+    let json = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", file];
+        args.extend_from_slice(extra);
+        let run = run(&args);
+        (run.status, codes(&run.json()))
+    };
+    let (status, found) = json(&[]);
+    assert_eq!(status, 1);
+    assert_eq!(
+        found,
+        [
+            "INVALID_SERVICE_IN_ACTION",
+            "INVALID_ACTION",
+            "INVALID_SERVICE_CONDITION_KEY"
+        ]
+    );
+    // Declared: only the misspelt s3 action is left, and the stale declaration warns.
+    let (status, found) = json(&[
+        "--extra-action",
+        "newsvc:DoThing",
+        "--extra-key",
+        "newsvc:Color",
+        "--extra-action",
+        "ssm:StartSession",
+    ]);
+    assert_eq!(status, 1);
+    assert_eq!(found, ["EXTRA_NAME_IN_CATALOG", "INVALID_ACTION"]);
+    let extras = write(
+        &dir,
+        "extras.txt",
+        "# released after the catalog\naction newsvc:DoThing\nkey newsvc:Color\n",
+    );
+    let (_, found) = json(&["--extras", path_str(&extras)]);
+    assert_eq!(found, ["INVALID_ACTION"]);
+
+    let bad = write(
+        &dir,
+        "bad.txt",
+        "action newsvc:DoThing\nactoin newsvc:Other\n",
+    );
+    let refused = run(&["check", file, "--extras", path_str(&bad)]);
+    assert_eq!(refused.status, 2, "{refused:?}");
+    assert!(
+        refused
+            .stderr
+            .contains("line 2: `actoin` is not a kind of declaration"),
+        "{}",
+        refused.stderr
+    );
+    let refused = run(&["check", file, "--extra-action", "newsvc:Do*"]);
+    assert_eq!(refused.status, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("has a wildcard"),
+        "{}",
+        refused.stderr
+    );
+}

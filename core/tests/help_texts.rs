@@ -386,20 +386,20 @@ fn every_help_text_fits_the_input_that_triggers_it() {
         (
             "action typo",
             stmt(r#""Action":"s3:GetObjekt","Resource":"*""#),
-            &[(
+            Box::leak(Box::new([(
                 "INVALID_ACTION",
                 "the action `s3:GetObjekt` does not exist",
-                "did you mean `s3:GetObject`?",
-            )],
+                newer("did you mean `s3:GetObject`?", "s3:GetObjekt"),
+            )])),
         ),
         (
             "action svc",
             stmt(r#""Action":"s4:GetObject","Resource":"*""#),
-            &[(
+            Box::leak(Box::new([(
                 "INVALID_SERVICE_IN_ACTION",
                 "the service `s4` specified in the action does not exist",
-                "did you mean `s3`?",
-            )],
+                newer("did you mean `s3`?", "s4:GetObject"),
+            )])),
         ),
         (
             "action nocolon",
@@ -708,4 +708,14 @@ fn every_help_text_fits_the_input_that_triggers_it() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The help for a name the catalog does not have: the did-you-mean, then the catalog's release and
+/// how to declare a name AWS released after it. Leaked: the table holds `&'static str`.
+fn newer(did_you_mean: &str, name: &str) -> &'static str {
+    let text = format!(
+        "{did_you_mean} if AWS released `{name}` after the action catalog ({}), declare it as an extra action (`extra_actions = [\"{name}\"]` in `policy!`, `Options::extras`, `--extra-action`)",
+        iam_policy_core::catalog::snapshot()
+    );
+    Box::leak(text.into_boxed_str())
 }

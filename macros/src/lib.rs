@@ -12,6 +12,7 @@ mod allow;
 mod codegen;
 mod diagnostics;
 mod emit;
+mod extras;
 mod kind;
 mod tokens;
 
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 
 use iam_policy_core::codes::Code;
 use iam_policy_core::diagnostic::Diagnostic;
+use iam_policy_core::extras::Extras;
 use iam_policy_core::json::Node;
 use iam_policy_core::location::{Loc, line_col};
 use iam_policy_core::validate::{Options, PolicyType, validate};
@@ -32,10 +34,12 @@ use quote::{format_ident, quote};
 /// cannot work, is a compile error at the offending literal; risky constructs are warnings.
 ///
 /// An identity policy by default; another type is named first: `policy!(kind = S3Bucket, { .. })`
-/// (any variant of `PolicyType`).
+/// (any variant of `PolicyType`). Other options before the document, in any order: `allow(CODE)`
+/// silences a warning for this policy; `extra_actions = ["newsvc:DoThing"]` and
+/// `extra_keys = ["newsvc:Color"]` accept names AWS released after the service catalog.
 #[proc_macro]
 pub fn policy(input: TokenStream) -> TokenStream {
-    let (policy_type, allowed, input) = match leading_options(input.into()) {
+    let (leading, input) = match leading_options(input.into()) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)).into(),
     };
@@ -43,8 +47,7 @@ pub fn policy(input: TokenStream) -> TokenStream {
     match tokens::read(input, &mut spans) {
         Ok(root) => expand(
             &root,
-            policy_type,
-            &allowed,
+            &leading,
             &|loc| spans.get(loc),
             &|_| String::new(),
             TokenStream2::new(),
@@ -110,7 +113,7 @@ pub fn assert_no_public_access(input: TokenStream) -> TokenStream {
 }
 
 /// A policy document read from a JSON file at compile time: `policy_file!("policies/x.json")`
-/// or `policy_file!(kind = Trust, "policies/trust.json")`,
+/// or `policy_file!(kind = Trust, "policies/trust.json")` (the options of `policy!` all apply),
 /// relative to the calling crate's `Cargo.toml`. The crate rebuilds when the file changes.
 /// Findings point at the path, and name the line and column in the file.
 #[proc_macro]
@@ -118,19 +121,50 @@ pub fn policy_file(input: TokenStream) -> TokenStream {
     policy_file_impl(input.into()).into()
 }
 
-/// The options before the document, in either order: `kind = TYPE,` and `allow(CODE, ...),`.
-fn leading_options(
-    input: TokenStream2,
-) -> Result<(PolicyType, Vec<Code>, TokenStream2), (String, Span)> {
-    let (mut allowed, input) = allow::split(input)?;
-    let (policy_type, input) = kind::split(input)?;
-    let (more, input) = allow::split(input)?;
-    allowed.extend(more);
-    Ok((policy_type, allowed, input))
+/// What the options before the document say.
+struct Leading {
+    policy_type: PolicyType,
+    allowed: Vec<Code>,
+    extras: Extras,
+}
+
+/// The options before the document, in any order: `kind = TYPE,`, `allow(CODE, ...),`,
+/// `extra_actions = [...],` and `extra_keys = [...],`.
+fn leading_options(mut input: TokenStream2) -> Result<(Leading, TokenStream2), (String, Span)> {
+    let mut leading = Leading {
+        policy_type: PolicyType::default(),
+        allowed: Vec::new(),
+        extras: Extras::new(),
+    };
+    let mut kind_seen = false;
+    loop {
+        let tokens: Vec<proc_macro2::TokenTree> = input.clone().into_iter().collect();
+        if extras::starts(&tokens) {
+            input = extras::split(&tokens, &mut leading.extras)?;
+            continue;
+        }
+        let (allowed, rest) = allow::split(input)?;
+        if !allowed.is_empty() {
+            leading.allowed.extend(allowed);
+            input = rest;
+            continue;
+        }
+        input = rest;
+        let is_kind =
+            matches!(tokens.first(), Some(proc_macro2::TokenTree::Ident(i)) if i == "kind");
+        if is_kind && !kind_seen {
+            let (policy_type, rest) = kind::split(input)?;
+            leading.policy_type = policy_type;
+            kind_seen = true;
+            input = rest;
+            continue;
+        }
+        return Ok((leading, input));
+    }
 }
 
 fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
-    let (policy_type, allowed, input) = match leading_options(input) {
+    let (leading, input) = match leading_options(input) {
         Ok(split) => split,
         Err((message, span)) => return placeholder(diagnostics::error(&message, span)),
     };
@@ -182,21 +216,23 @@ fn policy_file_impl(input: TokenStream2) -> TokenStream2 {
         let (line, column) = line_col(&text, loc.start as usize);
         format!("{relative}:{line}:{column}: ")
     };
-    expand(&root, policy_type, &allowed, &|_| span, &position, track)
+    expand(&root, &leading, &|_| span, &position, track)
 }
 
 /// Validates and expands a document; `span_of` places findings, `prefix_of` names their position
 /// when the span cannot (a file).
 fn expand(
     root: &Node,
-    policy_type: PolicyType,
-    allowed: &[Code],
+    leading: &Leading,
     span_of: &dyn Fn(Loc) -> Span,
     prefix_of: &dyn Fn(Loc) -> String,
     extra: TokenStream2,
 ) -> TokenStream2 {
+    let policy_type = leading.policy_type;
+    let allowed = &leading.allowed;
     let options = Options {
         policy_type,
+        extras: leading.extras.clone(),
         ..Options::default()
     };
     let validated = validate(root, &options);

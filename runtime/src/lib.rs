@@ -49,6 +49,7 @@ pub use context::{Context, ContextMap, ContextValue, Values, key_eq};
 pub use iam_policy_core::codes;
 pub use iam_policy_core::diagnostic::{Diagnostic, Severity, TextDiagnostic};
 pub use iam_policy_core::eval::Decision;
+pub use iam_policy_core::extras::{Extras, ExtrasError};
 pub use iam_policy_core::validate::{Options, PolicyType};
 pub use iam_policy_core::why_not::NearMiss;
 pub use iam_policy_macros::{
@@ -119,7 +120,39 @@ pub use iam_policy_macros::{
 ///
 /// An identity policy by default. Name another type first, `policy!(kind = S3Bucket, { .. })`
 /// (any variant of [`PolicyType`]): it decides which elements are allowed (`Principal`) and the
-/// size quota. `kind` and `allow` may come in either order.
+/// size quota. `kind`, `allow`, `extra_actions` and `extra_keys` may come in any order.
+///
+/// ## Actions newer than the catalog
+///
+/// Names are checked against a snapshot of the AWS Service Authorization Reference (its release
+/// is in `iam-policy --version` and in the error for an unknown action). An action or condition
+/// key that AWS released later is declared for one policy, and everything else is still checked:
+///
+/// ```
+/// use iam_policy::{policy, Decision, Policy, Request};
+///
+/// static NEW: Policy = policy!(extra_actions = ["newsvc:DoThing"], extra_keys = ["newsvc:Color"], {
+///     "Version": "2012-10-17",
+///     "Statement": [{
+///         "Effect": "Allow",
+///         "Action": "newsvc:DoThing",
+///         "Resource": "arn:aws:newsvc:us-east-1:111122223333:thing/*",
+///         "Condition": {"StringEquals": {"newsvc:Color": "blue"}}
+///     }]
+/// });
+/// let ctx = [("newsvc:Color", "blue")];
+/// let request = Request::new("newsvc:DoThing", "arn:aws:newsvc:us-east-1:111122223333:thing/t1")
+///     .context(&ctx);
+/// assert_eq!(NEW.evaluate(&request), Decision::Allowed);
+/// ```
+///
+/// A name must still be `service:Name`; its service may be newer than the catalog too. A
+/// statement that names an extra action loses only the checks that need the action's resource
+/// types and keys. Once the catalog has the name, the warning `EXTRA_NAME_IN_CATALOG` says to
+/// remove the declaration. For run-time policies, [`Options::extras`]; for the whole build, a
+/// file named by the environment variable `IAM_POLICY_EXTRAS` (see [`Extras`] and the README).
+/// Requests for such actions are decided like any other (decision D32 of `docs/semantics.md`):
+/// the resource is an ARN, of a known service or of the action's own one.
 ///
 /// ## Raw strings and escapes
 ///

