@@ -54,7 +54,7 @@ fn offending_value(text: &str, diagnostic: &Diagnostic) -> String {
             PathSegment::Key(condition),
             PathSegment::Key(operator),
             _,
-        ] = segments
+        ] = &segments[..]
             && condition == "Condition"
         {
             return format!("{operator} {value}");

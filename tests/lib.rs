@@ -3,6 +3,8 @@
 
 #[path = "corpus_support.rs"]
 pub mod corpus;
+#[path = "memory_support.rs"]
+pub mod memory;
 
 use iam_policy::{Policy, policy_file};
 

@@ -6,14 +6,19 @@
 use iam_policy::codes::{self, Code};
 use iam_policy::{Options, Policy, PolicyType, Severity, TextDiagnostic};
 
-/// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families.
+/// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families, the tag keys.
 const CODES: &[&str] = &[
+    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
     "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "CREATE_SLR_WITH_NOT_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "MISSING_TAG_KEY_IN_CONDITION",
     "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "PASS_ROLE_WITH_NOT_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
@@ -22,7 +27,7 @@ const CODES: &[&str] = &[
     "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
 ];
 
-/// The compile-time cases: each `.rs` holds several `policy!` calls, each after a `// CODE` line.
+/// The compile-time cases: each `.rs` holds `policy!` calls, each after a `// CODE` line.
 const UI: &[(&str, &str)] = &[
     (
         include_str!("ui/security/pass_role.rs"),
@@ -31,6 +36,14 @@ const UI: &[(&str, &str)] = &[
     (
         include_str!("ui/security/create_slr.rs"),
         include_str!("ui/security/create_slr.stderr"),
+    ),
+    (
+        include_str!("ui/security/tag_keys.rs"),
+        include_str!("ui/security/tag_keys.stderr"),
+    ),
+    (
+        include_str!("ui/condition/missing_tag_key.rs"),
+        include_str!("ui/condition/missing_tag_key.stderr"),
     ),
 ];
 

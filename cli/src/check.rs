@@ -112,7 +112,7 @@ fn check_files(
 }
 
 /// Reads and validates one file.
-fn check_file(path: &std::path::Path, options: &Options) -> Result<FileReport, String> {
+pub(crate) fn check_file(path: &std::path::Path, options: &Options) -> Result<FileReport, String> {
     let bytes = files::read(path, options.max_bytes)?;
     let mut report = report::check(path.display().to_string(), bytes, options);
     if report.findings.is_empty() {

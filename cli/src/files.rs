@@ -94,10 +94,14 @@ pub fn read(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
         |error: io::Error| format!("cannot read `{}`: {}", path.display(), describe(&error));
     let file = fs::File::open(path).map_err(cannot)?;
     // Asked of the open file, so that the file read is the one checked.
-    if !file.metadata().map_err(cannot)?.is_file() {
+    let metadata = file.metadata().map_err(cannot)?;
+    if !metadata.is_file() {
         return Err(not_regular(path));
     }
-    let mut bytes = Vec::new();
+    // Sized from the file's length (a byte more, to see the end), not grown by doubling: the
+    // text is kept while its findings are printed.
+    let expected = usize::try_from(metadata.len()).map_or(max_bytes, |len| len.min(max_bytes));
+    let mut bytes = Vec::with_capacity(expected + 1);
     io::Read::take(file, max_bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;

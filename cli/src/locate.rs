@@ -10,7 +10,7 @@ pub fn statement_line(text: &str, index: usize) -> Option<usize> {
     statement_node(&root, index).map(|node| line_col(text, node.loc.start as usize).0)
 }
 
-fn statement_node(root: &Node, index: usize) -> Option<&Node> {
+fn statement_node<'t>(root: &'t Node<'_>, index: usize) -> Option<&'t Node<'t>> {
     let Value::Object(members) = &root.value else {
         return None;
     };

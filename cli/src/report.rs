@@ -79,7 +79,10 @@ pub fn diagnose(text: &str, options: &Options) -> Vec<Diagnostic> {
         return vec![too_large];
     }
     match json::parse(text) {
-        Ok(root) => validate::validate(&root, options).diagnostics.into_vec(),
+        // The tree is freed statement by statement as it is read: only the findings are kept.
+        Ok(root) => validate::validate_owned(root, options)
+            .diagnostics
+            .into_vec(),
         Err(error) => {
             let offset = error.offset as u32;
             vec![

@@ -1,6 +1,7 @@
 //! `iam-policy check` on Access Analyzer's security findings: the example of each code's
 //! explanation, written to a file and checked as its policy type, gets the code at its severity,
-//! and the exit status follows it (a warning fails only with `--deny-warnings`, an error always).
+//! and the exit status follows it (a warning fails only with `--deny-warnings`, an error always,
+//! a suggestion never).
 
 mod common;
 
@@ -10,12 +11,17 @@ use iam_policy_core::diagnostic::Severity;
 
 /// The codes of this suite, as in `tests/security_findings.rs`.
 const CODES: &[&str] = &[
+    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
     "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "CREATE_SLR_WITH_NOT_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "MISSING_TAG_KEY_IN_CONDITION",
     "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "PASS_ROLE_WITH_NOT_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
@@ -72,7 +78,12 @@ fn check_reports_each_example_with_its_exit_status() {
                 file,
             ],
         );
-        assert_eq!(strict.status, 1, "{name}: --deny-warnings fails on it");
+        let fails = code.severity() != Severity::Suggestion;
+        assert_eq!(
+            strict.status,
+            i32::from(fails),
+            "{name}: --deny-warnings fails on errors and warnings, not on suggestions"
+        );
         if code.severity() != Severity::Error {
             assert!(
                 findings

@@ -14,9 +14,14 @@ use crate::diagnostic::Severity;
 
 /// A diagnostic code: its name, the severity every finding with it has, a one-line summary and
 /// the Markdown explanation (`docs/codes/NAME.md`).
-/// Equal codes are the same declaration; codes order by name.
+/// Equal codes are the same declaration; codes order by name. One pointer: every finding holds
+/// its code.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Code {
+pub struct Code(&'static Entry);
+
+/// What a code is declared with (the name first: codes order by it).
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Entry {
     name: &'static str,
     severity: Severity,
     summary: &'static str,
@@ -26,24 +31,24 @@ pub struct Code {
 impl Code {
     /// The code as users see it: `INVALID_ACTION`.
     pub const fn name(self) -> &'static str {
-        self.name
+        self.0.name
     }
     /// The severity of every finding with this code.
     pub const fn severity(self) -> Severity {
-        self.severity
+        self.0.severity
     }
     /// One line, lowercase, worded as a diagnostic message.
     pub const fn summary(self) -> &'static str {
-        self.summary
+        self.0.summary
     }
     /// The whole explanation, in Markdown: a title, then `## Meaning`, `## Example` and `## Fix`.
     pub const fn explanation(self) -> &'static str {
-        self.explanation
+        self.0.explanation
     }
     /// The text of one `## ` section of the explanation (`"Meaning"`, `"Example"`, `"Fix"`),
     /// trimmed, or `None` when the explanation has no such section.
     pub fn section(self, title: &str) -> Option<&'static str> {
-        let mut rest = self.explanation;
+        let mut rest = self.0.explanation;
         while let Some(at) = rest.find("\n## ") {
             rest = &rest[at + 4..];
             let (heading, body) = rest.split_once('\n').unwrap_or((rest, ""));
@@ -68,29 +73,29 @@ impl Code {
 
 impl PartialEq<str> for Code {
     fn eq(&self, other: &str) -> bool {
-        self.name == other
+        self.0.name == other
     }
 }
 impl PartialEq<&str> for Code {
     fn eq(&self, other: &&str) -> bool {
-        self.name == *other
+        self.0.name == *other
     }
 }
 impl PartialEq<Code> for &str {
     fn eq(&self, other: &Code) -> bool {
-        *self == other.name
+        *self == other.0.name
     }
 }
 
 impl fmt::Debug for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name)
+        f.write_str(self.0.name)
     }
 }
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name)
+        f.write_str(self.0.name)
     }
 }
 
@@ -107,7 +112,7 @@ pub fn lookup(name: &str) -> Option<Code> {
             }
         })
         .collect();
-    ALL.binary_search_by(|code| code.name.cmp(wanted.as_str()))
+    ALL.binary_search_by(|code| code.0.name.cmp(wanted.as_str()))
         .ok()
         .map(|at| ALL[at])
 }
@@ -122,12 +127,12 @@ macro_rules! declare_codes {
                 "*", stringify!($severity), "*: ", $summary, ".\n\n",
                 include_str!(concat!("../codes/", stringify!($name), ".md"))
             )]
-            pub const $name: Code = Code {
+            pub const $name: Code = Code(&Entry {
                 name: stringify!($name),
                 severity: Severity::$severity,
                 summary: $summary,
                 explanation: include_str!(concat!("../codes/", stringify!($name), ".md")),
-            };
+            });
         )*
 
         /// Every code, sorted by name.
@@ -137,7 +142,9 @@ macro_rules! declare_codes {
 
 declare_codes! {
     ACTION_RESOURCE_MISMATCH: Warning, "none of the statement's resources is one that this action acts on";
+    ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Suggestion, "an `Allow` with `NotAction` and a tag condition key allows only the actions that have the key";
     ALLOW_WITH_NOT_PRINCIPAL: Error, "`NotPrincipal` with `Allow` would grant to every principal not listed";
+    ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Suggestion, "an `Allow` with a tag condition key names actions of services that never have it in their requests";
     ARN_ACCOUNT_NOT_ALLOWED: Error, "the resource ARN has an account ID, which resources of this type never have";
     ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
     ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
@@ -149,6 +156,8 @@ declare_codes! {
     CREATE_SLR_WITH_STAR_IN_RESOURCE: Warning, "`iam:CreateServiceLinkedRole` is allowed on a resource with a wildcard that matches many roles";
     CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION: Warning, "`NotAction` allows `iam:CreateServiceLinkedRole` on a resource with a wildcard that matches many roles";
     DATA_TYPE_MISMATCH: Error, "a policy element has the wrong JSON type";
+    DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Warning, "a `Deny` with `NotAction` and a tag condition key denies only the actions that have the key";
+    DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: Warning, "a `Deny` with a tag condition key names actions of services that never have it in their requests";
     DEPRECATED_GLOBAL_CONDITION_KEY: Warning, "the global condition key is deprecated";
     DUPLICATE_ELEMENT: Error, "an element, condition operator or condition key appears twice in one object";
     DUPLICATE_KEYS_WITH_DIFFERENT_CASE: Error, "two condition keys under one operator differ only in case";
@@ -207,6 +216,7 @@ declare_codes! {
     MISSING_QUOTE_IN_VARIABLE: Error, "the default value of a policy variable is not in single quotes";
     MISSING_RESOURCE: Error, "the statement has no `Resource` or `NotResource`";
     MISSING_STATEMENT: Error, "the policy has no `Statement`, or it is empty";
+    MISSING_TAG_KEY_IN_CONDITION: Error, "a tag condition key has no tag key after its `/`";
     MISSING_VERSION: Warning, "the policy has no `Version`";
     MULTIVALUED_VARIABLE: Warning, "a policy variable names a multivalued key";
     NULL_WITH_IF_EXISTS: Error, "the `Null` operator has the `IfExists` suffix";
@@ -272,7 +282,7 @@ mod tests {
     fn codes_are_sorted_and_unique() {
         for pair in ALL.windows(2) {
             assert!(
-                pair[0].name < pair[1].name,
+                pair[0].name() < pair[1].name(),
                 "{} before {}",
                 pair[0],
                 pair[1]
@@ -293,7 +303,8 @@ mod tests {
     fn explanations_have_every_section() {
         for code in ALL {
             assert!(
-                code.explanation.starts_with(&format!("# {}\n", code.name)),
+                code.explanation()
+                    .starts_with(&format!("# {}\n", code.name())),
                 "{code}: the file must start with `# {code}`"
             );
             for title in ["Meaning", "Example", "Fix"] {
@@ -307,13 +318,16 @@ mod tests {
                 code.example().is_some(),
                 "{code}: the example has no code block"
             );
-            let first = code.summary.chars().next().unwrap();
+            let first = code.summary().chars().next().unwrap();
             assert!(!first.is_uppercase(), "{code}: summary starts uppercase");
             assert!(
-                !code.summary.ends_with('.'),
+                !code.summary().ends_with('.'),
                 "{code}: summary ends with a period"
             );
-            assert!(!code.summary.contains('\n'), "{code}: summary spans lines");
+            assert!(
+                !code.summary().contains('\n'),
+                "{code}: summary spans lines"
+            );
         }
     }
 
@@ -328,7 +342,7 @@ mod tests {
             let Some(code) = name.strip_suffix(".md") else {
                 continue;
             };
-            if lookup(code).is_none_or(|c| c.name != code) {
+            if lookup(code).is_none_or(|c| c.name() != code) {
                 undeclared.push(name);
             }
         }

@@ -47,6 +47,29 @@ fn misspelt_elements_are_looked_up_not_scanned() {
     );
 }
 
+/// A condition error per statement: whether a condition added an error is asked after each one
+/// (its key is then left out of the catalog checks), from a count kept as findings come, not by
+/// passing over every finding so far (N² steps for N such conditions).
+#[test]
+fn errors_are_counted_not_scanned() {
+    let options = Options::default();
+    let sizes = [1_000u64, 4_000, 16_000];
+    for &n in &sizes {
+        let text = statements(n as usize, |i| {
+            format!(
+                r#"{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {{"NumericEquals": {{"s3:max-keys": "x{i}"}}}}}}"#
+            )
+        });
+        let mut errors = 0;
+        let scans = measure(Counter::FindingScans, || {
+            errors = validate_text(&text, &options).error_count();
+        });
+        assert_eq!(errors as u64, n, "one error per statement");
+        assert!(scans <= n, "{n} statements: {scans} findings passed over");
+        println!("{n} erroneous conditions: {scans} findings passed over");
+    }
+}
+
 /// Placing findings at line and column indexes the text once (it scanned from the start for each
 /// finding), on many lines or on one long line of non-ASCII text.
 #[test]

@@ -1,7 +1,9 @@
 //! Findings of the validator: a stable code, a severity, a one-line message, an optional `help:` line
 //! and where the offending value is (a JSON path and a source location).
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::codes::Code;
 use crate::location::{JsonPath, Loc};
@@ -45,8 +47,9 @@ pub struct Finding {
     pub code: Code,
     /// Lowercase, one line, user input in backticks.
     pub message: String,
-    /// The fix, without the `help: ` prefix.
-    pub help: Option<String>,
+    /// The fix, without the `help: ` prefix. Shared: findings that repeat a help (the same fix
+    /// for many statements) hold one text ([`Finding::share_help`]).
+    pub help: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -54,7 +57,7 @@ impl Finding {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Finding {
             code,
-            message: message.into(),
+            message: exact(message.into()),
             help: None,
         }
     }
@@ -66,7 +69,21 @@ impl Finding {
 
     /// The same finding with a fix to suggest, printed on a `help:` line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(Arc::from(help.into()));
+        self
+    }
+
+    /// The finding with its help replaced by an equal one from `helps`, or added to it: a
+    /// document's findings keep one copy of each distinct help.
+    pub fn share_help(mut self, helps: &mut HashSet<Arc<str>>) -> Self {
+        if let Some(help) = &mut self.help {
+            match helps.get(help) {
+                Some(shared) => *help = Arc::clone(shared),
+                None => {
+                    helps.insert(Arc::clone(help));
+                }
+            }
+        }
         self
     }
 
@@ -78,6 +95,13 @@ impl Finding {
             loc,
         }
     }
+}
+
+/// A text without spare capacity: `format!` over-allocates, and a document may hold a finding
+/// for every few bytes of its text.
+fn exact(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
 }
 
 /// A finding placed in the document.
@@ -138,6 +162,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// How many of `items` are errors: asked after every condition is read, so kept, not counted
+    /// (counting made a policy of N erroneous conditions cost N² steps).
+    errors: usize,
 }
 
 impl Diagnostics {
@@ -147,14 +174,20 @@ impl Diagnostics {
     }
     /// Adds a finding at the end (call [`Diagnostics::sort`] to restore document order).
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.errors += usize::from(diagnostic.is_error());
         self.items.push(diagnostic);
     }
     /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.errors > 0
+    }
+    /// The number of findings of severity [`Severity::Error`], without a pass over them.
+    pub fn error_count(&self) -> usize {
+        self.errors
     }
     /// The findings of severity [`Severity::Error`], in order.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        crate::work::add(crate::work::Counter::FindingScans, self.items.len() as u64);
         self.items.iter().filter(|d| d.is_error())
     }
     /// Every finding, in order.
@@ -173,9 +206,15 @@ impl Diagnostics {
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
-    /// Sorts by source position so that output follows the document.
+    /// Sorts by source position so that output follows the document. Findings mostly come in
+    /// document order already: then nothing moves and no buffer is allocated (a stable sort
+    /// takes one as large as the list). Spare capacity is released, as the list is kept.
     pub fn sort(&mut self) {
-        self.items.sort_by_key(|d| (d.loc.start, d.loc.end));
+        let key = |d: &Diagnostic| (d.loc.start, d.loc.end);
+        if !self.items.is_sorted_by_key(key) {
+            self.items.sort_by_key(key);
+        }
+        self.items.shrink_to_fit();
     }
 }
 

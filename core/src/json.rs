@@ -2,48 +2,51 @@
 //! command-line tool) and the token reader of `policy!`. Every node keeps its location, objects keep
 //! their key order and their duplicate keys (the validator reports them), numbers keep their text.
 
+use std::borrow::Cow;
+
 use crate::codes;
 use crate::diagnostic::Finding;
 use crate::location::Loc;
 
-/// A JSON value with its location in the source.
+/// A JSON value with its location in the source. Its strings borrow from the text read when they
+/// hold no escape.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Where the value is written: a byte range of a text, or a token of `policy!`.
     pub loc: Loc,
 }
 
 /// A JSON value, as read (no normalization).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// The number as written, so that export prints it unchanged.
-    Number(String),
+    Number(Cow<'a, str>),
     /// A string, its escapes decoded.
-    String(String),
+    String(Cow<'a, str>),
     /// An array, in order.
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// An object, its members in the order written, duplicate keys kept.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 /// One `"key": value` member of an object.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// The member's name, its escapes decoded.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Where the name is written (findings about a key point at it).
     pub key_loc: Loc,
     /// The member's value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name, as IAM words it in "expected JSON data type" messages.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -77,7 +80,7 @@ impl SyntaxError {
 const MAX_DEPTH: usize = 64;
 
 /// Reads a JSON text. Strict RFC 8259: no comments, no trailing commas.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut reader = TextReader {
         text,
         bytes: text.as_bytes(),
@@ -126,7 +129,7 @@ struct TextReader<'a> {
     pos: usize,
 }
 
-impl TextReader<'_> {
+impl<'a> TextReader<'a> {
     fn error(&self, message: &str) -> SyntaxError {
         SyntaxError {
             offset: self.pos,
@@ -144,7 +147,7 @@ impl TextReader<'_> {
         Loc::new(start as u32, end as u32)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         if depth > MAX_DEPTH {
             return Err(self.error("the document is nested too deeply"));
         }
@@ -169,7 +172,7 @@ impl TextReader<'_> {
         })
     }
 
-    fn keyword(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+    fn keyword(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -178,7 +181,7 @@ impl TextReader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_ws();
@@ -215,6 +218,7 @@ impl TextReader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    members.shrink_to_fit();
                     return Ok(Value::Object(members));
                 }
                 None => {
@@ -225,7 +229,7 @@ impl TextReader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws();
@@ -244,6 +248,7 @@ impl TextReader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    items.shrink_to_fit();
                     return Ok(Value::Array(items));
                 }
                 None => {
@@ -254,7 +259,7 @@ impl TextReader<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<String, SyntaxError> {
+    fn number(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.pos;
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
@@ -281,7 +286,7 @@ impl TextReader<'_> {
             }
             self.digits();
         }
-        Ok(self.text[start..self.pos].to_owned())
+        Ok(Cow::Borrowed(&self.text[start..self.pos]))
     }
 
     fn digits(&mut self) {
@@ -290,8 +295,21 @@ impl TextReader<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// A string: borrowed from the text unless it holds an escape.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.pos += 1;
+        let start = self.pos;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            self.pos += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
+        }
+        self.pos = start;
         let mut out = String::new();
         loop {
             let run_start = self.pos;
@@ -306,7 +324,7 @@ impl TextReader<'_> {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -380,7 +398,7 @@ mod tests {
         let Value::Object(members) = &node.value else {
             panic!("object expected")
         };
-        let keys: Vec<_> = members.iter().map(|m| m.key.as_str()).collect();
+        let keys: Vec<_> = members.iter().map(|m| m.key.as_ref()).collect();
         assert_eq!(keys, ["b", "a", "b"]);
         assert_eq!(members[0].value.value, Value::Number("1".into()));
         assert_eq!(members[2].value.value, Value::String("xé/".into()));

@@ -68,7 +68,18 @@ pub fn compile_text(
             return Err(diagnostics);
         }
     };
-    compile_tree(&root, options)
+    // The tree is given up: it is freed statement by statement as the document is read, the
+    // statements are then moved out of the document, and the export is written from the text.
+    // Peak memory is about the document's, not the tree's and the document's and the result's.
+    let validated = validate::validate_owned(root, options);
+    match validated.document {
+        Some(document) if !validated.diagnostics.has_errors() => {
+            let mut compiled = lower::lower_statements(document, std::borrow::Cow::Borrowed(""));
+            compiled.source = std::borrow::Cow::Owned(export::compact_text(text));
+            Ok((compiled, validated.diagnostics))
+        }
+        _ => Err(validated.diagnostics),
+    }
 }
 
 /// Validates and lowers a JSON tree.
@@ -79,7 +90,7 @@ pub fn compile_tree(
     let validated = validate::validate(root, options);
     match validated.document {
         Some(document) if !validated.diagnostics.has_errors() => {
-            Ok((lower::lower(&document, root), validated.diagnostics))
+            Ok((lower::lower(document, root), validated.diagnostics))
         }
         _ => Err(validated.diagnostics),
     }

@@ -20,6 +20,8 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        // Kept with the text while its findings are printed: no spare capacity.
+        starts.shrink_to_fit();
         LineIndex {
             starts,
             ascii: text.is_ascii(),

@@ -372,6 +372,7 @@ pub fn find_literal(text: &str, literal: &str, case: Case) -> Option<(usize, usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compiled::VariableRef;
     use std::borrow::Cow;
 
     struct Vars<'a>(&'a [(&'a str, &'a str)]);
@@ -390,10 +391,10 @@ mod tests {
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix("${") {
                 let end = after.find('}').unwrap();
-                segments.push(Segment::Variable(Variable {
+                segments.push(Segment::Variable(VariableRef::new(Variable {
                     key: Cow::Owned(after[..end].to_owned()),
                     default: None,
-                }));
+                })));
                 rest = &after[end + 1..];
             } else if let Some(after) = rest.strip_prefix('*') {
                 segments.push(Segment::AnyRun);

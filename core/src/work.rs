@@ -20,10 +20,12 @@ pub enum Counter {
     KeyCompares,
     /// Steps of the glob matcher (text positions times pattern words).
     MatchSteps,
+    /// Findings passed over to find the errors among them.
+    FindingScans,
 }
 
 #[cfg(any(test, feature = "count-work"))]
-const COUNTERS: usize = 6;
+const COUNTERS: usize = 7;
 
 #[cfg(any(test, feature = "count-work"))]
 thread_local! {

@@ -3,7 +3,7 @@
 
 use iam_policy_core::compiled::{
     ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
-    JsonValue, PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
+    PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
 };
 use iam_policy_core::operator::{Operator, Qualifier};
 use iam_policy_core::values::{Decimal, IpNet, Timestamp};
@@ -33,7 +33,7 @@ pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream
         .iter()
         .zip(action_tables)
         .map(|(s, table)| statement(s, table));
-    let source = json(&policy.source);
+    let source = text(&policy.source);
     quote!(p::CompiledPolicy { statements: p::Cow::Borrowed(&[#(#statements),*]), source: #source })
 }
 
@@ -204,7 +204,7 @@ fn variable(v: &Variable) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
-    quote!(p::Variable { key: #key, default: #default })
+    quote!(p::VariableRef(p::Cow::Borrowed(&[p::Variable { key: #key, default: #default }])))
 }
 
 fn condition(c: &Condition) -> TokenStream {
@@ -292,33 +292,6 @@ pub fn bool_value(b: &BoolValue) -> TokenStream {
         BoolValue::Variable(g) => {
             let g = glob(g);
             quote!(p::BoolValue::Variable(#g))
-        }
-    }
-}
-
-fn json(v: &JsonValue) -> TokenStream {
-    match v {
-        JsonValue::Null => quote!(p::JsonValue::Null),
-        JsonValue::Bool(b) => quote!(p::JsonValue::Bool(#b)),
-        JsonValue::Number(n) => {
-            let n = text(n);
-            quote!(p::JsonValue::Number(#n))
-        }
-        JsonValue::String(s) => {
-            let s = text(s);
-            quote!(p::JsonValue::String(#s))
-        }
-        JsonValue::Array(items) => {
-            let l = list(items, json);
-            quote!(p::JsonValue::Array(#l))
-        }
-        JsonValue::Object(members) => {
-            let l = list(members, |m| {
-                let key = text(&m.key);
-                let value = json(&m.value);
-                quote!(p::JsonMember { key: #key, value: #value })
-            });
-            quote!(p::JsonValue::Object(#l))
         }
     }
 }

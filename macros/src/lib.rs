@@ -256,7 +256,7 @@ fn expand(
         Some(document) if !validated.diagnostics.has_errors() => document,
         _ => return placeholder(quote!(#extra #(#findings)*)),
     };
-    let compiled = iam_policy_core::lower::lower(&document, root);
+    let compiled = iam_policy_core::lower::lower(document, root);
     let tables: Vec<syn::Ident> = (0..compiled.statements.len())
         .map(|i| format_ident!("__IAM_POLICY_ACTIONS_{i}"))
         .collect();

@@ -40,7 +40,7 @@ fn error<T>(span: Span, message: impl Into<String>) -> Result<T, SyntaxError> {
 }
 
 /// Reads the macro's whole input, which must be one JSON object.
-pub fn read(input: TokenStream, spans: &mut Spans) -> Result<Node, SyntaxError> {
+pub fn read(input: TokenStream, spans: &mut Spans) -> Result<Node<'static>, SyntaxError> {
     let tokens: Vec<TokenTree> = input.into_iter().collect();
     let mut reader = Reader {
         tokens: &tokens,
@@ -87,7 +87,7 @@ impl Reader<'_> {
             .map_or_else(Span::call_site, TokenTree::span)
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'static>, SyntaxError> {
         let Some(token) = self.tokens.get(self.pos).cloned() else {
             return error(self.end_span(), "expected a value after this");
         };
@@ -132,7 +132,7 @@ impl Reader<'_> {
             TokenTree::Punct(punct) if punct.as_char() == '-' => match self.tokens.get(self.pos) {
                 Some(TokenTree::Literal(lit)) => {
                     self.pos += 1;
-                    Value::Number(format!("-{}", number(lit)?))
+                    Value::Number(format!("-{}", number(lit)?).into())
                 }
                 _ => return error(span, "expected a number after `-`"),
             },
@@ -148,7 +148,7 @@ impl Reader<'_> {
         Ok(Node { value, loc })
     }
 
-    fn object(&mut self, inner: &[TokenTree]) -> Result<Value, SyntaxError> {
+    fn object(&mut self, inner: &[TokenTree]) -> Result<Value<'static>, SyntaxError> {
         let mut members = Vec::new();
         let mut reader = Reader {
             tokens: inner,
@@ -182,7 +182,7 @@ impl Reader<'_> {
         Ok(Value::Object(members))
     }
 
-    fn array(&mut self, inner: &[TokenTree]) -> Result<Value, SyntaxError> {
+    fn array(&mut self, inner: &[TokenTree]) -> Result<Value<'static>, SyntaxError> {
         let mut items = Vec::new();
         let mut reader = Reader {
             tokens: inner,
@@ -218,7 +218,7 @@ impl Reader<'_> {
     }
 }
 
-fn literal(lit: &proc_macro2::Literal) -> Result<Value, SyntaxError> {
+fn literal(lit: &proc_macro2::Literal) -> Result<Value<'static>, SyntaxError> {
     let text = lit.to_string();
     if text.starts_with('"') || text.starts_with('r') {
         let value = match syn::parse_str::<syn::LitStr>(&text) {
@@ -234,14 +234,14 @@ fn literal(lit: &proc_macro2::Literal) -> Result<Value, SyntaxError> {
             Err(_) => return error(lit.span(), "expected a plain string literal"),
         };
         if text.starts_with('r') {
-            return raw_string_as_json(lit, &value).map(Value::String);
+            return raw_string_as_json(lit, &value).map(|s| Value::String(s.into()));
         }
-        return Ok(Value::String(value));
+        return Ok(Value::String(value.into()));
     }
     if text.starts_with('\'') {
         return error(lit.span(), "JSON strings take double quotes");
     }
-    Ok(Value::Number(number(lit)?))
+    Ok(Value::Number(number(lit)?.into()))
 }
 
 /// The contents of a raw string literal, read as JSON text: pasted JSON (`r"reports\/*"`,

@@ -1168,6 +1168,39 @@ mod tests {
         )
     }
 
+    /// A case whose context has N keys: reading it (duplicate-key check and the context map)
+    /// costs work linear in N (it was quadratic, issue 10).
+    #[test]
+    fn context_keys_are_read_in_linear_work() {
+        use crate::context::Context;
+        use iam_policy_core::work::{Counter, assert_linear, measure};
+        let sizes = [10_000u64, 40_000, 160_000];
+        let counts: Vec<u64> = sizes
+            .iter()
+            .map(|&n| {
+                let keys: Vec<String> = (0..n).map(|i| format!(r#""app:Key{i}": "v""#)).collect();
+                let context = format!("{{{}}}", keys.join(", "));
+                let text = line("many", &[ALLOW_GET], "s3:GetObject", &context, "Allowed");
+                // Read, then every key looked up once (one comparison each when found): a scan
+                // per key while reading would add N² comparisons.
+                measure(Counter::KeyCompares, || {
+                    let cases = parse(&text).expect("valid case file");
+                    let context = cases[0].request.context();
+                    assert_eq!(context.len(), n as usize);
+                    for i in 0..n {
+                        assert!(context.values(&format!("APP:KEY{i}")).is_some());
+                    }
+                })
+            })
+            .collect();
+        assert_linear(
+            "case-file context key comparisons by keys",
+            &sizes,
+            &counts,
+            1.1,
+        );
+    }
+
     fn single_error(text: &str) -> LineError {
         let error = parse(text).expect_err("the file should be rejected");
         assert_eq!(error.errors().len(), 1, "{error}");

@@ -9,7 +9,7 @@ use iam_policy_core::eval::{Decision, Outcome};
 use iam_policy_core::request_check::Malformed;
 use iam_policy_core::validate::{Options, PolicyType};
 use iam_policy_core::why_not::NearMiss;
-use iam_policy_core::{export, interpret};
+use iam_policy_core::{export, interpret, json, lower};
 
 use crate::request::Request;
 
@@ -140,7 +140,7 @@ impl Policy {
         Policy {
             compiled: CompiledPolicy {
                 statements: Cow::Borrowed(&[]),
-                source: JsonValue::Null,
+                source: Cow::Borrowed("null"),
             },
             specialized: None,
             policy_type: PolicyType::Managed,
@@ -288,19 +288,24 @@ impl Policy {
         &self.compiled
     }
 
-    /// The document as written, as a JSON value in its key order.
-    pub fn source(&self) -> &JsonValue {
-        &self.compiled.source
+    /// The document as written, as a JSON value in its key order. Read anew from the compact text
+    /// the policy keeps ([`Policy::to_json`]): a loaded policy does not hold a tree of its document.
+    pub fn source(&self) -> JsonValue {
+        match json::parse(&self.compiled.source) {
+            Ok(root) => lower::json_value(&root),
+            // Unreachable: the text is the exporter's writing of a document that was read.
+            Err(_) => JsonValue::Null,
+        }
     }
 
     /// Compact JSON, equal as a JSON value to what was written, in the same key order and shapes.
     pub fn to_json(&self) -> String {
-        export::to_compact(&self.compiled.source)
+        self.compiled.source.to_string()
     }
 
     /// [`Policy::to_json`] in AWS's usual layout (four-space indent).
     pub fn to_json_pretty(&self) -> String {
-        export::to_pretty(&self.compiled.source)
+        export::to_pretty(&self.source())
     }
 }
 
@@ -327,7 +332,7 @@ impl fmt::Debug for Policy {
 impl fmt::Display for Policy {
     /// The pretty JSON.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        export::write_value(f, &self.compiled.source, Some("    "), 0)
+        export::write_value(f, &self.source(), Some("    "), 0)
     }
 }
 

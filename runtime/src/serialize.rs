@@ -7,7 +7,7 @@ use crate::policy::Policy;
 
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Json(self.source()).serialize(serializer)
+        Json(&self.source()).serialize(serializer)
     }
 }
 

@@ -20,7 +20,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 let segments: Vec<Value> = d
                     .path
                     .segments()
-                    .iter()
+                    .into_iter()
                     .map(|segment| match segment {
                         PathSegment::Key(key) => json!(key),
                         PathSegment::Index(index) => json!(index),

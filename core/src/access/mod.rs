@@ -77,7 +77,7 @@ impl From<Finding> for QueryError {
     fn from(finding: Finding) -> QueryError {
         QueryError {
             message: finding.message,
-            help: finding.help,
+            help: finding.help.map(|help| help.to_string()),
         }
     }
 }

@@ -19,6 +19,7 @@ mod action;
 mod condition;
 mod operator;
 mod resource;
+mod tag_keys;
 mod variable;
 
 pub use action::{RETIRED_SERVICES, check_action};
@@ -27,6 +28,9 @@ pub use condition::{
 };
 pub use operator::check_operator_for_key;
 pub use resource::{StatementResources, check_action_for_resources, check_resource_for_actions};
+pub use tag_keys::{
+    TagActions, check_missing_tag_key, check_tag_key_for_services, is_service_tag_key,
+};
 pub use variable::check_variable;
 
 use super::model::{Action, Catalog};

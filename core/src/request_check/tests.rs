@@ -268,3 +268,52 @@ fn the_service_table_finds_exactly_the_arn_services() {
     assert!(SERVICES_BY_HASH.windows(2).all(|w| w[0].0 <= w[1].0));
     assert!(!is_arn_service(""));
 }
+
+#[test]
+fn arn_fields_agree_with_splitn() {
+    let texts = [
+        "arn:aws:s3:::b",
+        "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+        "arn:aws-us-gov:iam::111122223333:role/a:b:c",
+        "a:b:c:d:e:f",
+        ":::::",
+        "::::",
+        "arn:aws:s3::",
+        "arn:aws:very-long-service-name-here:us-east-1:111122223333:x",
+        "no colons at all, but long enough for several words",
+        "é:ü:ß::x:y",
+    ];
+    for text in texts {
+        let mut parts = text.splitn(6, ':');
+        let expected = (0..5)
+            .map(|_| parts.next())
+            .collect::<Option<Vec<_>>>()
+            .filter(|_| parts.next().is_some());
+        assert_eq!(arn_fields(text).map(|f| f.to_vec()), expected, "{text}");
+    }
+    // Colons at every position of a 24-byte text.
+    for first in 0..20 {
+        let mut bytes = vec![b'a'; 24];
+        for k in 0..5 {
+            bytes[first + k] = b':';
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let fields = arn_fields(&text).unwrap();
+        assert_eq!(fields[0].len(), first, "{text}");
+        assert!(fields[1..].iter().all(|f| f.is_empty()), "{text}");
+    }
+}
+
+#[test]
+fn action_byte_classes_are_the_documented_sets() {
+    for b in 0u8..=255 {
+        let service = b.is_ascii_alphanumeric() || b == b'-';
+        let name = service || b == b'_';
+        assert_eq!(
+            ACTION_BYTES[usize::from(b)] & SERVICE_BYTE != 0,
+            service,
+            "{b}"
+        );
+        assert_eq!(ACTION_BYTES[usize::from(b)] & NAME_BYTE != 0, name, "{b}");
+    }
+}

@@ -12,12 +12,12 @@ use crate::diagnostic::Finding;
 use crate::json::Member;
 use crate::location::JsonPath;
 
-pub(crate) fn read_actions(
+pub(crate) fn read_actions<'t>(
     v: &mut Validator,
-    member: &Member,
+    member: &Member<'t>,
     path: &JsonPath,
-) -> Vec<Located<ActionPattern>> {
-    let element = member.key.as_str();
+) -> Vec<Located<'t, ActionPattern>> {
+    let element = member.key.as_ref();
     let empty = EmptyList {
         code: codes::EMPTY_ARRAY_ACTION,
         what: "action",
@@ -26,16 +26,17 @@ pub(crate) fn read_actions(
     let entries = list_entries(v, member, path, empty);
     let mut out = Vec::new();
     for (text, path, loc) in entries {
-        match read_action(text, element) {
+        match read_action(&text, element) {
             Ok(pattern) => out.push(Located {
                 value: pattern,
-                text: text.to_owned(),
+                text,
                 path,
                 loc,
             }),
             Err(finding) => v.report(finding, &path, loc),
         }
     }
+    out.shrink_to_fit();
     out
 }
 

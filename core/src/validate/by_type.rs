@@ -16,13 +16,13 @@ use crate::principal::{PrincipalPattern, ProviderKind};
 
 /// Reads the statement's `Principal`/`NotPrincipal` where the type takes one, and reports it
 /// where the type refuses it or it is missing.
-pub(crate) fn principals(
+pub(crate) fn principals<'t>(
     v: &mut Validator,
-    m: &HashMap<&str, &Member>,
+    m: &HashMap<&str, &Member<'t>>,
     effect: Effect,
     node: &Node,
     path: &JsonPath,
-) -> Option<Block<PrincipalPattern>> {
+) -> Option<Block<'t, PrincipalPattern>> {
     let policy_type = v.options.policy_type;
     let family = policy_type.family();
     let principal = m.get("Principal").copied();
@@ -294,7 +294,7 @@ fn check_actions_for_principals(
             .entries
             .iter()
             .filter(|p| principal_assume(&p.value) != wanted)
-            .map(|p| p.text.as_str())
+            .map(|p| p.text.as_ref())
             .collect();
         if wrong.is_empty() {
             continue;
@@ -349,7 +349,7 @@ fn check_vpc_ids(v: &mut Validator, document: &Document) {
             if c.operator.value.base.family() != crate::operator::Family::String {
                 continue;
             }
-            let key = c.key.value.as_str();
+            let key = c.key.text.as_ref();
             let (code, prefix, what) = if key.eq_ignore_ascii_case("aws:SourceVpce") {
                 (codes::INVALID_VPCE_FORMAT, "vpce-", "VPC endpoint")
             } else if key.eq_ignore_ascii_case("aws:SourceVpc") {
@@ -358,7 +358,7 @@ fn check_vpc_ids(v: &mut Validator, document: &Document) {
                 continue;
             };
             for value in &c.value_texts {
-                let text = value.text.as_str();
+                let text = value.text.as_ref();
                 if text.contains(['*', '?']) || text.contains("${") || is_vpc_id(text, prefix) {
                     continue;
                 }

@@ -151,7 +151,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel, declared: &Dec
             .actions
             .entries
             .iter()
-            .map(|a| a.text.as_str())
+            .map(|a| a.text.as_ref())
             .collect()
     };
     let arn_entries: Vec<&Located<ResourcePattern>> = statement
@@ -167,7 +167,7 @@ fn check_statement(v: &mut Validator, statement: &StatementModel, declared: &Dec
             .resources
             .entries
             .iter()
-            .map(|r| r.text.as_str())
+            .map(|r| r.text.as_ref())
             .collect();
         let fitted = checks::StatementResources::new(&actions, &resources);
         let mut every_entry_flagged = !arn_entries.is_empty();
@@ -220,17 +220,17 @@ fn check_conditions(
     let expanded = checks::ExpandedActions::new(actions);
     for condition in &statement.conditions {
         let key = &condition.key;
-        if declared.key(&key.value) {
+        if declared.key(&key.text) {
             // Not looked up, and without a type to check the operator against.
-            if global_key(&key.value).is_some() || catalog().condition_key(&key.value).is_some() {
-                place(v, vec![stale("key", &key.value)], &key.path, key.loc);
+            if global_key(&key.text).is_some() || catalog().condition_key(&key.text).is_some() {
+                place(v, vec![stale("key", &key.text)], &key.path, key.loc);
             }
             check_values_variables(v, condition, declared);
             continue;
         }
         place(
             v,
-            checks::check_condition_key_expanded(actions, &expanded, &key.value),
+            checks::check_condition_key_expanded(actions, &expanded, &key.text),
             &key.path,
             key.loc,
         );
@@ -243,7 +243,7 @@ fn check_conditions(
                 checks::check_key_for_each_action(
                     actions,
                     &expanded,
-                    &key.value,
+                    &key.text,
                     missing_key_holds,
                     statement.effect == crate::compiled::Effect::Allow,
                 ),
@@ -251,9 +251,27 @@ fn check_conditions(
                 key.loc,
             );
         }
+        if operator.base != crate::operator::BaseOperator::Null {
+            let listed = if statement.actions.negated {
+                checks::TagActions::Not
+            } else {
+                checks::TagActions::Listed(actions)
+            };
+            place(
+                v,
+                checks::check_tag_key_for_services(
+                    listed,
+                    &key.text,
+                    statement.effect == crate::compiled::Effect::Allow,
+                    missing_key_holds,
+                ),
+                &key.path,
+                key.loc,
+            );
+        }
         place(
             v,
-            checks::check_operator_for_key(&condition.operator.value, &key.value),
+            checks::check_operator_for_key(&condition.operator.value, &key.text),
             &key.path,
             key.loc,
         );

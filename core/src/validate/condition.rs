@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Validator;
 use super::condition_values::ValueReader;
-use super::document::{ConditionEntry, Located, Version};
+use super::document::{ConditionEntry, Located, Text, Version};
 use crate::codes;
 use crate::compiled::ConditionValues;
 use crate::diagnostic::Finding;
@@ -14,12 +14,12 @@ use crate::location::JsonPath;
 use crate::operator::{Family, Operator, OperatorError, Qualifier};
 use crate::values;
 
-pub(crate) fn read_conditions(
+pub(crate) fn read_conditions<'t>(
     v: &mut Validator,
-    node: &Node,
+    node: &Node<'t>,
     path: &JsonPath,
     version: Version,
-) -> Vec<ConditionEntry> {
+) -> Vec<ConditionEntry<'t>> {
     let Value::Object(operators) = &node.value else {
         v.type_mismatch(node, "an object", path, "Condition");
         return Vec::new();
@@ -39,7 +39,7 @@ pub(crate) fn read_conditions(
     let mut seen_operators: HashMap<&str, ()> = HashMap::new();
     for member in operators {
         let op_path = path.key(&member.key);
-        if seen_operators.insert(member.key.as_str(), ()).is_some() {
+        if seen_operators.insert(member.key.as_ref(), ()).is_some() {
             v.report(
                 Finding::new(
                     codes::DUPLICATE_ELEMENT,
@@ -94,7 +94,7 @@ pub(crate) fn read_conditions(
         }
         let mut lowercase_keys: HashMap<String, &str> = HashMap::new();
         for key_member in keys {
-            let key = key_member.key.as_str();
+            let key = key_member.key.as_ref();
             let key_path = op_path.key(key);
             if let Some(previous) = lowercase_keys.insert(key.to_lowercase(), key) {
                 let (code, message) = if previous == key {
@@ -126,8 +126,8 @@ pub(crate) fn read_conditions(
                 continue;
             }
             let key_located = Located {
-                value: key.to_owned(),
-                text: key.to_owned(),
+                value: (),
+                text: key_member.key.clone(),
                 path: key_path.clone(),
                 loc: key_member.key_loc,
             };
@@ -142,6 +142,7 @@ pub(crate) fn read_conditions(
             }
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -231,24 +232,25 @@ fn check_key_format(key: &str) -> Result<(), Finding> {
 }
 
 /// A condition value as text: strings as they are, numbers and booleans in their JSON form.
-fn value_texts<'a>(
+fn value_texts<'t>(
     v: &mut Validator,
-    node: &'a Node,
+    node: &Node<'t>,
     path: &JsonPath,
     operator: &str,
-) -> Vec<Located<String>> {
-    let one = |v: &mut Validator, node: &'a Node, path: JsonPath| -> Option<Located<String>> {
+) -> Vec<Text<'t>> {
+    let one = |v: &mut Validator, node: &Node<'t>, path: JsonPath| -> Option<Text<'t>> {
         let text = match &node.value {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.clone(),
-            Value::Bool(b) => b.to_string(),
+            Value::Bool(true) => Cow::Borrowed("true"),
+            Value::Bool(false) => Cow::Borrowed("false"),
             _ => {
                 v.type_mismatch(node, "a string, a number or a boolean", &path, operator);
                 return None;
             }
         };
         Some(Located {
-            value: text.clone(),
+            value: (),
             text,
             path,
             loc: node.loc,
@@ -264,15 +266,16 @@ fn value_texts<'a>(
     }
 }
 
-fn read_values(
+fn read_values<'t>(
     v: &mut Validator,
-    operator: Located<Operator>,
-    key: Located<String>,
-    node: &Node,
+    operator: Located<'t, Operator>,
+    key: Text<'t>,
+    node: &Node<'t>,
     version: Version,
-) -> Option<ConditionEntry> {
+) -> Option<ConditionEntry<'t>> {
     let op = operator.value;
-    let texts = value_texts(v, node, &key.path, &operator.text);
+    let mut texts = value_texts(v, node, &key.path, &operator.text);
+    texts.shrink_to_fit();
     if matches!(&node.value, Value::Array(items) if items.is_empty()) {
         let code = match op.qualifier {
             Some(Qualifier::ForAllValues) => codes::EMPTY_ARRAY_CONDITION_FORALLVALUES,
@@ -283,14 +286,14 @@ fn read_values(
         v.report(
             Finding::new(
                 code,
-                format!("the condition key `{}` has no values", key.value),
+                format!("the condition key `{}` has no values", key.text),
             )
             .with_help("give at least one value"),
             &key.path,
             node.loc,
         );
     }
-    let errors_before = v.diagnostics.errors().count();
+    let errors_before = v.diagnostics.error_count();
     let reader = ValueReader::new(&operator, version);
     let values = match op.base.family() {
         Family::String => reader.strings(v, &texts),
@@ -329,7 +332,7 @@ fn read_values(
                         codes::INVALID_CONDITION_MULTIPLE_BOOLEAN,
                         format!(
                             "the condition key `{}` has several boolean values",
-                            key.value
+                            key.text
                         ),
                     )
                     .with_help("use a single `true` or `false`"),
@@ -348,7 +351,7 @@ fn read_values(
         ))),
         Family::Arn => ConditionValues::Arns(Cow::Owned(reader.arns(v, &texts))),
     };
-    if v.diagnostics.errors().count() > errors_before {
+    if v.diagnostics.error_count() > errors_before {
         return None;
     }
     Some(ConditionEntry {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::Validator;
-use super::document::{Located, Version};
+use super::document::{Located, Text, Version};
 use super::resource::{ArnUse, read_arn};
 use super::template::{self, Variables, Wildcards};
 use crate::codes::{self, Code};
@@ -16,14 +16,14 @@ use crate::values::{self, ValueError};
 
 /// Reads the values of one operator.
 pub(super) struct ValueReader<'a> {
-    operator: &'a Located<Operator>,
+    operator: &'a Located<'a, Operator>,
     version: Version,
     /// What the operator's values may do with `${...}`.
     variables: Variables,
 }
 
 impl<'a> ValueReader<'a> {
-    pub(super) fn new(operator: &'a Located<Operator>, version: Version) -> Self {
+    pub(super) fn new(operator: &'a Located<'a, Operator>, version: Version) -> Self {
         let base = operator.value.base;
         let variables = if !base.allows_variables() {
             Variables::UnsupportedForOperator(base.name())
@@ -40,7 +40,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// String operators: globs for the `Like` ones, literal text (with variables) for the others.
-    pub(super) fn strings(&self, v: &mut Validator, texts: &[Located<String>]) -> ConditionValues {
+    pub(super) fn strings(&self, v: &mut Validator, texts: &[Text<'_>]) -> ConditionValues {
         let like = self.operator.value.base.comparison() == Comparison::Like;
         let wildcards = if like {
             Wildcards::Glob
@@ -69,6 +69,7 @@ impl<'a> ValueReader<'a> {
             }
             globs.push(glob);
         }
+        globs.shrink_to_fit();
         ConditionValues::Strings(Cow::Owned(globs))
     }
 
@@ -77,7 +78,7 @@ impl<'a> ValueReader<'a> {
     pub(super) fn parsed<T>(
         &self,
         v: &mut Validator,
-        texts: &[Located<String>],
+        texts: &[Text<'_>],
         parse: impl Fn(&str) -> Result<T, ValueError>,
         code: Code,
         help: &str,
@@ -96,11 +97,12 @@ impl<'a> ValueReader<'a> {
                 ),
             }
         }
+        out.shrink_to_fit();
         out
     }
 
     /// `Bool`: `true`, `false`, or a variable resolved at evaluation.
-    pub(super) fn bools(&self, v: &mut Validator, texts: &[Located<String>]) -> Vec<BoolValue> {
+    pub(super) fn bools(&self, v: &mut Validator, texts: &[Text<'_>]) -> Vec<BoolValue> {
         let mut out = Vec::new();
         for t in texts {
             if template::has_variable(&t.text) {
@@ -128,11 +130,12 @@ impl<'a> ValueReader<'a> {
                 ),
             }
         }
+        out.shrink_to_fit();
         out
     }
 
     /// ARN operators: each value an ARN pattern (or `*`, any ARN).
-    pub(super) fn arns(&self, v: &mut Validator, texts: &[Located<String>]) -> Vec<ArnPattern> {
+    pub(super) fn arns(&self, v: &mut Validator, texts: &[Text<'_>]) -> Vec<ArnPattern> {
         let mut out = Vec::new();
         for t in texts {
             if !t.text.is_empty() && t.text.chars().all(|c| c == '*') {
@@ -175,12 +178,13 @@ impl<'a> ValueReader<'a> {
                 }
             }
         }
+        out.shrink_to_fit();
         out
     }
 
     /// Values of operators that take no variables must not look like one: reports the variables of
     /// `t`, if any, and says whether it had one.
-    fn forbid_variables(&self, v: &mut Validator, t: &Located<String>) -> bool {
+    fn forbid_variables(&self, v: &mut Validator, t: &Text<'_>) -> bool {
         if !template::has_variable(&t.text) {
             return false;
         }

@@ -2,6 +2,8 @@
 //! their entries with their places, and the finding for an empty list. A leaf below the element
 //! readers that use it.
 
+use std::borrow::Cow;
+
 use super::Validator;
 use crate::codes::Code;
 use crate::diagnostic::Finding;
@@ -9,19 +11,19 @@ use crate::json::{Member, Node, Value};
 use crate::location::{JsonPath, Loc};
 
 /// The strings of an element that takes a string or an array of strings, with their places.
-pub(crate) fn string_list<'a>(
+pub(crate) fn string_list<'t>(
     v: &mut Validator,
-    node: &'a Node,
+    node: &Node<'t>,
     path: &JsonPath,
     element: &str,
-) -> Option<Vec<(&'a str, JsonPath, Loc)>> {
+) -> Option<Vec<(Cow<'t, str>, JsonPath, Loc)>> {
     match &node.value {
-        Value::String(s) => Some(vec![(s.as_str(), path.clone(), node.loc)]),
+        Value::String(s) => Some(vec![(s.clone(), path.clone(), node.loc)]),
         Value::Array(items) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 match &item.value {
-                    Value::String(s) => out.push((s.as_str(), path.index(i), item.loc)),
+                    Value::String(s) => out.push((s.clone(), path.index(i), item.loc)),
                     _ => v.type_mismatch(item, "a string", &path.index(i), element),
                 }
             }
@@ -44,13 +46,13 @@ pub(crate) struct EmptyList {
 
 /// The entries of `Action`/`Resource` and their negations: [`string_list`], and an empty list
 /// reported (unless its items were already reported as not strings).
-pub(crate) fn list_entries<'a>(
+pub(crate) fn list_entries<'t>(
     v: &mut Validator,
-    member: &'a Member,
+    member: &Member<'t>,
     path: &JsonPath,
     empty: EmptyList,
-) -> Vec<(&'a str, JsonPath, Loc)> {
-    let element = member.key.as_str();
+) -> Vec<(Cow<'t, str>, JsonPath, Loc)> {
+    let element = member.key.as_ref();
     let path = path.key(element);
     let Some(entries) = string_list(v, &member.value, &path, element) else {
         return Vec::new();

@@ -11,16 +11,16 @@ use crate::location::JsonPath;
 
 /// The members of an object by name, reporting unknown (`INVALID_POLICY_ELEMENT`) and duplicate
 /// (`DUPLICATE_ELEMENT`) ones; a duplicate keeps its first occurrence.
-pub(crate) fn unique_members<'a>(
+pub(crate) fn unique_members<'a, 't>(
     v: &mut Validator,
-    members: &'a [Member],
+    members: &'a [Member<'t>],
     path: &JsonPath,
     known: &[&'static str],
     owner: &str,
-) -> HashMap<&'a str, &'a Member> {
-    let mut seen: HashMap<&str, &Member> = HashMap::new();
+) -> HashMap<&'a str, &'a Member<'t>> {
+    let mut seen: HashMap<&str, &Member<'_>> = HashMap::new();
     for member in members {
-        let key = member.key.as_str();
+        let key = member.key.as_ref();
         if !known.contains(&key) {
             let close = crate::suggest::closest(key, known.iter().copied());
             let mut finding = Finding::new(

@@ -21,7 +21,7 @@ mod role_grants;
 mod statement;
 pub mod template;
 
-pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Version};
+pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Text, Version};
 pub use policy_type::{Family, PolicyType};
 
 use std::collections::HashSet;
@@ -81,14 +81,14 @@ pub fn check_size(text_len: usize, options: &Options) -> Option<crate::diagnosti
 /// The outcome of validation: the model (present unless the document's shape is unusable) and
 /// every finding. The model may be lowered only when there is no error.
 #[derive(Clone, Debug)]
-pub struct Validated {
+pub struct Validated<'t> {
     /// The typed document, `None` when its shape is too broken to read.
-    pub document: Option<Document>,
+    pub document: Option<Document<'t>>,
     /// Every finding, in the order of their place in the text.
     pub diagnostics: Diagnostics,
 }
 
-impl Validated {
+impl Validated<'_> {
     /// True when any finding is an error: the document must then not be lowered or used.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
@@ -96,15 +96,33 @@ impl Validated {
 }
 
 /// Validates a policy document.
-pub fn validate(root: &Node, options: &Options) -> Validated {
-    let mut v = Validator {
-        diagnostics: Diagnostics::new(),
-        options: options.clone(),
-        misspelt: HashSet::new(),
-    };
-    let document = policy::read_policy(&mut v, root);
+pub fn validate<'t>(root: &Node<'t>, options: &Options) -> Validated<'t> {
+    let mut v = Validator::new(options);
+    let tree_findings = policy::check_tree(&mut v, root);
+    let document = policy::read_policy(&mut v, root, None);
+    finish(v, document, tree_findings)
+}
+
+/// [`validate`] for a tree the caller gives up: each statement's part of it is freed as soon as
+/// the statement is read, so that the tree and the document are never both held whole (the
+/// document borrows only the text). The same findings, in the same order.
+pub fn validate_owned<'t>(mut root: Node<'t>, options: &Options) -> Validated<'t> {
+    let mut v = Validator::new(options);
+    let tree_findings = policy::check_tree(&mut v, &root);
+    let statements = policy::take_statements(&mut root);
+    let document = policy::read_policy(&mut v, &root, statements);
+    drop(root);
+    finish(v, document, tree_findings)
+}
+
+/// The checks across statements, then the findings sorted into document order.
+fn finish<'t>(
+    mut v: Validator,
+    document: Option<Document<'t>>,
+    tree_findings: Diagnostics,
+) -> Validated<'t> {
     if let Some(document) = &document {
-        policy::check_across(&mut v, document, root);
+        policy::check_across(&mut v, document, tree_findings);
     }
     let mut diagnostics = v.diagnostics;
     diagnostics.sort();
@@ -122,9 +140,21 @@ pub(crate) struct Validator {
     /// their object and the element suggested. That element is then not reported missing too.
     /// A set: one look-up per element asked about, whatever the number of statements.
     pub misspelt: HashSet<(JsonPath, &'static str)>,
+    /// The distinct helps of the findings so far, each held once (a help repeated for every
+    /// statement, such as the resource types of the statements' actions, costs one copy).
+    pub helps: HashSet<std::sync::Arc<str>>,
 }
 
 impl Validator {
+    fn new(options: &Options) -> Self {
+        Validator {
+            diagnostics: Diagnostics::new(),
+            options: options.clone(),
+            misspelt: HashSet::new(),
+            helps: HashSet::new(),
+        }
+    }
+
     /// True when an unknown element of the object at `path` was reported as a misspelling of one
     /// of `names`.
     pub fn misspelt_any(&self, path: &JsonPath, names: &[&'static str]) -> bool {
@@ -140,6 +170,7 @@ impl Validator {
     }
 
     pub fn report(&mut self, finding: Finding, path: &JsonPath, loc: Loc) {
+        let finding = finding.share_help(&mut self.helps);
         self.diagnostics.push(finding.at(path.clone(), loc));
     }
 

@@ -6,13 +6,19 @@ use super::document::{Document, Version};
 use super::members::unique_members;
 use super::{Validator, statement};
 use crate::codes;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Diagnostics, Finding};
 use crate::json::{Member, Node, Value};
 use crate::location::{JsonPath, Loc};
 
 const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
 
-pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
+/// Reads the policy. `taken`: the statements, when the caller took them out of the tree
+/// ([`take_statements`]) to free each once read.
+pub(crate) fn read_policy<'t>(
+    v: &mut Validator,
+    root: &Node<'t>,
+    taken: Option<Vec<Node<'t>>>,
+) -> Option<Document<'t>> {
     let path = JsonPath::root();
     let Value::Object(members) = &root.value else {
         v.type_mismatch(root, "an object", &path, "the policy document");
@@ -37,19 +43,33 @@ pub(crate) fn read_policy(v: &mut Validator, root: &Node) -> Option<Document> {
         Some(member) => {
             let path = path.key("Statement");
             match &member.value.value {
-                Value::Array(items) if items.is_empty() => v.report(
+                Value::Array(items) if items.is_empty() && taken.is_none() => v.report(
                     Finding::new(codes::MISSING_STATEMENT, "`Statement` is empty")
                         .with_help("add at least one statement"),
                     &path,
                     member.value.loc,
                 ),
                 Value::Array(items) => {
-                    for (index, item) in items.iter().enumerate() {
+                    let mut read = |v: &mut Validator, index: usize, item: &Node<'t>| {
                         let path = path.index(index);
                         if let Some(s) = statement::read_statement(v, item, index, path, version) {
                             statements.push(s);
                         }
+                    };
+                    match taken {
+                        // Each statement's part of the tree is dropped once read.
+                        Some(taken) => {
+                            for (index, item) in taken.into_iter().enumerate() {
+                                read(v, index, &item);
+                            }
+                        }
+                        None => {
+                            for (index, item) in items.iter().enumerate() {
+                                read(v, index, item);
+                            }
+                        }
                     }
+                    statements.shrink_to_fit();
                 }
                 Value::Object(_) => {
                     if let Some(s) = statement::read_statement(v, &member.value, 0, path, version) {
@@ -132,15 +152,39 @@ fn read_version(v: &mut Validator, member: Option<&Member>, root: Loc) -> Versio
     }
 }
 
-/// Checks that need the whole document: Sids, size, characters, and the service catalog.
-pub(crate) fn check_across(v: &mut Validator, document: &Document, root: &Node) {
-    check_sids(v, document);
-    super::by_type::check_across(v, document);
-    super::role_grants::check(v, &document.statements);
+/// The statements of a policy whose `Statement` is a non-empty array, taken out of the tree (the
+/// member [`read_policy`] reads: the first `Statement`).
+pub(crate) fn take_statements<'t>(root: &mut Node<'t>) -> Option<Vec<Node<'t>>> {
+    let Value::Object(members) = &mut root.value else {
+        return None;
+    };
+    let member = members.iter_mut().find(|m| m.key == "Statement")?;
+    match &mut member.value.value {
+        Value::Array(items) if !items.is_empty() => Some(std::mem::take(items)),
+        _ => None,
+    }
+}
+
+/// The checks of the whole tree (size, characters), run before the statements are read (and
+/// perhaps freed). Their findings are returned, for [`check_across`] to add in their place.
+pub(crate) fn check_tree(v: &mut Validator, root: &Node) -> Diagnostics {
+    let before = std::mem::take(&mut v.diagnostics);
     check_size(v, root);
     // The walk that reports builds a JSON path per node: only walk when there is something to say.
     if has_unsupported_character(root) {
         check_characters(v, root, &JsonPath::root());
+    }
+    std::mem::replace(&mut v.diagnostics, before)
+}
+
+/// Checks that need the whole document: Sids, the findings of [`check_tree`] (size, characters)
+/// in their place, and the service catalog.
+pub(crate) fn check_across(v: &mut Validator, document: &Document, tree_findings: Diagnostics) {
+    check_sids(v, document);
+    super::by_type::check_across(v, document);
+    super::role_grants::check(v, &document.statements);
+    for finding in tree_findings {
+        v.diagnostics.push(finding);
     }
     #[cfg(feature = "catalog")]
     if v.options.catalog {
@@ -152,16 +196,16 @@ fn check_sids(v: &mut Validator, document: &Document) {
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for statement in &document.statements {
         let Some(sid) = &statement.sid else { continue };
-        if sid.value.is_empty() {
+        if sid.text.is_empty() {
             continue;
         }
-        if let Some(first) = first_of.get(sid.value.as_str()) {
+        if let Some(first) = first_of.get(sid.text.as_ref()) {
             v.report(
                 Finding::new(
                     codes::UNIQUE_SIDS_REQUIRED,
                     format!(
                         "the Sid `{}` is already used by statement {first}",
-                        sid.value
+                        sid.text
                     ),
                 )
                 .with_help("give each statement its own Sid"),
@@ -169,7 +213,7 @@ fn check_sids(v: &mut Validator, document: &Document) {
                 sid.loc,
             );
         } else {
-            first_of.insert(&sid.value, statement.index);
+            first_of.insert(&sid.text, statement.index);
         }
     }
 }

@@ -16,20 +16,20 @@ use crate::principal::{self, AwsProblem, AwsValue, PrincipalPattern};
 const KEYS: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
 
 /// Reads the `Principal` or `NotPrincipal` member of a statement of a type that takes one.
-pub(crate) fn read(
+pub(crate) fn read<'t>(
     v: &mut Validator,
-    member: &Member,
+    member: &Member<'t>,
     negated: bool,
     path: &JsonPath,
-) -> Block<PrincipalPattern> {
-    let element = member.key.as_str();
+) -> Block<'t, PrincipalPattern> {
+    let element = member.key.as_ref();
     let path = path.key(element);
     let node = &member.value;
     let mut entries = Vec::new();
     match &node.value {
         Value::String(s) if s == "*" => entries.push(located(
             PrincipalPattern::Everyone,
-            s,
+            s.clone(),
             &path,
             node.loc,
         )),
@@ -71,31 +71,32 @@ pub(crate) fn read(
             node.loc,
         ),
     }
+    entries.shrink_to_fit();
     Block { negated, entries }
 }
 
-fn located(
+fn located<'t>(
     value: PrincipalPattern,
-    text: &str,
+    text: impl Into<Cow<'t, str>>,
     path: &JsonPath,
     loc: Loc,
-) -> Located<PrincipalPattern> {
+) -> Located<'t, PrincipalPattern> {
     Located {
         value,
-        text: text.to_owned(),
+        text: text.into(),
         path: path.clone(),
         loc,
     }
 }
 
-fn read_key(
+fn read_key<'t>(
     v: &mut Validator,
-    member: &Member,
+    member: &Member<'t>,
     path: &JsonPath,
     element: &str,
-    entries: &mut Vec<Located<PrincipalPattern>>,
+    entries: &mut Vec<Located<'t, PrincipalPattern>>,
 ) {
-    let key = member.key.as_str();
+    let key = member.key.as_ref();
     let path = path.key(key);
     if !KEYS.contains(&key) {
         let help = match crate::suggest::closest(key, KEYS) {
@@ -129,7 +130,7 @@ fn read_key(
         );
     }
     for (text, path, loc) in values {
-        if let Some(pattern) = read_value(v, key, text, &path, loc) {
+        if let Some(pattern) = read_value(v, key, &text, &path, loc) {
             entries.push(located(pattern, text, &path, loc));
         }
     }

@@ -22,12 +22,12 @@ pub const PARTITIONS: [&str; 8] = [
     "aws-iso-f",
 ];
 
-pub(crate) fn read_resources(
+pub(crate) fn read_resources<'t>(
     v: &mut Validator,
-    member: &Member,
+    member: &Member<'t>,
     path: &JsonPath,
     version: Version,
-) -> Vec<Located<ResourcePattern>> {
+) -> Vec<Located<'t, ResourcePattern>> {
     let empty = EmptyList {
         code: codes::EMPTY_ARRAY_RESOURCE,
         what: "resource",
@@ -36,7 +36,7 @@ pub(crate) fn read_resources(
     let entries = list_entries(v, member, path, empty);
     let mut out = Vec::new();
     for (text, path, loc) in entries {
-        let (pattern, findings) = read_resource(text, version);
+        let (pattern, findings) = read_resource(&text, version);
         let ok = findings
             .iter()
             .all(|f| !matches!(f.severity(), crate::diagnostic::Severity::Error));
@@ -46,12 +46,13 @@ pub(crate) fn read_resources(
         if ok {
             out.push(Located {
                 value: pattern,
-                text: text.to_owned(),
+                text,
                 path,
                 loc,
             });
         }
     }
+    out.shrink_to_fit();
     out
 }
 

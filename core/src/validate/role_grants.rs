@@ -64,16 +64,16 @@ const CREATE_SLR: Grant = Grant {
 /// How a statement's `Action` or `NotAction` covers the action.
 enum ActionCover<'a> {
     Named,
-    Wildcard(&'a Located<ActionPattern>),
+    Wildcard(&'a Located<'a, ActionPattern>),
     NotAction,
 }
 
 /// How a statement's `Resource` or `NotResource` covers many roles.
 enum ResourceCover<'a> {
     /// An entry with a `*` that matches many roles.
-    Star(&'a Located<ResourcePattern>),
+    Star(&'a Located<'a, ResourcePattern>),
     /// A `NotResource` that leaves roles in (reported at its first entry).
-    NotResource(&'a Located<ResourcePattern>),
+    NotResource(&'a Located<'a, ResourcePattern>),
 }
 
 /// Checks each `Allow` statement of an identity policy for both actions.
@@ -267,7 +267,7 @@ fn can_start_with(glob: &Glob, prefix: &str) -> bool {
 pub(crate) fn restricts(statement: &StatementModel, key: &str) -> bool {
     statement.conditions.iter().any(|c| {
         let operator = c.operator.value;
-        c.key.value.eq_ignore_ascii_case(key)
+        c.key.text.eq_ignore_ascii_case(key)
             && !operator.is_negated()
             && operator.base != BaseOperator::Null
             && matches!(

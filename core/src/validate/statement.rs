@@ -1,6 +1,6 @@
 //! One statement: `Sid`, `Effect`, `Principal`, `Action`, `Resource`, `Condition`.
 
-use super::document::{Block, Located, StatementModel, Version};
+use super::document::{Block, Located, StatementModel, Text, Version};
 use super::members::unique_members;
 use super::{Validator, action, by_type, condition, resource};
 use crate::codes;
@@ -21,13 +21,15 @@ const ELEMENTS: [&str; 9] = [
     "Condition",
 ];
 
-pub(crate) fn read_statement(
+pub(crate) fn read_statement<'t>(
     v: &mut Validator,
-    node: &Node,
+    node: &Node<'t>,
     index: usize,
     path: JsonPath,
     version: Version,
-) -> Option<StatementModel> {
+) -> Option<StatementModel<'t>> {
+    // Keyed many times (`Action`, `Resource`, ...): its index is made one shared step.
+    let path = path.shared();
     let Value::Object(members) = &node.value else {
         v.type_mismatch(node, "an object", &path, "a statement");
         return None;
@@ -106,14 +108,14 @@ pub(crate) fn read_statement(
 }
 
 /// One of a pair of exclusive elements (`Action`/`NotAction`), reporting both present.
-fn pick<'a>(
+fn pick<'a, 't>(
     v: &mut Validator,
-    m: &std::collections::HashMap<&str, &'a Member>,
+    m: &std::collections::HashMap<&str, &'a Member<'t>>,
     plain: &str,
     negated: &str,
     _node: &Node,
     path: &JsonPath,
-) -> Option<(&'a Member, bool)> {
+) -> Option<(&'a Member<'t>, bool)> {
     match (m.get(plain), m.get(negated)) {
         (Some(p), Some(n)) => {
             v.report(
@@ -133,7 +135,7 @@ fn pick<'a>(
     }
 }
 
-fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Located<String>> {
+fn read_sid<'t>(v: &mut Validator, member: &Member<'t>, path: &JsonPath) -> Option<Text<'t>> {
     let path = path.key("Sid");
     let Value::String(sid) = &member.value.value else {
         v.type_mismatch(&member.value, "a string", &path, "Sid");
@@ -161,7 +163,7 @@ fn read_sid(v: &mut Validator, member: &Member, path: &JsonPath) -> Option<Locat
         v.report(finding, &path, member.value.loc);
     }
     Some(Located {
-        value: sid.clone(),
+        value: (),
         text: sid.clone(),
         path,
         loc: member.value.loc,

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::codes;
-use crate::compiled::{Glob, Segment, Variable};
+use crate::compiled::{Glob, Segment, Variable, VariableRef};
 use crate::diagnostic::Finding;
 
 /// Whether `*` and `?` are wildcards or text.
@@ -46,7 +46,7 @@ pub fn read(text: &str, wildcards: Wildcards, variables: Variables) -> (Glob, Ve
                 Piece::Text(t) => literal.push_str(&t),
                 Piece::Variable(v) => {
                     flush(&mut literal, &mut segments);
-                    segments.push(Segment::Variable(v));
+                    segments.push(Segment::Variable(VariableRef::new(v)));
                 }
             }
             rest = &rest[consumed..];
@@ -68,13 +68,25 @@ pub fn read(text: &str, wildcards: Wildcards, variables: Variables) -> (Glob, Ve
         rest = &rest[c.len_utf8()..];
     }
     flush(&mut literal, &mut segments);
-    (
-        Glob {
-            segments: Cow::Owned(segments),
-        },
-        findings,
-    )
+    let segments = match SHARED.iter().find(|shared| **shared == segments.as_slice()) {
+        Some(shared) => Cow::Borrowed(*shared),
+        None => {
+            // Exact sizes: a document keeps one glob per pattern, most of them a single literal.
+            segments.shrink_to_fit();
+            Cow::Owned(segments)
+        }
+    };
+    (Glob { segments }, findings)
 }
+
+/// Globs that most ARNs repeat (`*`, the partitions), shared as constants rather than
+/// allocated for each pattern.
+const SHARED: &[&[Segment]] = &[
+    &[Segment::AnyRun],
+    &[Segment::Literal(Cow::Borrowed("aws"))],
+    &[Segment::Literal(Cow::Borrowed("aws-cn"))],
+    &[Segment::Literal(Cow::Borrowed("aws-us-gov"))],
+];
 
 /// True when `text` holds something that reads as a policy variable.
 pub fn has_variable(text: &str) -> bool {
@@ -83,7 +95,9 @@ pub fn has_variable(text: &str) -> bool {
 
 fn flush(literal: &mut String, segments: &mut Vec<Segment>) {
     if !literal.is_empty() {
-        segments.push(Segment::Literal(Cow::Owned(std::mem::take(literal))));
+        let mut text = std::mem::take(literal);
+        text.shrink_to_fit();
+        segments.push(Segment::Literal(Cow::Owned(text)));
     }
 }
 

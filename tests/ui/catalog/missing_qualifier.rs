@@ -1,5 +1,5 @@
-// A plain `StringEquals` on the multivalued key `aws:TagKeys`: MISSING_QUALIFIER, a warning,
-// denied here.
+// A plain `StringEquals` on the multivalued key `aws:TagKeys` of a tagging action:
+// MISSING_QUALIFIER, a warning, denied here.
 #![deny(deprecated)]
 
 use iam_policy::{policy, Policy};
@@ -8,7 +8,7 @@ static P: Policy = policy!({
     "Version": "2012-10-17",
     "Statement": [{
         "Effect": "Allow",
-        "Action": "ssm:StartSession",
+        "Action": "ssm:AddTagsToResource",
         "Resource": "*",
         "Condition": {
             "StringEquals": { "aws:TagKeys": "Finance" }

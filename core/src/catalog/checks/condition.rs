@@ -122,7 +122,7 @@ pub fn check_condition_key_expanded(
 
 /// Whether an action's requests carry `key`: the action supports it (its own keys or its resource
 /// types'), or the reference leaves it open ([`unattached`], [`ATTACHED_ELSEWHERE`]).
-fn takes_key(action: &Action<'_>, key: &str) -> bool {
+pub(super) fn takes_key(action: &Action<'_>, key: &str) -> bool {
     action.supports_key(key) || unattached(action, key) || attached_elsewhere(action, key)
 }
 
@@ -251,6 +251,9 @@ fn check_global(key: &str) -> Vec<Finding> {
         }
         Some(_) => Vec::new(),
         None => {
+            if let Some(finding) = super::tag_keys::check_missing_tag_key(key) {
+                return vec![finding];
+            }
             let mut finding = Finding::new(
                 codes::INVALID_GLOBAL_CONDITION_KEY,
                 format!("the condition key `{key}` does not exist"),
@@ -266,6 +269,9 @@ fn check_global(key: &str) -> Vec<Finding> {
 fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
     if prefix.contains(['.', '/']) || is_retired(prefix) {
         return Vec::new();
+    }
+    if let Some(finding) = super::tag_keys::check_missing_tag_key(key) {
+        return vec![finding];
     }
     let catalog = catalog();
     let mut finding = Finding::new(
