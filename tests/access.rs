@@ -208,10 +208,7 @@ fn policy(rng: &mut Rng) -> (String, Policy) {
             r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
             statements.join(",")
         );
-        let options = Options {
-            catalog: false,
-            ..Options::default()
-        };
+        let options = Options::new().with_catalog(false);
         if let Ok(loaded) = Policy::from_json_with(&text, &options) {
             return (text, loaded.policy);
         }
@@ -475,13 +472,7 @@ fn no_new_access_is_sound() {
         let (reference_text, reference) = if rng.chance(50) {
             let extra = statement(&mut rng).replace("\"Deny\"", "\"Allow\"");
             let text = new_text.replacen("\"Statement\":[", &format!("\"Statement\":[{extra},"), 1);
-            match Policy::from_json_with(
-                &text,
-                &Options {
-                    catalog: false,
-                    ..Options::default()
-                },
-            ) {
+            match Policy::from_json_with(&text, &Options::new().with_catalog(false)) {
                 Ok(loaded) => (text, loaded.policy),
                 Err(_) => policy(&mut rng),
             }
@@ -736,11 +727,9 @@ fn resource_policy(rng: &mut Rng) -> (String, Policy) {
             r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
             statements.join(",")
         );
-        let options = Options {
-            catalog: false,
-            policy_type: iam_policy::PolicyType::S3Bucket,
-            ..Options::default()
-        };
+        let options = Options::new()
+            .with_catalog(false)
+            .with_policy_type(iam_policy::PolicyType::S3Bucket);
         if let Ok(loaded) = Policy::from_json_with(&text, &options) {
             return (text, loaded.policy);
         }

@@ -159,7 +159,8 @@ fn the_request_check_does_not_allocate_up_to_256_keys() {
                 let n = allocations_of(|| {
                     let specialized = seed.compiled.explain(&request);
                     let interpreted = seed.compiled.explain_interpreted(&request);
-                    let verdict = Authorizer::new().explain(&request);
+                    let authorizer = Authorizer::<&Policy>::new();
+                    let verdict = authorizer.explain(&request);
                     assert_eq!(specialized.malformed.is_some(), ambiguous && count > 1);
                     assert_eq!(interpreted.malformed, specialized.malformed);
                     let _ = std::hint::black_box(verdict);

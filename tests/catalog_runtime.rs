@@ -308,13 +308,14 @@ fn every_case_file_is_in_the_table() {
 /// The help of a case: the table's, and for a name the catalog does not have, the catalog's
 /// release and how to declare a name that AWS released after it.
 fn expected_help(case: &Case) -> Option<String> {
-    let unknown = match case.name {
-        "invalid_service_in_action" => "ssmx:StartSession",
-        "invalid_action" => "ssm:StartSesion",
+    let (unknown, what) = match case.name {
+        "invalid_service_in_action" => ("ssmx:StartSession", "action"),
+        "invalid_action" => ("ssm:StartSesion", "action"),
+        "invalid_service_condition_key" => ("ssm:resourceTags/Finance", "key"),
         _ => return case.help.map(str::to_owned),
     };
     Some(format!(
-        "{} if AWS released `{unknown}` after the action catalog ({}), declare it as an extra action (`extra_actions = [\"{unknown}\"]` in `policy!`, `Options::extras`, `--extra-action`)",
+        "{} if AWS released `{unknown}` after the action catalog ({}), declare it as an extra {what} (`extra_{what}s = [\"{unknown}\"]` in `policy!`, `Options::extras`, `--extra-{what}`)",
         case.help.expect("a did-you-mean"),
         iam_policy_core::catalog::snapshot()
     ))

@@ -102,11 +102,9 @@ impl Findings {
 
 /// Validates the latest version of each policy as `policy!` would validate it.
 fn validate_policies(policies: &[(&String, &serde_json::Value)]) -> Findings {
-    let options = Options {
-        policy_type: PolicyType::Managed,
-        catalog: true,
-        ..Options::default()
-    };
+    let options = Options::new()
+        .with_policy_type(PolicyType::Managed)
+        .with_catalog(true);
     let mut found = Findings::default();
     for &(name, policy) in policies {
         let latest = policy["latestVersionId"]

@@ -29,9 +29,9 @@ struct CompiledCase {
 }
 
 impl CompiledCase {
-    fn authorizer(&self) -> Authorizer<'static> {
+    fn authorizer(&self) -> Authorizer<&'static Policy> {
         let mut auth = Authorizer::new();
-        for policy in self.identity {
+        for &policy in self.identity {
             auth = auth.identity(policy);
         }
         if let Some(policy) = self.boundary {

@@ -26,7 +26,8 @@ fn decide(policy: &Policy, request: &Request<'_>) -> (Decision, bool) {
     let interpreted = policy.explain_interpreted(request);
     let json = Policy::from_json(&policy.to_json()).unwrap();
     let loaded = json.explain(request);
-    let verdict = Authorizer::new().identity(policy).explain(request);
+    let authorizer = Authorizer::new().identity(policy);
+    let verdict = authorizer.explain(request);
     assert_eq!(specialized.decision, interpreted.decision, "{request:?}");
     assert_eq!(specialized.decision, loaded.decision, "{request:?}");
     assert_eq!(specialized.decision, verdict.decision, "{request:?}");
@@ -170,15 +171,15 @@ fn ambiguous_keys_are_found_at_every_context_size() {
 /// closed rather than trusting the first listing.
 #[test]
 fn a_context_that_changes_between_listings_fails_closed() {
-    struct Shifting(std::cell::Cell<usize>);
+    // Atomic, not a `Cell`: a request's context is `Sync`.
+    struct Shifting(std::sync::atomic::AtomicUsize);
     impl iam_policy::Context for Shifting {
         fn values(&self, key: &str) -> Option<iam_policy::Values<'_>> {
             iam_policy::key_eq(key, "aws:PrincipalTag/role")
                 .then_some(iam_policy::Values::One("admin"))
         }
         fn for_each_key<'s>(&'s self, visit: &mut dyn FnMut(&'s str, iam_policy::Values<'s>)) {
-            let calls = self.0.get();
-            self.0.set(calls + 1);
+            let calls = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             // Two keys the first time, three the next.
             for key in [
                 "aws:PrincipalTag/role",
@@ -192,7 +193,7 @@ fn a_context_that_changes_between_listings_fails_closed() {
             }
         }
     }
-    let context = Shifting(std::cell::Cell::new(0));
+    let context = Shifting(std::sync::atomic::AtomicUsize::new(0));
     let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k").context(&context);
     let evaluation = ROLE_ADMIN.explain(&request);
     assert_eq!(evaluation.decision, Decision::ImplicitlyDenied);

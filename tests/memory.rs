@@ -10,10 +10,7 @@ static GLOBAL: Peak = Peak;
 
 #[test]
 fn from_json_memory_per_input_byte() {
-    let options = Options {
-        max_bytes: 4 << 20,
-        ..Options::default()
-    };
+    let options = Options::new().with_max_bytes(4 << 20);
     // The service catalog is parsed once per process, at the first policy: not per byte.
     Policy::from_json_with(&policy_of(100), &options).expect("valid");
     let mut figures = Vec::new();

@@ -307,7 +307,8 @@ proptest! {
         prop_assume!(bad.check().is_err());
         prop_assert_ne!(policy.evaluate(&bad), Decision::Allowed);
         prop_assert_ne!(policy.explain_interpreted(&bad).decision, Decision::Allowed);
-        let verdict = iam_policy::Authorizer::new().identity(&policy).explain(&bad);
+        let authorizer = iam_policy::Authorizer::new().identity(&policy);
+        let verdict = authorizer.explain(&bad);
         prop_assert_ne!(verdict.decision, Decision::Allowed);
         prop_assert!(verdict.malformed.is_some());
     }

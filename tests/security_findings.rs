@@ -6,7 +6,8 @@
 use iam_policy::codes::{self, Code};
 use iam_policy::{Options, Policy, PolicyType, Severity, TextDiagnostic};
 
-/// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families, the tag keys.
+/// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families, the tag keys, the
+/// conditions that OIDC providers, service principals and IAM Roles Anywhere need.
 const CODES: &[&str] = &[
     "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
     "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
@@ -18,6 +19,9 @@ const CODES: &[&str] = &[
     "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
     "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
     "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY",
+    "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
+    "MISSING_GITHUB_REPO_CONDITION_KEY",
     "MISSING_TAG_KEY_IN_CONDITION",
     "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "PASS_ROLE_WITH_NOT_RESOURCE",
@@ -25,6 +29,8 @@ const CODES: &[&str] = &[
     "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+    "RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL",
+    "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED",
 ];
 
 /// The compile-time cases: each `.rs` holds `policy!` calls, each after a `// CODE` line.
@@ -45,14 +51,23 @@ const UI: &[(&str, &str)] = &[
         include_str!("ui/condition/missing_tag_key.rs"),
         include_str!("ui/condition/missing_tag_key.stderr"),
     ),
+    (
+        include_str!("ui/trust/oidc_conditions.rs"),
+        include_str!("ui/trust/oidc_conditions.stderr"),
+    ),
+    (
+        include_str!("ui/trust/roles_anywhere_actions.rs"),
+        include_str!("ui/trust/roles_anywhere_actions.stderr"),
+    ),
+    (
+        include_str!("ui/principal/restrict_service_principal.rs"),
+        include_str!("ui/principal/restrict_service_principal.stderr"),
+    ),
 ];
 
 /// Every finding of `text` read as `policy_type`, whether the policy loads or not.
 fn findings(text: &str, policy_type: PolicyType) -> (bool, Vec<TextDiagnostic>) {
-    let options = Options {
-        policy_type,
-        ..Options::default()
-    };
+    let options = Options::new().with_policy_type(policy_type);
     match Policy::from_json_with(text, &options) {
         Ok(loaded) => (true, loaded.warnings),
         Err(error) => (false, error.diagnostics().to_vec()),

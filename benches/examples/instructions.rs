@@ -28,26 +28,27 @@ fn main() {
         "policy!" => {
             let policy = case.subject.compiled();
             for _ in 0..n {
-                black_box(black_box(policy).evaluate(black_box(&request)));
+                let _ = black_box(black_box(policy).evaluate(black_box(&request)));
             }
         }
         "from_json" => {
             let loaded = Loaded::new();
             let policy = loaded.get(case.subject);
             for _ in 0..n {
-                black_box(black_box(policy).evaluate(black_box(&request)));
+                let _ = black_box(black_box(policy).evaluate(black_box(&request)));
             }
         }
         "reference" => {
             let reference = Reference::new();
             for _ in 0..n {
-                black_box(reference.decide(black_box(case)));
+                let _ = black_box(reference.decide(black_box(case)));
             }
         }
         "naive" => {
             let naive = Naive::new(case.subject.json());
             for _ in 0..n {
-                black_box(naive.decide(black_box(case.action), case.resource, case.context));
+                let _ =
+                    black_box(naive.decide(black_box(case.action), case.resource, case.context));
             }
         }
         other => panic!("unknown way `{other}`"),

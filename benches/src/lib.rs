@@ -307,9 +307,6 @@ pub mod scaling {
 
     /// The synthetic services are not in the catalog.
     fn no_catalog() -> iam_policy::Options {
-        iam_policy::Options {
-            catalog: false,
-            ..Default::default()
-        }
+        iam_policy::Options::new().with_catalog(false)
     }
 }

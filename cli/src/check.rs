@@ -21,12 +21,11 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Status {
         }
     };
     let found = files::find(&args.paths);
-    let options = Options {
-        policy_type: args.policy_type.policy_type(),
-        catalog: true,
-        max_bytes: args.max_bytes,
-        extras,
-    };
+    let options = Options::new()
+        .with_policy_type(args.policy_type.policy_type())
+        .with_catalog(true)
+        .with_max_bytes(args.max_bytes)
+        .with_extras(extras);
     let mut problems = found.errors;
     let (reports, unreadable) = check_files(&found.files, &options, !args.quiet);
     problems.extend(unreadable);

@@ -307,7 +307,8 @@ pub struct ExplainArgs {
     #[arg(required_unless_present = "list", value_name = "CODE")]
     pub code: Option<String>,
 
-    /// List every code with its severity and a one-line summary.
+    /// List every code with its severity and a one-line summary, then the IAM Access Analyzer
+    /// codes that are not reported, with the reason.
     #[arg(long, conflicts_with = "code")]
     pub list: bool,
 }

@@ -297,12 +297,10 @@ pub(crate) fn load(
             return None;
         }
     };
-    let options = Options {
-        policy_type,
-        catalog: true,
-        extras: extras.clone(),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .with_policy_type(policy_type)
+        .with_catalog(true)
+        .with_extras(extras.clone());
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -351,10 +349,8 @@ fn catalog_notes(action: &str, pairs: &[String], extras: &iam_policy::Extras) ->
         Some(help) => format!("{} ({help})", f.message),
         None => f.message,
     };
-    let declared = |name: &str, extras: &iam_policy::Extras| {
-        iam_policy_core::extras::crate_wide().has_action(name) || extras.has_action(name)
-    };
-    if declared(action, extras) {
+    let build = iam_policy_core::extras::crate_wide();
+    if build.has_action(action) || extras.has_action(action) {
         // Declared: the catalog is not asked about the action, nor about keys for it.
         return Vec::new();
     }
@@ -368,6 +364,7 @@ fn catalog_notes(action: &str, pairs: &[String], extras: &iam_policy::Extras) ->
         .map(|(k, _)| k)
         .collect();
     keys.dedup();
+    keys.retain(|key| !build.has_key(key) && !extras.has_key(key));
     for key in keys {
         notes.extend(
             checks::check_condition_key(&[action], key)

@@ -46,6 +46,10 @@ fn list(style: Style) -> String {
             code.summary()
         ));
     }
+    out.push_str("\nAccess Analyzer codes not reported, and why:\n");
+    for (name, reason) in codes::LEFT_OUT {
+        out.push_str(&format!("{name:<width$}  {reason}\n"));
+    }
     out
 }
 
@@ -161,11 +165,9 @@ mod tests {
     fn examples_trigger_their_code() {
         for &code in codes::ALL.iter().filter(|c| !SKETCHES.contains(&c.name())) {
             let example = code.example().expect("checked by the registry's tests");
-            let options = Options {
-                policy_type: example_policy_type(code),
-                extras: example_extras(code),
-                ..Options::default()
-            };
+            let options = Options::new()
+                .with_policy_type(example_policy_type(code))
+                .with_extras(example_extras(code));
             let findings = crate::report::diagnose(example, &options);
             match findings.iter().find(|d| d.code() == code.name()) {
                 Some(d) => assert_eq!(d.severity(), code.severity(), "{code}"),
@@ -203,17 +205,34 @@ mod tests {
         ] {
             let findings = crate::report::diagnose(
                 &text,
-                &Options {
-                    policy_type,
-                    catalog: false,
-                    ..Options::default()
-                },
+                &Options::new()
+                    .with_policy_type(policy_type)
+                    .with_catalog(false),
             );
             let found = findings
                 .iter()
                 .find(|d| d.code() == code.name())
                 .unwrap_or_else(|| panic!("{code}"));
             assert_eq!(found.severity(), code.severity(), "{code}");
+        }
+    }
+
+    /// `--list` names every code, then every Access Analyzer code left out with its reason.
+    #[test]
+    fn list_names_the_codes_left_out() {
+        let text = list(Style { enabled: false });
+        for code in codes::ALL {
+            assert!(text.contains(code.name()), "{code}");
+        }
+        let (_, left) = text
+            .split_once("Access Analyzer codes not reported, and why:\n")
+            .expect("the left-out section");
+        for (name, reason) in codes::LEFT_OUT {
+            assert!(
+                left.lines()
+                    .any(|l| l.starts_with(name) && l.ends_with(reason)),
+                "{name}"
+            );
         }
     }
 

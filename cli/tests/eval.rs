@@ -651,3 +651,31 @@ fn extra_names_are_decided_and_not_flagged() {
     );
     assert!(!allowed.stdout.contains("note:"), "{}", allowed.stdout);
 }
+
+/// A declared key is not flagged for a catalog action either; an undeclared one is.
+#[test]
+fn a_declared_context_key_gets_no_catalog_note() {
+    let args = [
+        "eval",
+        "--policy",
+        "ex4_admin.json",
+        "--action",
+        "ssm:StartSession",
+        "--resource",
+        "arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0",
+        "--context",
+        "ssm:BrandNewKey=x",
+    ];
+    let flagged = run_in(&seed_dir(), &args);
+    assert!(
+        flagged
+            .stdout
+            .contains("note: the condition key `ssm:BrandNewKey` does not exist"),
+        "{}",
+        flagged.stdout
+    );
+    let mut declared = args.to_vec();
+    declared.extend(["--extra-key", "ssm:BrandNewKey"]);
+    let quiet = run_in(&seed_dir(), &declared);
+    assert!(!quiet.stdout.contains("note:"), "{}", quiet.stdout);
+}

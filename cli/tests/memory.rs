@@ -15,10 +15,7 @@ static GLOBAL: Peak = Peak;
 fn check_memory_per_input_byte() {
     let dir = std::env::temp_dir().join(format!("iam-policy-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch directory");
-    let options = Options {
-        max_bytes: 4 << 20,
-        ..Options::default()
-    };
+    let options = Options::new().with_max_bytes(4 << 20);
     let check = |text: &str| -> (usize, usize) {
         let path = dir.join("policy.json");
         std::fs::write(&path, text).expect("written");

@@ -30,23 +30,28 @@ struct Entry {
 
 impl Code {
     /// The code as users see it: `INVALID_ACTION`.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         self.0.name
     }
     /// The severity of every finding with this code.
+    #[must_use]
     pub const fn severity(self) -> Severity {
         self.0.severity
     }
     /// One line, lowercase, worded as a diagnostic message.
+    #[must_use]
     pub const fn summary(self) -> &'static str {
         self.0.summary
     }
     /// The whole explanation, in Markdown: a title, then `## Meaning`, `## Example` and `## Fix`.
+    #[must_use]
     pub const fn explanation(self) -> &'static str {
         self.0.explanation
     }
     /// The text of one `## ` section of the explanation (`"Meaning"`, `"Example"`, `"Fix"`),
     /// trimmed, or `None` when the explanation has no such section.
+    #[must_use]
     pub fn section(self, title: &str) -> Option<&'static str> {
         let mut rest = self.0.explanation;
         while let Some(at) = rest.find("\n## ") {
@@ -60,6 +65,7 @@ impl Code {
         None
     }
     /// The policy of the `## Example` section, without its code fence.
+    #[must_use]
     pub fn example(self) -> Option<&'static str> {
         let section = self.section("Example")?;
         let start = section.find("```")?;
@@ -100,6 +106,7 @@ impl fmt::Display for Code {
 }
 
 /// Looks a code up by name, in any case, with `-` accepted for `_`.
+#[must_use]
 pub fn lookup(name: &str) -> Option<Code> {
     let wanted: String = name
         .trim()
@@ -207,10 +214,13 @@ declare_codes! {
     JSON_SYNTAX_ERROR: Error, "the document is not valid JSON (or not UTF-8)";
     MISMATCHED_ACTION_FOR_PRINCIPAL: Error, "an `sts:AssumeRole*` action does not go with the kind of principal";
     MISSING_ACTION: Error, "the statement has no `Action` or `NotAction`";
+    MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY: Error, "a trust statement for IAM Roles Anywhere does not allow `sts:AssumeRole`, `sts:SetSourceIdentity` and `sts:TagSession`";
     MISSING_ARN_FIELD: Error, "the ARN has fewer than six fields";
     MISSING_ARN_REGION: Error, "the resource ARN has no region, which resources of this type need";
     MISSING_BRACE_IN_VARIABLE: Error, "a policy variable has no closing `}`";
+    MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL: Warning, "a trust statement names an OIDC identity provider without a condition on its tokens";
     MISSING_EFFECT: Error, "the statement has no `Effect`";
+    MISSING_GITHUB_REPO_CONDITION_KEY: Warning, "a trust statement names GitHub's OIDC provider without a condition on `token.actions.githubusercontent.com:sub`";
     MISSING_PRINCIPAL: Error, "a statement of a resource-based, trust, resource control or VPC endpoint policy names no principal";
     MISSING_QUALIFIER: Warning, "a multivalued condition key is used without `ForAllValues:` or `ForAnyValue:`";
     MISSING_QUOTE_IN_VARIABLE: Error, "the default value of a policy variable is not in single quotes";
@@ -242,11 +252,13 @@ declare_codes! {
     REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY: Suggestion, "a role session is listed next to the role it belongs to";
     RESOURCE_MISMATCH: Warning, "no action of the statement acts on this resource";
     RESOURCE_WILDCARD_REQUIRED: Warning, "the action takes only `\"Resource\": \"*\"`, which the statement does not have";
+    RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL: Warning, "a resource-based policy grants to a service principal without a condition on the source";
     RETIRED_SERVICE_IN_ACTION: Warning, "the action belongs to a service AWS has retired";
     ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL: Error, "a role trust policy cannot have `NotPrincipal`";
     ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE: Error, "a role trust policy cannot have `Resource` or `NotResource`";
     ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL: Error, "`\"Principal\": \"*\"` in a role trust policy";
     SCP_SYNTAX_ERROR_PRINCIPAL: Error, "a service control policy cannot have `Principal` or `NotPrincipal`";
+    SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED: Warning, "a `StringLike` value of `token.actions.githubusercontent.com:sub` has a wildcard";
     STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS: Suggestion, "a String operator is used with a condition key of type ARN";
     TYPE_MISMATCH: Warning, "the condition operator does not compare the key's type";
     TYPE_MISMATCH_ARN: Error, "a value of an ARN condition operator is not an ARN";
@@ -273,6 +285,23 @@ declare_codes! {
     WILDCARD_MATCHES_NO_ACTION: Warning, "the action pattern matches no action of its service";
     WILDCARD_WITHOUT_LIKE_OPERATOR: Warning, "a condition value contains `*` or `?`, which this operator compares as text";
 }
+
+/// The codes of IAM Access Analyzer's policy validation that this project does not report, each
+/// with the reason (`iam-policy explain --list` prints them). Sorted by name.
+pub const LEFT_OUT: &[(&str, &str)] = &[
+    (
+        "CONFIRM_AUDIENCE_CLAIM_TYPE",
+        "Access Analyzer does not say which `aud` conditions it flags (its message asks to confirm the claim's type either way), so any rule would be a guess",
+    ),
+    (
+        "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+        "Access Analyzer does not say which condition keys it would replace by `aws:SourceArn` or `aws:SourceAccount`",
+    ),
+    (
+        "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+        "which keys the requests of each service principal lack is not in the service catalog, and a guessed list would reject valid policies",
+    ),
+];
 
 #[cfg(test)]
 mod tests {
@@ -350,5 +379,21 @@ mod tests {
             undeclared.is_empty(),
             "explanations of undeclared codes: {undeclared:?}"
         );
+    }
+
+    /// The left-out codes are not declared, are sorted, and their reasons read as diagnostics do.
+    #[test]
+    fn left_out_codes_are_not_declared() {
+        for pair in LEFT_OUT.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+        for (name, reason) in LEFT_OUT {
+            assert!(lookup(name).is_none(), "{name} is declared and left out");
+            assert!(!reason.is_empty() && !reason.contains('\n'), "{name}");
+            assert!(
+                !reason.ends_with('.'),
+                "{name}: the reason ends with a period"
+            );
+        }
     }
 }

@@ -18,7 +18,7 @@ pub type List<T> = Cow<'static, [T]>;
 
 /// A validated policy in the form evaluation reads: statements lowered for matching, and the
 /// document as written for export.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CompiledPolicy {
     /// The statements in document order; a statement's index here is the one findings and
     /// outcomes report.
@@ -38,7 +38,7 @@ pub enum Effect {
 }
 
 /// One statement, lowered: each block matched against the request, all of them required.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Statement {
     /// The statement's `Sid`, if it has one.
     pub sid: Option<Str>,
@@ -55,7 +55,7 @@ pub struct Statement {
 }
 
 /// `Action` (`negated: false`) or `NotAction` (`negated: true`); entries are ORed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Actions {
     /// `true` for `NotAction`: the statement applies to every action the patterns do not match.
     pub negated: bool,
@@ -64,7 +64,7 @@ pub struct Actions {
 }
 
 /// One entry of an `Action` block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ActionPattern {
     /// `*`.
     Any,
@@ -78,7 +78,7 @@ pub enum ActionPattern {
 }
 
 /// `Resource` or `NotResource`; entries are ORed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Resources {
     /// `true` for `NotResource`: the statement applies to every resource the patterns do not match.
     pub negated: bool,
@@ -87,7 +87,7 @@ pub struct Resources {
 }
 
 /// One entry of a `Resource` block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResourcePattern {
     /// `*` (or any all-`*` text): matches every resource, including the request resource `*`.
     Any,
@@ -99,7 +99,7 @@ pub enum ResourcePattern {
 
 /// An ARN pattern split on its first five colons. The first five parts are matched each on its
 /// own; the resource part as a whole (`*` crosses `/` and `:`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ArnPattern {
     /// The partition (`aws`, `aws-cn`, ...).
     pub partition: Glob,
@@ -115,14 +115,14 @@ pub struct ArnPattern {
 
 /// A text pattern: literal runs, wildcards and policy variables, matched case-sensitively unless the
 /// caller folds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Glob {
     /// The pieces, in order; the whole text must match them all.
     pub segments: List<Segment>,
 }
 
 /// One piece of a [`Glob`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Segment {
     /// Text that must appear as is.
     Literal(Str),
@@ -135,7 +135,7 @@ pub enum Segment {
 }
 
 /// A policy variable inside a pattern, replaced by the request's value of its key.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Variable {
     /// The context key named between `${` and `}` (`aws:username`).
     pub key: Str,
@@ -147,7 +147,7 @@ pub struct Variable {
 /// A [`Variable`] behind a pointer, so that a [`Segment`] takes 32 bytes rather than 48 (a
 /// document holds one segment per pattern piece). A one-element list, not a `Box`: `policy!`
 /// data must be `const`. Reads as the variable ([`Deref`](std::ops::Deref)).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct VariableRef(pub List<Variable>);
 
 impl VariableRef {
@@ -165,7 +165,7 @@ impl std::ops::Deref for VariableRef {
 }
 
 /// One key under one operator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Condition {
     /// The operator, with its qualifier and `IfExists`.
     pub operator: Operator,
@@ -176,7 +176,7 @@ pub struct Condition {
 }
 
 /// The policy values of a condition, parsed for the operator's family. ORed (NOR when negated).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ConditionValues {
     /// String operators; for the `Equals` forms the segments hold no wildcards.
     Strings(List<Glob>),
@@ -197,7 +197,7 @@ pub enum ConditionValues {
 }
 
 /// One value of a `Bool` condition.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BoolValue {
     /// `true` or `false`, as written in the policy.
     Literal(bool),
@@ -206,7 +206,7 @@ pub enum BoolValue {
 }
 
 /// The document as written: key order, shapes and number text kept, for export.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JsonValue {
     /// `null`.
     Null,
@@ -223,7 +223,7 @@ pub enum JsonValue {
 }
 
 /// One `"key": value` member of a [`JsonValue::Object`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct JsonMember {
     /// The member's name, unescaped.
     pub key: Str,
@@ -239,18 +239,21 @@ impl Glob {
         }
     }
     /// The pattern `*`: matches any text.
+    #[must_use]
     pub fn any() -> Glob {
         Glob {
             segments: Cow::Owned(vec![Segment::AnyRun]),
         }
     }
     /// True when the pattern holds a policy variable, so matching needs the request's context.
+    #[must_use]
     pub fn has_variables(&self) -> bool {
         self.segments
             .iter()
             .any(|s| matches!(s, Segment::Variable(_)))
     }
     /// True when the pattern matches any text (`*`, `**`, ...).
+    #[must_use]
     pub fn is_any(&self) -> bool {
         !self.segments.is_empty() && self.segments.iter().all(|s| matches!(s, Segment::AnyRun))
     }

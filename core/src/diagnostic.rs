@@ -24,6 +24,7 @@ pub enum Severity {
 
 impl Severity {
     /// The severity in lowercase, as diagnostics print it (`error`, `warning`, `suggestion`).
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -63,11 +64,13 @@ impl Finding {
     }
 
     /// The code's registered severity.
+    #[must_use]
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
 
     /// The same finding with a fix to suggest, printed on a `help:` line.
+    #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(Arc::from(help.into()));
         self
@@ -88,6 +91,7 @@ impl Finding {
     }
 
     /// Places the finding at a value of the document.
+    #[must_use]
     pub fn at(self, path: JsonPath, loc: Loc) -> Diagnostic {
         Diagnostic {
             finding: self,
@@ -117,22 +121,27 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The code's name: `INVALID_ACTION`.
+    #[must_use]
     pub fn code(&self) -> &'static str {
         self.finding.code.name()
     }
     /// The code's registered severity.
+    #[must_use]
     pub fn severity(&self) -> Severity {
         self.finding.severity()
     }
     /// The one-line message, without code or location.
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.finding.message
     }
     /// The suggested fix, without the `help: ` prefix, if there is one.
+    #[must_use]
     pub fn help(&self) -> Option<&str> {
         self.finding.help.as_deref()
     }
     /// True for an [`Severity::Error`]: the policy is refused.
+    #[must_use]
     pub fn is_error(&self) -> bool {
         self.finding.severity() == Severity::Error
     }
@@ -169,6 +178,7 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// No findings.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -195,14 +205,17 @@ impl Diagnostics {
         self.items.iter()
     }
     /// The number of findings.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.items.len()
     }
     /// True when there is no finding at all.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
     /// The findings, in order, as a vector.
+    #[must_use]
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }

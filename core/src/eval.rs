@@ -8,8 +8,9 @@ use crate::pattern::{self, Case, Resolver};
 use crate::values::{self, Decimal, IpNet, Timestamp};
 use crate::words;
 
-/// The outcome of an evaluation.
+/// The outcome of an evaluation. `#[must_use]`: a decision dropped unread is a check not made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[must_use]
 pub enum Decision {
     /// An applicable `Allow` and no applicable `Deny`.
     Allowed,
@@ -21,6 +22,7 @@ pub enum Decision {
 
 impl Decision {
     /// The decision's name as it prints and as case files write it (`Allowed`).
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Decision::Allowed => "Allowed",
@@ -29,6 +31,7 @@ impl Decision {
         }
     }
     /// The decision named `text` exactly as [`Decision::as_str`] prints it, or `None`.
+    #[must_use]
     pub fn parse(text: &str) -> Option<Decision> {
         [
             Decision::Allowed,
@@ -77,6 +80,7 @@ pub enum Values<'a> {
 
 impl<'a> Values<'a> {
     /// The number of values (1 for a single value).
+    #[must_use]
     pub fn len(&self) -> usize {
         match self {
             Values::One(_) => 1,
@@ -85,10 +89,12 @@ impl<'a> Values<'a> {
         }
     }
     /// True for an empty set (a key present with no value).
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// A set (from a multivalued key), as opposed to a single value.
+    #[must_use]
     pub fn is_set(&self) -> bool {
         !matches!(self, Values::One(_))
     }

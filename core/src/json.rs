@@ -77,7 +77,7 @@ impl SyntaxError {
 }
 
 /// Deepest nesting accepted: a policy is at most 5 levels deep; this bounds recursion on hostile input.
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 
 /// Reads a JSON text. Strict RFC 8259: no comments, no trailing commas.
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {

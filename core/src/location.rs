@@ -16,6 +16,7 @@ pub struct Loc {
 
 impl Loc {
     /// The range from `start` to `end`.
+    #[must_use]
     pub const fn new(start: u32, end: u32) -> Self {
         Loc { start, end }
     }
@@ -55,10 +56,12 @@ enum Seg<'a> {
 
 impl JsonPath {
     /// The path of the document itself (no segment).
+    #[must_use]
     pub fn root() -> Self {
         JsonPath::default()
     }
     /// True for the document's own path.
+    #[must_use]
     pub fn is_root(&self) -> bool {
         self.steps.is_none() && self.index.is_none()
     }
@@ -73,6 +76,7 @@ impl JsonPath {
         }
     }
     /// This path extended with the member `key`.
+    #[must_use]
     pub fn key(&self, key: &str) -> Self {
         JsonPath {
             steps: Some(Arc::new(Step {
@@ -83,6 +87,7 @@ impl JsonPath {
         }
     }
     /// This path extended with the array element `index`.
+    #[must_use]
     pub fn index(&self, index: usize) -> Self {
         match u32::try_from(index) {
             Ok(inline) => JsonPath {
@@ -120,6 +125,7 @@ impl JsonPath {
         }))
     }
     /// The steps from the root, in order.
+    #[must_use]
     pub fn segments(&self) -> Vec<PathSegment> {
         let mut segments: Vec<PathSegment> = self
             .reversed()
@@ -183,6 +189,7 @@ impl fmt::Debug for JsonPath {
 }
 
 /// Line and column (both 1-based, the column counted in characters) of a byte offset in a text.
+#[must_use]
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];

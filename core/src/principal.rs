@@ -8,7 +8,7 @@
 use crate::compiled::{Effect, List, Str};
 
 /// The `Principal` (`negated: false`) or `NotPrincipal` (`negated: true`) of a statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Principals {
     /// `true` for `NotPrincipal`: the statement applies to every caller the entries do not match.
     pub negated: bool,
@@ -20,7 +20,7 @@ pub struct Principals {
 }
 
 /// One principal named by a policy.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PrincipalPattern {
     /// `"Principal": "*"`: everyone, service principals and anonymous callers included.
     Everyone,

@@ -275,11 +275,11 @@ fn every_help_text_fits_the_input_that_triggers_it() {
         (
             "svc key",
             cond(r#"{"StringEquals":{"s3:prefx":"a"}}"#),
-            &[(
+            Box::leak(Box::new([(
                 "INVALID_SERVICE_CONDITION_KEY",
                 "the condition key `s3:prefx` does not exist in the service `s3`",
-                "did you mean `s3:prefix`?",
-            )],
+                newer_key("did you mean `s3:prefix`?", "s3:prefx"),
+            )])),
         ),
         (
             "base64",
@@ -715,6 +715,15 @@ fn every_help_text_fits_the_input_that_triggers_it() {
 fn newer(did_you_mean: &str, name: &str) -> &'static str {
     let text = format!(
         "{did_you_mean} if AWS released `{name}` after the action catalog ({}), declare it as an extra action (`extra_actions = [\"{name}\"]` in `policy!`, `Options::extras`, `--extra-action`)",
+        iam_policy_core::catalog::snapshot()
+    );
+    Box::leak(text.into_boxed_str())
+}
+
+/// [`newer`] for a condition key.
+fn newer_key(did_you_mean: &str, name: &str) -> &'static str {
+    let text = format!(
+        "{did_you_mean} if AWS released `{name}` after the action catalog ({}), declare it as an extra key (`extra_keys = [\"{name}\"]` in `policy!`, `Options::extras`, `--extra-key`)",
         iam_policy_core::catalog::snapshot()
     );
     Box::leak(text.into_boxed_str())

@@ -24,7 +24,8 @@ fuzz_target!(|data: &[u8]| {
         let specialized = seed.compiled.explain(&request);
         let interpreted = seed.compiled.explain_interpreted(&request);
         assert_eq!(specialized, interpreted, "{} on {request:?}", seed.name);
-        let verdict = Authorizer::new().identity(seed.compiled).explain(&request);
+        let authorizer = Authorizer::new().identity(seed.compiled);
+        let verdict = authorizer.explain(&request);
         assert_eq!(specialized.decision, verdict.decision, "{} on {request:?}", seed.name);
         if malformed {
             assert_ne!(specialized.decision, Decision::Allowed, "{request:?}");

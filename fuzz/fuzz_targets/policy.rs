@@ -11,10 +11,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for catalog in [true, false] {
-        let options = Options {
-            catalog,
-            ..Options::default()
-        };
+        let options = Options::new().with_catalog(catalog);
         let Ok(loaded) = Policy::from_json_with(text, &options) else {
             continue;
         };

@@ -293,10 +293,7 @@ fn arguments(input: TokenStream, policy_type: PolicyType) -> Result<Arguments, F
 
 /// A policy: a string literal (a file path) or a braced JSON document.
 fn source(tokens: &[TokenTree], span: Span, policy_type: PolicyType) -> Result<Source, Failure> {
-    let options = Options {
-        policy_type,
-        ..Options::default()
-    };
+    let options = Options::new().with_policy_type(policy_type);
     match tokens {
         [TokenTree::Group(group)] if group.delimiter() == Delimiter::Brace => {
             let mut spans = crate::tokens::Spans::default();

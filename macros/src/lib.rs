@@ -230,11 +230,9 @@ fn expand(
 ) -> TokenStream2 {
     let policy_type = leading.policy_type;
     let allowed = &leading.allowed;
-    let options = Options {
-        policy_type,
-        extras: leading.extras.clone(),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .with_policy_type(policy_type)
+        .with_extras(leading.extras.clone());
     let validated = validate(root, &options);
     let report = |d: &Diagnostic| {
         let text = diagnostics::text(d, &prefix_of(d.loc));

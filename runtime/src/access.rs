@@ -49,7 +49,7 @@ use crate::policy::Policy;
 use crate::request::Request;
 
 /// The question of [`not_granted`]: actions, optionally resources, and context values it fixes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     inner: access::Query,
 }
@@ -91,12 +91,14 @@ impl Query {
 
     /// Fixes a context key's value: the question is about requests carrying it (a policy
     /// variable of that key reads it).
+    #[must_use]
     pub fn context(mut self, key: &str, value: &str) -> Query {
         self.inner.context.set(key, KeyValue::One(value.to_owned()));
         self
     }
 
     /// Fixes a multivalued context key.
+    #[must_use]
     pub fn context_set(mut self, key: &str, values: &[&str]) -> Query {
         let values = values.iter().map(|v| (*v).to_owned()).collect();
         self.inner.context.set(key, KeyValue::Set(values));
@@ -105,11 +107,13 @@ impl Query {
 }
 
 /// Does `policy` allow none of the question's actions (on its resources, with its context)?
+#[must_use]
 pub fn not_granted(policy: &Policy, query: &Query) -> Answer {
     access::not_granted(policy.compiled(), &query.inner)
 }
 
 /// Does `policy` allow nothing that `reference` does not?
+#[must_use]
 pub fn no_new_access(policy: &Policy, reference: &Policy) -> Answer {
     access::no_new_access(policy.compiled(), reference.compiled())
 }
@@ -123,6 +127,7 @@ pub struct Trust {
 impl Trust {
     /// What the policy names: its accounts, principals and organizations (IAM Access Analyzer's
     /// `CheckNoPublicAccess`). Public then means anonymous, or any other account.
+    #[must_use]
     pub fn named() -> Trust {
         Trust::default()
     }
@@ -146,6 +151,7 @@ impl Trust {
 ///
 /// The policy must be of a type that has a `Principal` ([`Policy::from_json_as`]); an identity
 /// policy gets [`Answer::Unknown`], as it grants whoever it is attached to.
+#[must_use]
 pub fn no_public_access(policy: &Policy, trust: &Trust) -> Answer {
     if !policy.policy_type().has_principals() {
         return Answer::Unknown(format!(

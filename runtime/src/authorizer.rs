@@ -3,6 +3,7 @@
 //! service and resource control policies of the organization, and a VPC endpoint policy, across
 //! one or two accounts (docs/semantics.md section 9).
 
+use std::borrow::Borrow;
 use std::fmt;
 
 use iam_policy_core::eval::{Decision, Outcome};
@@ -34,6 +35,7 @@ pub enum PolicyKind {
 
 impl PolicyKind {
     /// The kind as messages name it: `identity policy`, `permissions boundary`, `service control policy`.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             PolicyKind::Identity => "identity policy",
@@ -55,7 +57,7 @@ impl fmt::Display for PolicyKind {
 
 /// A statement of one of the policies: which policy (kind and position among the policies of
 /// that kind, in the order they were added, across organization levels) and which statement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PolicyStatement<'p> {
     /// Which kind of policy the statement is in.
     pub kind: PolicyKind,
@@ -65,8 +67,8 @@ pub struct PolicyStatement<'p> {
     pub statement: StatementRef<'p>,
 }
 
-/// The decision of several policies and why. It borrows the policies, not the authorizer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The decision of several policies and why. It borrows the authorizer (its policies' `Sid`s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
 pub struct Verdict<'p> {
     /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
@@ -118,6 +120,27 @@ impl fmt::Display for Verdict<'_> {
 
 /// The policies that decide for one request. Building it allocates; deciding does not.
 ///
+/// `P` is how it holds each policy: `&Policy` borrows them (the examples below), while `Policy`,
+/// `Arc<Policy>` or `Box<Policy>` own them, so that an authorizer built from policies loaded at
+/// run time can be stored in a struct, shared, or sent to another thread (it is `Send` and `Sync`
+/// when `P` is):
+///
+/// ```
+/// use std::sync::Arc;
+/// use iam_policy::{Authorizer, Decision, Policy, Request};
+///
+/// struct App {
+///     authorizer: Authorizer<Arc<Policy>>,
+/// }
+///
+/// let loaded = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:Describe*","Resource":"*"}]}"#).unwrap();
+/// let app = App { authorizer: Authorizer::new().identity(Arc::new(loaded)) };
+/// let decision = std::thread::spawn(move || {
+///     app.authorizer.evaluate(&Request::new("ssm:DescribeSessions", "*"))
+/// });
+/// assert_eq!(decision.join().unwrap(), Decision::Allowed);
+/// ```
+///
 /// ```
 /// use iam_policy::{Authorizer, Decision, Policy, PolicyKind, Request};
 /// let admin = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:*","Resource":"*"}]}"#).unwrap();
@@ -145,35 +168,52 @@ impl fmt::Display for Verdict<'_> {
 /// assert_eq!(auth.evaluate(&request), Decision::Allowed);
 /// assert_eq!(Authorizer::new().resource_policy(&bucket).evaluate(&request), Decision::ImplicitlyDenied);
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 #[must_use]
-pub struct Authorizer<'p> {
-    identity: Vec<&'p Policy>,
-    boundaries: Vec<&'p Policy>,
-    sessions: Vec<&'p Policy>,
-    resource: Option<&'p Policy>,
+pub struct Authorizer<P> {
+    identity: Vec<P>,
+    boundaries: Vec<P>,
+    sessions: Vec<P>,
+    resource: Option<P>,
     /// Organization levels, root first; each level holds the policies attached there.
-    scps: Vec<Vec<&'p Policy>>,
-    rcps: Vec<Vec<&'p Policy>>,
-    endpoint: Option<&'p Policy>,
-    management_account: Option<&'p str>,
+    scps: Vec<Vec<P>>,
+    rcps: Vec<Vec<P>>,
+    endpoint: Option<P>,
+    management_account: Option<Box<str>>,
     resource_policy_required: Option<bool>,
 }
 
-impl<'p> Authorizer<'p> {
+/// [`Authorizer::new`]; no bound on `P`, so that any authorizer has a default.
+impl<P> Default for Authorizer<P> {
+    fn default() -> Self {
+        Authorizer {
+            identity: Vec::new(),
+            boundaries: Vec::new(),
+            sessions: Vec::new(),
+            resource: None,
+            scps: Vec::new(),
+            rcps: Vec::new(),
+            endpoint: None,
+            management_account: None,
+            resource_policy_required: None,
+        }
+    }
+}
+
+impl<P: Borrow<Policy>> Authorizer<P> {
     /// An authorizer with no policies: it denies every request until identity policies are added.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Adds an identity policy (user, group or role policy, managed or inline).
-    pub fn identity(mut self, policy: &'p Policy) -> Self {
+    pub fn identity(mut self, policy: P) -> Self {
         self.identity.push(policy);
         self
     }
 
     /// Sets a permissions boundary. Several boundaries all have to allow.
-    pub fn boundary(mut self, policy: &'p Policy) -> Self {
+    pub fn boundary(mut self, policy: P) -> Self {
         self.boundaries.push(policy);
         self
     }
@@ -181,51 +221,51 @@ impl<'p> Authorizer<'p> {
     /// Sets the session policy of the caller's role or federated-user session. Several all have
     /// to allow. A federated-user caller (`GetFederationToken`) without one has an empty session
     /// policy (decision 9.5 #6).
-    pub fn session_policy(mut self, policy: &'p Policy) -> Self {
+    pub fn session_policy(mut self, policy: P) -> Self {
         self.sessions.push(policy);
         self
     }
 
     /// Sets the resource-based policy of the resource: a bucket, key, queue, topic, function,
     /// secret or repository policy, or the trust policy of the role for `sts:AssumeRole*`.
-    pub fn resource_policy(mut self, policy: &'p Policy) -> Self {
+    pub fn resource_policy(mut self, policy: P) -> Self {
         self.resource = Some(policy);
         self
     }
 
     /// Adds a level of the organization (root, then each OU, then the account) with one service
     /// control policy. Each level must allow.
-    pub fn scp(self, policy: &'p Policy) -> Self {
+    pub fn scp(self, policy: P) -> Self {
         self.scp_level([policy])
     }
 
     /// Adds a level of the organization with every SCP attached there: one of them must allow.
-    pub fn scp_level(mut self, policies: impl IntoIterator<Item = &'p Policy>) -> Self {
+    pub fn scp_level(mut self, policies: impl IntoIterator<Item = P>) -> Self {
         self.scps.push(policies.into_iter().collect());
         self
     }
 
     /// Adds a level of the organization with one resource control policy. `RCPFullAWSAccess` is
     /// implied at every level (AWS attaches it and it cannot be detached), so RCPs only deny.
-    pub fn rcp(self, policy: &'p Policy) -> Self {
+    pub fn rcp(self, policy: P) -> Self {
         self.rcp_level([policy])
     }
 
     /// Adds a level of the organization with every RCP attached there.
-    pub fn rcp_level(mut self, policies: impl IntoIterator<Item = &'p Policy>) -> Self {
+    pub fn rcp_level(mut self, policies: impl IntoIterator<Item = P>) -> Self {
         self.rcps.push(policies.into_iter().collect());
         self
     }
 
     /// Sets the policy of the VPC endpoint the request goes through: it must allow too.
-    pub fn endpoint_policy(mut self, policy: &'p Policy) -> Self {
+    pub fn endpoint_policy(mut self, policy: P) -> Self {
         self.endpoint = Some(policy);
         self
     }
 
     /// The organization's management account: neither SCPs nor RCPs restrict it.
-    pub fn management_account(mut self, account: &'p str) -> Self {
-        self.management_account = Some(account);
+    pub fn management_account(mut self, account: impl Into<String>) -> Self {
+        self.management_account = Some(account.into().into_boxed_str());
         self
     }
 
@@ -246,12 +286,12 @@ impl<'p> Authorizer<'p> {
     /// Decides as AWS does (docs/semantics.md 9.1): a `Deny` anywhere wins; then every SCP level
     /// and the endpoint policy must allow; then the grants of the resource-based and identity
     /// policies, by account.
-    pub fn explain(&self, request: &Request<'_>) -> Verdict<'p> {
+    pub fn explain(&self, request: &Request<'_>) -> Verdict<'_> {
         self.decide(request, |policy, request| policy.outcome(request))
     }
 
     /// [`Authorizer::explain`] through the interpreter, for comparing the two paths.
-    pub fn explain_interpreted(&self, request: &Request<'_>) -> Verdict<'p> {
+    pub fn explain_interpreted(&self, request: &Request<'_>) -> Verdict<'_> {
         self.decide(request, |policy, request| {
             let evaluation = policy.explain_interpreted(request);
             Outcome {
@@ -265,7 +305,7 @@ impl<'p> Authorizer<'p> {
         &self,
         request: &Request<'_>,
         outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
-    ) -> Verdict<'p> {
+    ) -> Verdict<'_> {
         // Checked once for all the policies (D30).
         if let Err(malformed) = request.check() {
             return Verdict {
@@ -281,11 +321,11 @@ impl<'p> Authorizer<'p> {
     }
 
     /// The steps of [`Authorizer::decide`]; `Err` carries an explicit Deny found on the way.
-    fn decide_steps(
-        &self,
+    fn decide_steps<'a>(
+        &'a self,
         request: &Request<'_>,
         outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
-    ) -> Result<Verdict<'p>, Verdict<'p>> {
+    ) -> Result<Verdict<'a>, Verdict<'a>> {
         // Even an explicit Deny cannot stop it (GetCallerIdentity's API reference).
         if request
             .action()
@@ -305,8 +345,9 @@ impl<'p> Authorizer<'p> {
         let caller = request.caller();
         let principal_account = caller.account();
         let resource_account = request.owning_account();
-        let management =
-            |account: Option<&str>| account.is_some() && account == self.management_account;
+        let management = |account: Option<&str>| {
+            account.is_some() && account == self.management_account.as_deref()
+        };
         // SCPs restrict the principals of member accounts; RCPs the resources of member accounts.
         // Neither restricts service-linked roles (section 9.1).
         let in_organization = matches!(
@@ -326,7 +367,7 @@ impl<'p> Authorizer<'p> {
         if scps_apply {
             let mut flat = 0;
             for (level, policies) in self.scps.iter().enumerate() {
-                for &policy in policies {
+                for policy in policies.iter().map(Borrow::borrow) {
                     let outcome = outcome_of(policy, request);
                     tally.check(PolicyKind::ServiceControl, flat, policy, outcome)?;
                     tally.level_allows(level, outcome);
@@ -335,17 +376,18 @@ impl<'p> Authorizer<'p> {
             }
         }
         if rcps_apply {
-            for (index, &policy) in self.rcps.iter().flatten().enumerate() {
+            for (index, policy) in self.rcps.iter().flatten().map(Borrow::borrow).enumerate() {
                 let outcome = outcome_of(policy, request);
                 tally.check(PolicyKind::ResourceControl, index, policy, outcome)?;
             }
         }
-        let endpoint = self.endpoint.map(|policy| outcome_of(policy, request));
-        if let (Some(policy), Some(outcome)) = (self.endpoint, endpoint) {
+        let endpoint_policy = self.endpoint.as_ref().map(Borrow::borrow);
+        let endpoint = endpoint_policy.map(|policy| outcome_of(policy, request));
+        if let (Some(policy), Some(outcome)) = (endpoint_policy, endpoint) {
             tally.check(PolicyKind::VpcEndpoint, 0, policy, outcome)?;
         }
         let mut boundary_missing = None;
-        for (index, &policy) in self.boundaries.iter().enumerate() {
+        for (index, policy) in self.boundaries.iter().map(Borrow::borrow).enumerate() {
             let outcome = outcome_of(policy, request);
             tally.check(PolicyKind::PermissionsBoundary, index, policy, outcome)?;
             if outcome.decision != Decision::Allowed && boundary_missing.is_none() {
@@ -353,7 +395,7 @@ impl<'p> Authorizer<'p> {
             }
         }
         let mut session_missing = None;
-        for (index, &policy) in self.sessions.iter().enumerate() {
+        for (index, policy) in self.sessions.iter().map(Borrow::borrow).enumerate() {
             let outcome = outcome_of(policy, request);
             tally.check(PolicyKind::Session, index, policy, outcome)?;
             if outcome.decision != Decision::Allowed && session_missing.is_none() {
@@ -365,7 +407,7 @@ impl<'p> Authorizer<'p> {
             session_missing = Some((PolicyKind::Session, 0));
         }
         let mut identity_allow = None;
-        for (index, &policy) in self.identity.iter().enumerate() {
+        for (index, policy) in self.identity.iter().map(Borrow::borrow).enumerate() {
             let outcome = outcome_of(policy, request);
             tally.check(PolicyKind::Identity, index, policy, outcome)?;
             if outcome.decision == Decision::Allowed && identity_allow.is_none() {
@@ -373,7 +415,7 @@ impl<'p> Authorizer<'p> {
             }
         }
         let mut grant = None;
-        if let Some(policy) = self.resource {
+        if let Some(policy) = self.resource.as_ref().map(Borrow::borrow) {
             let outcome = outcome_of(policy, request);
             tally.check(PolicyKind::ResourceBased, 0, policy, outcome)?;
             if outcome.decision == Decision::Allowed {
@@ -407,7 +449,7 @@ impl<'p> Authorizer<'p> {
             malformed: None,
         };
         let resource_missing = Verdict::implicit((PolicyKind::ResourceBased, 0));
-        let granted = |g: &(Grant, Option<PolicyStatement<'p>>)| Verdict {
+        let granted = |g: &(Grant, Option<PolicyStatement<'a>>)| Verdict {
             decision: Decision::Allowed,
             statement: g.1,
             missing_allow: None,
@@ -454,13 +496,13 @@ impl<'p> Authorizer<'p> {
 
     /// How strongly the resource-based policy names the caller: evaluated again with a higher
     /// floor until the strongest grant is found (at most twice more).
-    fn strongest_grant(
+    fn strongest_grant<'a>(
         &self,
-        policy: &'p Policy,
+        policy: &'a Policy,
         request: &Request<'_>,
         outcome_of: &impl Fn(&Policy, &Request<'_>) -> Outcome,
         weakest: Outcome,
-    ) -> (Grant, Option<PolicyStatement<'p>>) {
+    ) -> (Grant, Option<PolicyStatement<'a>>) {
         for floor in [Grant::Direct, Grant::Via] {
             let mut raised = *request;
             raised.floor = floor;
@@ -649,7 +691,8 @@ mod tests {
 
     #[test]
     fn no_policy_denies() {
-        let verdict = Authorizer::new().explain(&Request::new("s3:GetObject", OBJECT));
+        let auth = Authorizer::<&Policy>::new();
+        let verdict = auth.explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(verdict.decision, Decision::ImplicitlyDenied);
         assert_eq!(verdict.missing_allow, Some((PolicyKind::Identity, 0)));
     }
@@ -698,16 +741,15 @@ mod tests {
         let grant = resource_policy("arn:aws:iam::111122223333:user/alice", "s3:GetObject");
         let request = Request::new("s3:GetObject", "arn:aws:s3:::b/k")
             .principal("arn:aws:iam::111122223333:user/alice");
-        let verdict = Authorizer::new().resource_policy(&grant).explain(&request);
+        let auth = Authorizer::new().resource_policy(&grant);
+        let verdict = auth.explain(&request);
         assert_eq!(
             verdict.to_string(),
             "Allowed: allowed by statement 0 of resource-based policy 0 (`Grant`)"
         );
         let ssm = policy("Allow", "ssm:*");
-        let verdict = Authorizer::new()
-            .identity(&ssm)
-            .scp(&ssm)
-            .explain(&Request::new("s3:GetObject", OBJECT));
+        let auth = Authorizer::new().identity(&ssm).scp(&ssm);
+        let verdict = auth.explain(&Request::new("s3:GetObject", OBJECT));
         assert_eq!(
             verdict.to_string(),
             "ImplicitlyDenied: no applicable `Allow` in the service control policies of level 0"

@@ -107,7 +107,7 @@ pub struct CasePolicies {
 
 impl CasePolicies {
     /// The authorizer that decides the case with these policies.
-    pub fn authorizer(&self) -> Authorizer<'_> {
+    pub fn authorizer(&self) -> Authorizer<&Policy> {
         let mut auth = Authorizer::new();
         for policy in &self.identity {
             auth = auth.identity(policy);
@@ -259,6 +259,7 @@ pub fn parse(text: &str) -> Result<Vec<Case>, CaseFileError> {
 /// Reads what it can of a decision test file: the valid cases, and an error for every other
 /// line, so that a runner can run the good cases and count the bad lines as failures. A case whose
 /// `id` an earlier line already took is an error, and the earlier case is kept.
+#[must_use]
 pub fn parse_lenient(text: &str) -> (Vec<Case>, Vec<LineError>) {
     let mut cases = Vec::new();
     let mut errors = Vec::new();
@@ -301,6 +302,7 @@ pub fn run(cases: &[Case]) -> Report<'_> {
 
 /// Loads the case's policies with [`Policy::from_json_as`] (each with the rules of its type) and
 /// decides its request with an [`Authorizer`] holding them.
+#[must_use]
 pub fn run_case(case: &Case) -> CaseResult<'_> {
     let outcome = match case.load() {
         Ok(policies) => {
@@ -362,6 +364,7 @@ pub fn pool<'p>(evaluations: impl IntoIterator<Item = Evaluation<'p>>) -> Pooled
 
 impl PooledDecision {
     /// The decision of an [`Authorizer`] and the statement it names.
+    #[must_use]
     pub fn from_verdict(verdict: &Verdict<'_>) -> PooledDecision {
         PooledDecision {
             decision: verdict.decision,
@@ -495,11 +498,13 @@ impl Case {
     }
 
     /// A statement of one of the case's policies as compact JSON, to show what decided.
+    #[must_use]
     pub fn statement_json(&self, policy: usize, statement: usize) -> Option<String> {
         self.statement_json_of(PolicyKind::Identity, policy, statement)
     }
 
     /// [`Case::statement_json`] for a policy of any kind.
+    #[must_use]
     pub fn statement_json_of(
         &self,
         kind: PolicyKind,
@@ -526,41 +531,49 @@ impl Case {
 
 impl CaseRequest {
     /// The request's action, as the file gives it.
+    #[must_use]
     pub fn action(&self) -> &str {
         &self.action
     }
 
     /// An ARN, or `*` for actions without resource-level permissions.
+    #[must_use]
     pub fn resource(&self) -> &str {
         &self.resource
     }
 
     /// The context as evaluation reads it.
+    #[must_use]
     pub fn context(&self) -> &ContextMap {
         &self.context
     }
 
     /// The context entries in file order, as written.
+    #[must_use]
     pub fn context_entries(&self) -> &[(String, RequestValue)] {
         &self.entries
     }
 
     /// The caller's ARN: as given, else the user `test-user` of the resource's account.
+    #[must_use]
     pub fn principal(&self) -> &str {
         &self.principal
     }
 
     /// True when the case gave `request.principal`.
+    #[must_use]
     pub fn principal_given(&self) -> bool {
         self.principal_given
     }
 
     /// `request.resource_account`, if given.
+    #[must_use]
     pub fn resource_account(&self) -> Option<&str> {
         self.resource_account.as_deref()
     }
 
     /// The request to evaluate, borrowing this one.
+    #[must_use]
     pub fn as_request(&self) -> Request<'_> {
         let request = Request::new(&self.action, &self.resource)
             .context(&self.context)
@@ -611,6 +624,7 @@ impl fmt::Display for RequestValue {
 
 impl CaseFileError {
     /// Every bad line, in file order.
+    #[must_use]
     pub fn errors(&self) -> &[LineError] {
         &self.errors
     }
@@ -662,6 +676,7 @@ impl fmt::Display for PooledDecision {
 
 impl CaseResult<'_> {
     /// Passed, failed or error.
+    #[must_use]
     pub fn status(&self) -> Status {
         match &self.outcome {
             Outcome::Decided(decided) if decided.decision == self.case.expected => Status::Passed,
@@ -671,11 +686,13 @@ impl CaseResult<'_> {
     }
 
     /// True when the case passed.
+    #[must_use]
     pub fn passed(&self) -> bool {
         self.status() == Status::Passed
     }
 
     /// The decision taken; `None` when a policy was not valid.
+    #[must_use]
     pub fn actual(&self) -> Option<Decision> {
         match &self.outcome {
             Outcome::Decided(decided) => Some(decided.decision),
@@ -753,16 +770,19 @@ impl fmt::Display for CaseResult<'_> {
 
 impl Report<'_> {
     /// The number of cases that passed.
+    #[must_use]
     pub fn passed(&self) -> usize {
         self.results.iter().filter(|r| r.passed()).count()
     }
 
     /// Cases that did not pass: failed ones and errors.
+    #[must_use]
     pub fn failed(&self) -> usize {
         self.results.len() - self.passed()
     }
 
     /// True when every case passed.
+    #[must_use]
     pub fn is_success(&self) -> bool {
         self.failed() == 0
     }

@@ -29,6 +29,7 @@ pub trait Context {
 /// True when two context key names are the same key: equal under the project's one folding rule
 /// (`iam_policy_core::fold`), the rule of every case-insensitive comparison.
 #[inline]
+#[must_use]
 pub fn key_eq(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes(), b.as_bytes());
     if x.len() == y.len() {
@@ -211,6 +212,7 @@ impl Eq for ContextMap {}
 
 impl ContextMap {
     /// An empty context.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -274,14 +276,17 @@ impl ContextMap {
         })
     }
     /// The key as it was first written, if the map has a key equal to `key` under the fold.
+    #[must_use]
     pub fn key(&self, key: &str) -> Option<&str> {
         self.position(key).map(|at| self.entries[at].0.as_str())
     }
     /// The number of keys.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
     /// True when the context has no key.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

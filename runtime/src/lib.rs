@@ -32,6 +32,8 @@
 //!   data flow from a policy to a decision, and which crate and module owns each step;
 //! - every diagnostic code: [`codes`].
 #![warn(missing_docs)]
+// Pure functions and builders say when their result is dropped (the API guidelines, C-MUST-USE).
+#![warn(clippy::must_use_candidate, clippy::return_self_not_must_use)]
 #![forbid(unsafe_code)]
 
 pub mod access;

@@ -22,6 +22,10 @@ pub type SpecializedFn = fn(&Request<'_>) -> Outcome;
 /// Made by `policy!` / `policy_file!` (validated at compile time, evaluated by code generated for
 /// its patterns) or by [`Policy::from_json`] (validated at run time, evaluated by the interpreter).
 /// Either way evaluation allocates nothing.
+///
+/// Two policies are equal when they have the same type and the same document (as written, key
+/// order included, white space aside), whichever way they were made. `Serialize` writes the
+/// document; `Deserialize` reads one with the validator (see [`Policy::deserialize_with`]).
 #[derive(Clone)]
 pub struct Policy {
     compiled: CompiledPolicy,
@@ -30,7 +34,8 @@ pub struct Policy {
 }
 
 /// The decision and the statement that took it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[must_use]
 pub struct Evaluation<'p> {
     /// `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`.
     pub decision: Decision,
@@ -57,7 +62,7 @@ impl fmt::Display for Evaluation<'_> {
 }
 
 /// A statement of a policy: its position and its `Sid`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StatementRef<'p> {
     /// The statement's position in the policy's `Statement` (from 0).
     pub index: usize,
@@ -66,7 +71,7 @@ pub struct StatementRef<'p> {
 }
 
 /// A policy read at run time, with the findings below error level.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
     /// The policy, ready to evaluate.
     pub policy: Policy,
@@ -85,6 +90,7 @@ pub struct LoadError {
 
 impl LoadError {
     /// Every finding, errors and others, in document order.
+    #[must_use]
     pub fn diagnostics(&self) -> &[TextDiagnostic] {
         &self.diagnostics
     }
@@ -136,6 +142,7 @@ impl Policy {
 
     /// What `policy!` expands to after a compile error, so that the error is the only one shown.
     #[doc(hidden)]
+    #[must_use]
     pub const fn __placeholder() -> Policy {
         Policy {
             compiled: CompiledPolicy {
@@ -144,6 +151,15 @@ impl Policy {
             },
             specialized: None,
             policy_type: PolicyType::Managed,
+        }
+    }
+
+    /// A policy of `policy_type` from its compiled form, which must come from the validator.
+    pub(crate) fn from_compiled(compiled: CompiledPolicy, policy_type: PolicyType) -> Policy {
+        Policy {
+            compiled,
+            specialized: None,
+            policy_type,
         }
     }
 
@@ -167,10 +183,7 @@ impl Policy {
     /// assert!(Policy::from_json(&trust.to_json()).is_err());
     /// ```
     pub fn from_json_as(text: &str, policy_type: PolicyType) -> Result<Policy, LoadError> {
-        let options = Options {
-            policy_type,
-            ..Options::default()
-        };
+        let options = Options::new().with_policy_type(policy_type);
         Self::from_json_with(text, &options).map(|loaded| loaded.policy)
     }
 
@@ -178,11 +191,7 @@ impl Policy {
     pub fn from_json_with(text: &str, options: &Options) -> Result<Loaded, LoadError> {
         match iam_policy_core::compile_text(text, options) {
             Ok((compiled, warnings)) => Ok(Loaded {
-                policy: Policy {
-                    compiled,
-                    specialized: None,
-                    policy_type: options.policy_type,
-                },
+                policy: Policy::from_compiled(compiled, options.policy_type),
                 warnings: TextDiagnostic::place(text, warnings),
             }),
             Err(diagnostics) => Err(LoadError {
@@ -231,6 +240,7 @@ impl Policy {
     /// assert_eq!(misses[0].statement, 0);
     /// assert!(misses[0].reasons[0].contains("the request has no `aws:PrincipalTag/team`"));
     /// ```
+    #[must_use]
     pub fn why_not(&self, request: &Request<'_>, limit: usize) -> Vec<NearMiss> {
         iam_policy_core::why_not::near_misses(&self.compiled, request, limit)
     }
@@ -269,27 +279,32 @@ impl Policy {
     }
 
     /// The type the policy was validated as.
+    #[must_use]
     pub fn policy_type(&self) -> PolicyType {
         self.policy_type
     }
 
     /// True for a policy from `policy!`, evaluated by code generated for it.
+    #[must_use]
     pub fn is_specialized(&self) -> bool {
         self.specialized.is_some()
     }
 
     /// The compiled statements, for introspection.
+    #[must_use]
     pub fn statements(&self) -> &[Statement] {
         &self.compiled.statements
     }
 
     /// The compiled form.
+    #[must_use]
     pub fn compiled(&self) -> &CompiledPolicy {
         &self.compiled
     }
 
     /// The document as written, as a JSON value in its key order. Read anew from the compact text
     /// the policy keeps ([`Policy::to_json`]): a loaded policy does not hold a tree of its document.
+    #[must_use]
     pub fn source(&self) -> JsonValue {
         match json::parse(&self.compiled.source) {
             Ok(root) => lower::json_value(&root),
@@ -299,11 +314,13 @@ impl Policy {
     }
 
     /// Compact JSON, equal as a JSON value to what was written, in the same key order and shapes.
+    #[must_use]
     pub fn to_json(&self) -> String {
         self.compiled.source.to_string()
     }
 
     /// [`Policy::to_json`] in AWS's usual layout (four-space indent).
+    #[must_use]
     pub fn to_json_pretty(&self) -> String {
         export::to_pretty(&self.source())
     }
@@ -316,6 +333,23 @@ impl Evaluation<'_> {
             statement: None,
             malformed: Some(malformed),
         }
+    }
+}
+
+/// The same type and document; the generated evaluator of a `policy!` policy is not compared (it
+/// decides as the interpreter does).
+impl PartialEq for Policy {
+    fn eq(&self, other: &Policy) -> bool {
+        self.policy_type == other.policy_type && self.compiled == other.compiled
+    }
+}
+
+impl Eq for Policy {}
+
+impl std::hash::Hash for Policy {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.policy_type.hash(state);
+        self.compiled.hash(state);
     }
 }
 
@@ -397,11 +431,7 @@ mod tests {
         let error = Policy::from_json(&text).unwrap_err();
         assert_eq!(error.diagnostics().len(), 1);
         assert_eq!(error.diagnostics()[0].diagnostic.code(), "POLICY_TOO_LARGE");
-        let options = Options {
-            max_bytes: 2 << 20,
-            catalog: false,
-            ..Options::default()
-        };
+        let options = Options::new().with_max_bytes(2 << 20).with_catalog(false);
         // Over the size quota of a managed policy (a warning), but read.
         assert!(Policy::from_json_with(&text, &options).is_ok());
         statements.truncate(10);
@@ -409,10 +439,7 @@ mod tests {
             r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
             statements.join(",")
         );
-        let tight = Options {
-            max_bytes: small.len() - 1,
-            ..Options::default()
-        };
+        let tight = Options::new().with_max_bytes(small.len() - 1);
         assert!(Policy::from_json_with(&small, &tight).is_err());
     }
 

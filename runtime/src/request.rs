@@ -7,7 +7,8 @@ use iam_policy_core::request_check::{self, Malformed};
 
 use crate::context::Context;
 
-/// What a principal asks to do. Borrowed: building one never allocates.
+/// What a principal asks to do. Borrowed: building one never allocates. `Copy`, `Send` and
+/// `Sync`: hand it to another thread or keep it across an `.await`.
 ///
 /// ```
 /// use iam_policy::Request;
@@ -20,7 +21,8 @@ use crate::context::Context;
 pub struct Request<'a> {
     action: &'a str,
     resource: &'a str,
-    context: &'a dyn Context,
+    /// `Sync`, so that a request can be shared with and sent to other threads.
+    context: &'a (dyn Context + Sync),
     principal: Option<&'a str>,
     caller: Caller<'a>,
     resource_account: Option<&'a str>,
@@ -31,6 +33,7 @@ pub struct Request<'a> {
 
 impl<'a> Request<'a> {
     /// `resource` is an ARN, or `"*"` for actions without resource-level permissions.
+    #[must_use]
     pub fn new(action: &'a str, resource: &'a str) -> Self {
         Request {
             action,
@@ -51,6 +54,7 @@ impl<'a> Request<'a> {
     ///
     /// Without it, only `"Principal": "*"` names the caller, and the identity policies and the
     /// resource are taken to be in one account.
+    #[must_use]
     pub fn principal(mut self, arn: &'a str) -> Self {
         self.principal = Some(arn);
         self.caller = Caller::parse(arn);
@@ -59,23 +63,27 @@ impl<'a> Request<'a> {
 
     /// The account that owns the resource, for ARNs that do not say (S3 buckets and objects).
     /// Default: the account in the resource ARN, else the principal's.
+    #[must_use]
     pub fn resource_account(mut self, account: &'a str) -> Self {
         self.resource_account = Some(account);
         self
     }
 
     /// The principal's ARN as given.
+    #[must_use]
     pub fn principal_arn(&self) -> Option<&'a str> {
         self.principal
     }
 
     /// The caller, read from the principal's ARN.
+    #[must_use]
     pub fn caller(&self) -> Caller<'a> {
         self.caller
     }
 
     /// The account of the resource: given, else the resource ARN's, else the principal's (an
     /// action without a resource ARN acts in the caller's account).
+    #[must_use]
     pub fn owning_account(&self) -> Option<&'a str> {
         if let Some(account) = self.resource_account {
             return Some(account);
@@ -86,18 +94,23 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// The request context: condition keys and the values of policy variables.
-    pub fn context<C: Context>(mut self, context: &'a C) -> Self {
+    /// The request context: condition keys and the values of policy variables. Any [`Context`]
+    /// that is `Sync` (maps, slices and arrays of pairs, [`ContextMap`](crate::ContextMap), your
+    /// own types), so that the request stays `Send` and `Sync`.
+    #[must_use]
+    pub fn context<C: Context + Sync>(mut self, context: &'a C) -> Self {
         self.context = context;
         self
     }
 
     /// The action, as given (`ssm:StartSession`).
+    #[must_use]
     pub fn action(&self) -> &'a str {
         self.action
     }
 
     /// The resource ARN, as given (or `*`).
+    #[must_use]
     pub fn resource(&self) -> &'a str {
         self.resource
     }
@@ -105,6 +118,7 @@ impl<'a> Request<'a> {
     /// The values of a context key (case-insensitive), `None` when absent. Keys that AWS derives
     /// from the principal (`aws:PrincipalArn`, `aws:PrincipalAccount`) are read from the context
     /// too: give them there, as a real request would carry them.
+    #[must_use]
     pub fn values(&self, key: &str) -> Option<Values<'a>> {
         self.context.values(key)
     }
@@ -175,6 +189,7 @@ impl<'a> Request<'a> {
     }
 
     /// A key's single value, as a policy variable reads it; `None` when absent or multivalued.
+    #[must_use]
     pub fn variable(&self, key: &str) -> Option<&'a str> {
         match self.values(key)? {
             Values::One(value) => Some(value),

@@ -99,7 +99,8 @@ static TOPIC: Policy = policy!(kind = SnsTopic, {
         "Effect": "Allow",
         "Principal": {"Service": "events.amazonaws.com"},
         "Action": "sns:Publish",
-        "Resource": "arn:aws:sns:us-east-1:111122223333:alerts"
+        "Resource": "arn:aws:sns:us-east-1:111122223333:alerts",
+        "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:events:us-east-1:111122223333:rule/*"}}
     }]
 });
 

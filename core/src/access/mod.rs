@@ -96,7 +96,7 @@ impl std::error::Error for QueryError {}
 
 /// The question of [`not_granted`]: actions (wildcards allowed), optionally resources, and the
 /// context values the question fixes (a key not listed may take any value, or be absent).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// The actions asked about (wildcards allowed).
     pub actions: Vec<ActionPattern>,

@@ -16,6 +16,7 @@ mod members;
 mod policy;
 pub mod policy_type;
 mod principal;
+mod principal_conditions;
 pub(crate) mod resource;
 mod role_grants;
 mod statement;
@@ -37,7 +38,31 @@ use crate::location::Loc;
 pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 
 /// What to validate against.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `#[non_exhaustive]`, so that options can be added without breaking callers: start from
+/// [`Options::new`] (or `Default`) and change what differs with the `with_*` setters, or assign
+/// the fields of a mutable value.
+///
+/// ```
+/// use iam_policy_core::validate::{Options, PolicyType};
+/// let options = Options::new().with_policy_type(PolicyType::S3Bucket).with_catalog(false);
+/// assert_eq!(options.policy_type, PolicyType::S3Bucket);
+/// assert!(!options.catalog);
+/// ```
+///
+/// A struct literal does not compile outside this crate:
+///
+/// ```compile_fail,E0639
+/// use iam_policy_core::validate::{Options, PolicyType};
+/// let options = Options {
+///     policy_type: PolicyType::Managed,
+///     catalog: true,
+///     max_bytes: 1024,
+///     extras: Default::default(),
+/// };
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Options {
     /// The kind of policy the document is (identity, resource-based, trust, SCP, ...): it decides
     /// which elements are required or refused.
@@ -52,14 +77,53 @@ pub struct Options {
     pub extras: crate::extras::Extras,
 }
 
-impl Default for Options {
-    fn default() -> Self {
+impl Options {
+    /// An identity policy (`PolicyType::Managed`), checked against the service catalog, read up
+    /// to [`DEFAULT_MAX_BYTES`].
+    #[must_use]
+    pub const fn new() -> Self {
         Options {
             policy_type: PolicyType::Managed,
             catalog: true,
             max_bytes: DEFAULT_MAX_BYTES,
             extras: crate::extras::Extras::new(),
         }
+    }
+
+    /// The same options for a policy of type `policy_type` (its rules and size quota apply).
+    #[must_use]
+    pub const fn with_policy_type(mut self, policy_type: PolicyType) -> Self {
+        self.policy_type = policy_type;
+        self
+    }
+
+    /// The same options with the service-catalog checks on (`true`) or off.
+    #[must_use]
+    pub const fn with_catalog(mut self, catalog: bool) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
+    /// The same options with a text of more than `max_bytes` bytes refused unread.
+    #[must_use]
+    pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The same options accepting `extras`: actions and condition keys AWS released after the
+    /// service catalog (on top of the crate-wide ones).
+    #[must_use]
+    pub fn with_extras(mut self, extras: crate::extras::Extras) -> Self {
+        self.extras = extras;
+        self
+    }
+}
+
+impl Default for Options {
+    /// [`Options::new`].
+    fn default() -> Self {
+        Options::new()
     }
 }
 

@@ -183,6 +183,7 @@ pub(crate) fn check_across(v: &mut Validator, document: &Document, tree_findings
     check_sids(v, document);
     super::by_type::check_across(v, document);
     super::role_grants::check(v, &document.statements);
+    super::principal_conditions::check(v, &document.statements);
     for finding in tree_findings {
         v.diagnostics.push(finding);
     }

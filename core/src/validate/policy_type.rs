@@ -88,6 +88,7 @@ impl PolicyType {
     ];
 
     /// The family whose element rules the type follows.
+    #[must_use]
     pub const fn family(self) -> Family {
         match self {
             PolicyType::Managed
@@ -111,17 +112,20 @@ impl PolicyType {
     }
 
     /// True for the types whose statements name a principal (`Principal` or `NotPrincipal`).
+    #[must_use]
     pub const fn has_principals(self) -> bool {
         !matches!(self.family(), Family::Identity | Family::Scp)
     }
 
     /// True for resource-based policies (trust policies included, as AWS counts them).
+    #[must_use]
     pub const fn is_resource_based(self) -> bool {
         matches!(self.family(), Family::Resource | Family::Trust)
     }
 
     /// The size quota, in characters, counted without white space (AWS counts it for endpoint
     /// policies and the byte quotas of resource-based policies); `None` where AWS states none.
+    #[must_use]
     pub const fn size_quota(self) -> Option<usize> {
         Some(match self {
             PolicyType::Managed => 6_144,
@@ -144,6 +148,7 @@ impl PolicyType {
     }
 
     /// The code reported when a policy exceeds its quota.
+    #[must_use]
     pub const fn size_code(self) -> Code {
         match self.family() {
             Family::Identity if matches!(self, PolicyType::Session) => {
@@ -159,6 +164,7 @@ impl PolicyType {
     }
 
     /// The name used by the CLI (`--policy-type s3-bucket`) and in messages.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             PolicyType::Managed => "managed",
@@ -182,6 +188,7 @@ impl PolicyType {
     }
 
     /// The name of the variant, as written in `policy!(kind = ..)`.
+    #[must_use]
     pub const fn rust_name(self) -> &'static str {
         match self {
             PolicyType::Managed => "Managed",
@@ -205,6 +212,7 @@ impl PolicyType {
     }
 
     /// What the policy is, in words: "an S3 bucket policy".
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             PolicyType::Managed => "an identity policy",
@@ -228,17 +236,20 @@ impl PolicyType {
     }
 
     /// The type named `name` (CLI name, `managed`, `s3-bucket`, ...).
+    #[must_use]
     pub fn from_name(name: &str) -> Option<PolicyType> {
         Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
     /// The type whose variant is named `name` (`S3Bucket`).
+    #[must_use]
     pub fn from_rust_name(name: &str) -> Option<PolicyType> {
         Self::ALL.into_iter().find(|t| t.rust_name() == name)
     }
 
     /// True when a statement must have a `Resource` or `NotResource` (trust policies may not, and
     /// most resource-based policies default to the resource they are attached to).
+    #[must_use]
     pub const fn requires_resource(self) -> bool {
         match self.family() {
             Family::Trust => false,
@@ -248,6 +259,7 @@ impl PolicyType {
     }
 
     /// True when `Version` is required (SCPs and RCPs).
+    #[must_use]
     pub const fn requires_version(self) -> bool {
         matches!(self.family(), Family::Scp | Family::Rcp)
     }

@@ -302,9 +302,11 @@ fn unknown_service_key(key: &str, prefix: &str) -> Vec<Finding> {
     } else {
         suggest_key(key, same_prefix).map(|best| format!("did you mean `{best}`?"))
     };
-    if let Some(help) = help {
-        finding = finding.with_help(help);
-    }
+    let newer = crate::catalog::newer_than_snapshot("key", key);
+    finding = finding.with_help(match help {
+        Some(help) => format!("{help} {newer}"),
+        None => newer,
+    });
     vec![finding]
 }
 
@@ -493,12 +495,20 @@ mod tests {
             f.message,
             "the condition key `ssm:resourceTags/Finance` does not exist in the service `ssm`"
         );
+        // The did-you-mean, then the catalog's release and how to declare a newer key.
         assert_eq!(
-            f.help.as_deref(),
-            Some("did you mean `ssm:resourceTag/Finance`?")
+            f.help.as_deref().unwrap(),
+            format!(
+                "did you mean `ssm:resourceTag/Finance`? if AWS released `ssm:resourceTags/Finance` after the action catalog ({}), declare it as an extra key (`extra_keys = [\"ssm:resourceTags/Finance\"]` in `policy!`, `Options::extras`, `--extra-key`)",
+                crate::catalog::snapshot()
+            )
         );
         let f = one(&[], "ssmx:Foo");
-        assert_eq!(f.help.as_deref(), Some("did you mean the service `ssm`?"));
+        assert!(
+            f.help
+                .unwrap()
+                .starts_with("did you mean the service `ssm`? if AWS released `ssmx:Foo` after")
+        );
         assert_eq!(
             one(&[], "lakeformation:GlueARN").code,
             "INVALID_SERVICE_CONDITION_KEY"
