@@ -675,6 +675,8 @@ const PRINCIPAL_CONDITIONS: &[&str] = &[
     r#""IpAddress":{"aws:SourceIp":"10.0.0.0/8"}"#,
     r#""NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}"#,
     r#""ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/*"}"#,
+    r#""ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::444455556666:role/admin"}"#,
+    r#""StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin"}"#,
     r#""Null":{"aws:PrincipalAccount":"true"}"#,
 ];
 
@@ -825,6 +827,10 @@ fn public_pool(trusted: &Trusted) -> Vec<(String, iam_policy::access::AccessCont
             (
                 format!("arn:aws:sts::{account}:assumed-role/r/s"),
                 format!("arn:aws:iam::{account}:role/r"),
+            ),
+            (
+                format!("arn:aws:sts::{account}:assumed-role/admin/s"),
+                format!("arn:aws:iam::{account}:role/admin"),
             ),
         ] {
             principals.push((text, Some(account), Some(arn)));

@@ -103,11 +103,8 @@ fn index_scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("action_index_scaling");
     for size in scaling::SIZES {
         let policy = scaling::policy(size);
-        for (label, action) in [
-            ("hit", scaling::hit(size)),
-            ("miss", scaling::MISS.to_owned()),
-        ] {
-            let request = Request::new(&action, "*");
+        for (label, action) in [("hit", scaling::hit(size)), ("miss", scaling::miss())] {
+            let request = Request::new(action, scaling::RESOURCE);
             group.bench_function(format!("{label}/{size}"), |b| {
                 b.iter(|| black_box(&policy).evaluate(black_box(&request)))
             });

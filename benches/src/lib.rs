@@ -263,50 +263,64 @@ impl Default for Loaded {
     }
 }
 
-/// Synthetic policies of growing size, for the cost of the action lookup against policy size.
+/// Policies of growing size made of real catalog actions, for the cost of the action lookup
+/// against policy size. (Real actions, because the request check refuses a service the catalog
+/// does not know.)
 pub mod scaling {
+    use std::sync::OnceLock;
+
     use iam_policy::Policy;
 
     pub const SIZES: [usize; 5] = [1, 10, 100, 1_000, 10_000];
-    /// A request that no policy of [`SIZES`] allows.
-    pub const MISS: &str = "svc9999:DeleteEverything";
 
-    /// One Allow statement of `size` action patterns over `size / 10 + 1` services, a third of
-    /// them prefix globs (`Get*`), the rest exact names.
+    /// Every action of the service catalog, `service:Name`, in the catalog's order (services
+    /// sorted, then names).
+    pub fn catalog_actions() -> &'static [String] {
+        static ACTIONS: OnceLock<Vec<String>> = OnceLock::new();
+        ACTIONS.get_or_init(|| {
+            iam_policy_core::catalog::catalog()
+                .services()
+                .flat_map(|s| {
+                    s.actions()
+                        .map(move |a| format!("{}:{}", s.prefix(), a.name()))
+                })
+                .collect()
+        })
+    }
+
+    /// One Allow statement of the first `size` actions of the catalog, a third of them written as
+    /// prefix globs (`s3:GetObjec*`), the rest as exact names.
     pub fn policy(size: usize) -> Policy {
-        let actions: Vec<String> = (0..size).map(action).collect();
+        let actions: Vec<String> = (0..size).map(pattern).collect();
         let json = serde_json::json!({
             "Version": "2012-10-17",
             "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]
         });
-        Policy::from_json_with(&json.to_string(), &no_catalog())
-            .expect("the synthetic policy is valid")
-            .policy
+        Policy::from_json(&json.to_string()).expect("a policy of catalog actions is valid")
     }
 
-    /// The `i`-th pattern.
-    pub fn action(i: usize) -> String {
-        let service = i / 10;
+    /// The `i`-th pattern: the `i`-th catalog action, every third with its last letter a `*`.
+    pub fn pattern(i: usize) -> String {
+        let action = &catalog_actions()[i];
         if i.is_multiple_of(3) {
-            format!("svc{service}:Get{i}*")
+            format!("{}*", &action[..action.len() - 1])
         } else {
-            format!("svc{service}:Action{i}")
+            action.clone()
         }
     }
 
     /// An action the last pattern of a policy of `size` allows.
-    pub fn hit(size: usize) -> String {
-        let i = size - 1;
-        let service = i / 10;
-        if i.is_multiple_of(3) {
-            format!("svc{service}:Get{i}Thing")
-        } else {
-            format!("svc{service}:Action{i}")
-        }
+    pub fn hit(size: usize) -> &'static str {
+        &catalog_actions()[size - 1]
     }
 
-    /// The synthetic services are not in the catalog.
-    fn no_catalog() -> iam_policy::Options {
-        iam_policy::Options::new().with_catalog(false)
+    /// A real action that no policy of [`SIZES`] allows: the catalog's last (its service is not
+    /// among the first 10,000 actions').
+    pub fn miss() -> &'static str {
+        catalog_actions().last().expect("the catalog has actions")
     }
+
+    /// The resource of every scaling request: an ARN of a known service, well-formed for any
+    /// action (the policies allow `*`).
+    pub const RESOURCE: &str = "arn:aws:s3:::scaling-bucket/key";
 }

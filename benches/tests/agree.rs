@@ -40,19 +40,29 @@ fn every_way_decides_every_case_as_expected() {
     }
 }
 
-/// The scaling policies name synthetic services (`svc12:Action3`). Since the request check (D30)
-/// refuses a service the catalog does not know, every scaling request is malformed and denied before
-/// the policy is read: the scaling group measures that refusal, not the action index, until it is
-/// rebuilt on real catalog actions. This test keeps that fact visible and fails once it changes.
+/// The scaling policies are made of real catalog actions: the last pattern's action is allowed, an
+/// action beyond every policy is not, and neither request is malformed, so the group measures the
+/// action lookup and not the request check's refusal.
 #[test]
-fn scaling_requests_are_refused_as_unknown_services() {
+fn scaling_requests_are_decided_by_the_policy() {
     use iam_policy::{Decision, Request};
+    assert!(scaling::catalog_actions().len() > 10_000);
+    let miss = scaling::miss();
     for size in scaling::SIZES {
         let policy = scaling::policy(size);
-        for action in [scaling::hit(size), scaling::MISS.to_owned()] {
-            let evaluation = policy.explain(&Request::new(&action, "*"));
-            assert_eq!(evaluation.decision, Decision::ImplicitlyDenied, "{size}");
-            assert!(evaluation.malformed.is_some(), "{size}: {action}");
-        }
+        assert_eq!(
+            policy.statements()[0].actions.patterns.len(),
+            size,
+            "{size}"
+        );
+        let hit = policy.explain(&Request::new(scaling::hit(size), scaling::RESOURCE));
+        assert_eq!(hit.decision, Decision::Allowed, "{size}: {hit:?}");
+        let missed = policy.explain(&Request::new(miss, scaling::RESOURCE));
+        assert_eq!(
+            missed.decision,
+            Decision::ImplicitlyDenied,
+            "{size}: {miss}"
+        );
+        assert!(missed.malformed.is_none(), "{size}: {miss}: {missed:?}");
     }
 }

@@ -151,12 +151,24 @@ pub fn no_public_access(input: TokenStream) -> TokenStream {
         };
         let accounts_ref: Vec<&str> = accounts.iter().map(String::as_str).collect();
         let trust = Trust::parse(&accounts_ref, org.as_deref()).map_err(|f| {
+            // At the argument in error.
+            let argument = if f.message.contains("organization") {
+                "org"
+            } else {
+                "accounts"
+            };
+            let span = args
+                .named
+                .iter()
+                .find(|(n, _, _)| n == argument)
+                .and_then(|(_, _, tokens)| tokens.first().map(TokenTree::span))
+                .unwrap_or(args.span);
             let mut message = f.message;
             if let Some(help) = f.help {
                 message.push_str("\nhelp: ");
                 message.push_str(&help);
             }
-            (message, args.span)
+            (message, span)
         })?;
         let listed = |items: &[String]| {
             items

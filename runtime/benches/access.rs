@@ -101,6 +101,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("not_granted ReadOnlyAccess * (fails)", |b| {
         b.iter(|| access::not_granted(black_box(&read_only), black_box(&everything)))
     });
+    // More pairs of managed policies, both ways.
+    for (a, b) in [
+        ("SecurityAudit", "ReadOnlyAccess"),
+        ("PowerUserAccess", "AdministratorAccess"),
+        ("AmazonS3ReadOnlyAccess", "AmazonS3FullAccess"),
+        ("AmazonEC2ReadOnlyAccess", "ReadOnlyAccess"),
+    ] {
+        let (Some(pa), Some(pb)) = (managed(a), managed(b)) else {
+            continue;
+        };
+        group.bench_function(format!("no_new_access {a} vs {b}"), |bench| {
+            bench.iter(|| access::no_new_access(black_box(&pa), black_box(&pb)))
+        });
+        group.bench_function(format!("no_new_access {b} vs {a}"), |bench| {
+            bench.iter(|| access::no_new_access(black_box(&pb), black_box(&pa)))
+        });
+    }
     group.finish();
 }
 

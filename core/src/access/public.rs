@@ -122,16 +122,93 @@ pub fn no_public_access(policy: &CompiledPolicy, trust: &Trust) -> Answer {
         };
         match decide(statements, None, &query, &fixed, Some(&caller.text)) {
             Answer::Holds => {}
-            Answer::Fails(witness) => return Answer::Fails(witness),
+            Answer::Fails(witness) => match rename(&caller, witness, statements, &query) {
+                Ok(witness) => return Answer::Fails(witness),
+                Err(reason) => {
+                    unknown.get_or_insert(reason);
+                }
+            },
             Answer::Unknown(reason) => {
                 unknown.get_or_insert(reason);
             }
         }
     }
+    if unknown.is_none() && account_wildcard(statements) {
+        unknown = Some(
+            "a wildcard in the account of `aws:PrincipalAccount` or `aws:PrincipalArn` matches \
+             accounts the search cannot list: give the accounts exactly"
+                .to_owned(),
+        );
+    }
     match unknown {
         Some(reason) => Answer::Unknown(reason),
         None => Answer::Holds,
     }
+}
+
+/// A witness of a caller named freely: its principal named as its `aws:PrincipalArn` says,
+/// confirmed again by evaluation.
+fn rename(
+    caller: &Caller,
+    mut witness: super::Witness,
+    statements: &[Statement],
+    query: &Statement,
+) -> Result<super::Witness, String> {
+    if caller.named_freely.is_none() {
+        return Ok(witness);
+    }
+    let Some(arn) = witness
+        .context
+        .lookup("aws:PrincipalArn")
+        .and_then(KeyValue::single)
+    else {
+        return Ok(witness);
+    };
+    let Some(principal) = caller.renamed(arn) else {
+        return Err(format!(
+            "the principal found, `{arn}`, is not a principal ARN of its account"
+        ));
+    };
+    witness.principal = Some(principal);
+    let allowed = crate::interpret::evaluate_statements(statements, &witness).decision
+        == crate::eval::Decision::Allowed;
+    if allowed && crate::interpret::statement_applies(query, &witness) {
+        Ok(witness)
+    } else {
+        Err("the principal found for a condition on `aws:PrincipalArn` is not allowed".to_owned())
+    }
+}
+
+/// True when a condition on the principal's account or ARN has a wildcard in the account: the
+/// search tries the accounts the policy names and one other, which such a pattern may miss.
+fn account_wildcard(statements: &[Statement]) -> bool {
+    let wild = |glob: &Glob| literal(glob).is_none();
+    statements.iter().any(|statement| {
+        statement.conditions.iter().any(|condition| {
+            let key = condition.key.to_ascii_lowercase();
+            match (key.as_str(), &condition.values) {
+                ("aws:principalaccount", ConditionValues::Strings(globs)) => globs.iter().any(wild),
+                ("aws:principalarn", ConditionValues::Arns(arns)) => {
+                    arns.iter().any(|arn| wild(&arn.account))
+                }
+                ("aws:principalarn", ConditionValues::Strings(globs)) => globs.iter().any(|glob| {
+                    // A wildcard before the account's end reaches into it.
+                    let mut colons = 0;
+                    for segment in glob.segments.iter() {
+                        match segment {
+                            Segment::Literal(text) => colons += text.matches(':').count(),
+                            _ => return colons < 5,
+                        }
+                        if colons >= 5 {
+                            return false;
+                        }
+                    }
+                    false
+                }),
+                _ => false,
+            }
+        })
+    })
 }
 
 /// What the policy names: accounts, organizations, principals.
@@ -266,6 +343,9 @@ struct Caller {
     service: bool,
     /// The provider host whose claims (`HOST:sub`, ...) it carries, or `saml`.
     provider: Option<String>,
+    /// A principal whose name its owner chooses: the shape of its `aws:PrincipalArn`
+    /// (`arn:aws:iam::A:role/*`), searched instead of fixed when the policy tests that key.
+    named_freely: Option<String>,
 }
 
 impl Caller {
@@ -277,6 +357,7 @@ impl Caller {
             kind: Some("Anonymous"),
             service: false,
             provider: None,
+            named_freely: None,
         }
     }
     fn in_account(account: &str, text: String, arn: String, kind: &'static str) -> Caller {
@@ -287,6 +368,32 @@ impl Caller {
             kind: Some(kind),
             service: false,
             provider: None,
+            named_freely: None,
+        }
+    }
+    /// The same principal, its name the owner's to choose.
+    fn any_name(mut self, shape: String) -> Caller {
+        self.named_freely = Some(shape);
+        self
+    }
+    /// The caller whose `aws:PrincipalArn` is `arn` (for a caller named freely).
+    fn renamed(&self, arn: &str) -> Option<String> {
+        let parsed = IamArn::parse(arn)?;
+        let (kind, rest) = parsed.resource.split_once('/')?;
+        match (self.kind, kind) {
+            (Some("User"), "user") => Some(arn.to_owned()),
+            (Some("AssumedRole"), "role") => {
+                let role = rest.rsplit('/').next()?;
+                let session = self.text.rsplit('/').next()?;
+                Some(format!(
+                    "arn:{}:sts::{}:assumed-role/{role}/{session}",
+                    parsed.partition, parsed.account
+                ))
+            }
+            (Some("FederatedUser"), "federated-user") if parsed.service == "sts" => {
+                Some(arn.to_owned())
+            }
+            _ => None,
         }
     }
     fn root(account: &str) -> Caller {
@@ -330,17 +437,20 @@ fn callers(named: &Named, trusted: &[String], trust_named: bool) -> Vec<Caller> 
     let mut taken = named.accounts.clone();
     taken.extend(trusted.iter().cloned());
     let fresh = fresh_account(&taken);
-    let mut out = vec![
-        Caller::anonymous(),
-        Caller::root(&fresh),
-        Caller::user(&fresh, "outsider"),
-        Caller::session(&fresh, "outsider", "outsider"),
-        Caller::federated_user(&fresh, "outsider"),
-    ];
+    let anyone = |account: &str| {
+        [
+            Caller::root(account),
+            Caller::user(account, "outsider").any_name(format!("arn:aws:iam::{account}:user/*")),
+            Caller::session(account, "outsider", "outsider")
+                .any_name(format!("arn:aws:iam::{account}:role/*")),
+            Caller::federated_user(account, "outsider")
+                .any_name(format!("arn:aws:sts::{account}:federated-user/*")),
+        ]
+    };
+    let mut out = vec![Caller::anonymous()];
+    out.extend(anyone(&fresh));
     for account in named.accounts.iter().filter(|a| outside(a)) {
-        out.push(Caller::root(account));
-        out.push(Caller::user(account, "outsider"));
-        out.push(Caller::session(account, "outsider", "outsider"));
+        out.extend(anyone(account));
     }
     for entry in &named.principals {
         let caller = match entry {
@@ -365,6 +475,7 @@ fn callers(named: &Named, trusted: &[String], trust_named: bool) -> Vec<Caller> 
                 kind: None,
                 service: true,
                 provider: None,
+                named_freely: None,
             },
             PrincipalPattern::Federated(provider) => {
                 let kind = provider_kind(provider);
@@ -391,6 +502,7 @@ fn callers(named: &Named, trusted: &[String], trust_named: bool) -> Vec<Caller> 
                     kind: None,
                     service: false,
                     provider: Some(host),
+                    named_freely: None,
                 }
             }
             PrincipalPattern::CanonicalUser(id) if !trust_named => Caller {
@@ -400,6 +512,7 @@ fn callers(named: &Named, trusted: &[String], trust_named: bool) -> Vec<Caller> 
                 kind: None,
                 service: false,
                 provider: None,
+                named_freely: None,
             },
             _ => continue,
         };
@@ -447,7 +560,14 @@ impl Rules<'_> {
             }
         };
         derived("aws:PrincipalAccount", caller.account.as_deref());
-        derived("aws:PrincipalArn", caller.arn.as_deref());
+        let arn_families = self.families("aws:PrincipalArn");
+        let arn_shape = caller
+            .named_freely
+            .as_ref()
+            .filter(|_| !arn_families.is_empty());
+        if arn_shape.is_none() {
+            derived("aws:PrincipalArn", caller.arn.as_deref());
+        }
         derived("aws:PrincipalType", caller.kind);
         derived(
             "aws:PrincipalIsAWSService",
@@ -460,6 +580,18 @@ impl Rules<'_> {
         if caller.account.is_none() {
             derived("aws:PrincipalOrgID", None);
             derived("aws:PrincipalOrgPaths", None);
+        }
+        // A name its owner chooses: the search picks the one the conditions want.
+        if let Some(shape) = arn_shape {
+            for (family, operator) in [(Family::String, "StringLike"), (Family::Arn, "ArnLike")] {
+                if arn_families.contains(&family) {
+                    tests.push(Test {
+                        operator,
+                        key: "aws:PrincipalArn".into(),
+                        values: vec![shape.clone()],
+                    });
+                }
+            }
         }
         for key in self.tested_keys() {
             tests.extend(self.avoid(&key, caller));

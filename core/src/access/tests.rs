@@ -353,6 +353,27 @@ mod public {
     }
 
     #[test]
+    fn principal_names_are_the_owners_to_choose() {
+        let policy = resource_policy(
+            r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*",
+                "Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/admin"}}}"#,
+        );
+        assert_eq!(no_public_access(&policy, &Trust::named()), Answer::Holds);
+        let trust = Trust::parse(&["444455556666"], None).unwrap();
+        let witness = public_witness(&policy, &trust);
+        assert_eq!(
+            witness.principal.as_deref(),
+            Some("arn:aws:sts::111122223333:assumed-role/admin/outsider")
+        );
+        // Any account's role named `admin`: not decided exactly, never "holds".
+        let any = resource_policy(
+            r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*",
+                "Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin"}}}"#,
+        );
+        assert!(!no_public_access(&any, &Trust::named()).holds());
+    }
+
+    #[test]
     fn bad_trust() {
         assert!(Trust::parse(&["1234"], None).is_err());
         assert!(Trust::parse(&[], Some("org")).is_err());
