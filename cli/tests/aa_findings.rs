@@ -529,8 +529,8 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
 
 /// The codes `Policy::from_json_with` reports, in document order.
 fn library_codes(text: &str, policy_type: &str) -> Vec<String> {
-    let options = Options::new()
-        .with_policy_type(PolicyType::from_name(policy_type).expect("a policy type"));
+    let options =
+        Options::new().with_policy_type(PolicyType::from_name(policy_type).expect("a policy type"));
     let found = match Policy::from_json_with(text, &options) {
         Ok(loaded) => loaded.warnings,
         Err(error) => error.diagnostics().to_vec(),
