@@ -139,13 +139,11 @@ impl<'a> Request<'a> {
         if let Some(account) = self.resource_account {
             request_check::check_account(account)?;
         }
-        // One pass for the sizes of every entry, the count of keys, and the first keys, gathered
-        // for the ambiguity check; a larger context is gathered again, into a buffer sized for
-        // the count. (Zeroing a 256-key buffer for every decision was a fifth of a simple
-        // decision's instructions; a second pass through the context, a sixth of one with tags.)
+        // First the sizes of every entry and the count of keys; then, with two keys or more, the
+        // ambiguity check over the keys gathered in a buffer sized for the count. (Zeroing a
+        // 256-key buffer for every decision was a fifth of a simple decision's instructions.)
         let mut count = 0usize;
         let mut problem = None;
-        let mut small = [""; SMALL_CONTEXT];
         self.context.for_each_key(&mut |key, values| {
             if problem.is_some() {
                 return;
@@ -158,9 +156,6 @@ impl<'a> Request<'a> {
                 problem = Some(malformed);
                 return;
             }
-            if let Some(slot) = small.get_mut(count) {
-                *slot = key;
-            }
             count += 1;
         });
         if let Some(malformed) = problem {
@@ -168,7 +163,7 @@ impl<'a> Request<'a> {
         }
         match count {
             0 | 1 => Ok(()),
-            2..=SMALL_CONTEXT => request_check::check_unambiguous(&mut small[..count]),
+            2..=SMALL_CONTEXT => self.check_unambiguous(&mut [""; SMALL_CONTEXT], count),
             _ if count <= request_check::STACK_KEYS => {
                 self.check_unambiguous(&mut [""; request_check::STACK_KEYS], count)
             }
