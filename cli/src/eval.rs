@@ -167,9 +167,18 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
             out.push_str(&style.red("ImplicitlyDenied"));
             out.push('\n');
             if let Some(malformed) = verdict.malformed {
-                out.push_str(&format!(
-                    "  no policy was read: {malformed}\n  help: AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)\n"
-                ));
+                let help = if malformed == iam_policy_core::request_check::STAR_FOR_RESOURCE_ACTION
+                {
+                    // D38: the one refusal a declaration can lift.
+                    format!(
+                        "give the ARN of the resource; if `{}` is newer than the catalog and acts on no resource, declare it with `--extra-action \"{} no-resource\"`",
+                        sanitize(request.action()),
+                        sanitize(request.action())
+                    )
+                } else {
+                    "AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)".to_owned()
+                };
+                out.push_str(&format!("  no policy was read: {malformed}\n  help: {help}\n"));
             }
         }
         Decision::ImplicitlyDenied => {
