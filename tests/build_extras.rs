@@ -58,7 +58,11 @@ fn the_build_extras_are_the_file_of_iam_policy_extras() {
                 &iam_policy::Options::new(),
             )
             .unwrap();
-            let codes: Vec<&str> = loaded.warnings.iter().map(|d| d.diagnostic.code()).collect();
+            let codes: Vec<&str> = loaded
+                .warnings
+                .iter()
+                .map(|d| d.diagnostic.code())
+                .collect();
             assert_eq!(codes, ["TYPE_MISMATCH"]);
         }
     }

@@ -178,7 +178,9 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
                 } else {
                     "AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)".to_owned()
                 };
-                out.push_str(&format!("  no policy was read: {malformed}\n  help: {help}\n"));
+                out.push_str(&format!(
+                    "  no policy was read: {malformed}\n  help: {help}\n"
+                ));
             }
         }
         Decision::ImplicitlyDenied => {

@@ -321,9 +321,7 @@ impl<P: Borrow<Policy>> Authorizer<P> {
     ) -> Verdict<'_> {
         // Checked once for all the policies (D30), with the `no-resource` declarations of any of
         // them: a declaration states a fact about the action, not about one policy (D38).
-        if let Err(malformed) =
-            request.check_declared(|action| self.declares_no_resource(action))
-        {
+        if let Err(malformed) = request.check_declared(|action| self.declares_no_resource(action)) {
             return Verdict {
                 decision: Decision::ImplicitlyDenied,
                 statement: None,

@@ -18,7 +18,10 @@ fn a_declared_no_resource_action_is_decided_on_star() {
     let list = Request::new("newsvc:ListThings", "*");
     assert_eq!(policy.explain(&list).malformed, None);
     assert_eq!(policy.evaluate(&list), Decision::Allowed);
-    assert_eq!(policy.explain_interpreted(&list).decision, Decision::Allowed);
+    assert_eq!(
+        policy.explain_interpreted(&list).decision,
+        Decision::Allowed
+    );
     // Case-insensitive, as IAM reads actions.
     assert_eq!(
         policy.evaluate(&Request::new("NEWSVC:listthings", "*")),
@@ -49,7 +52,9 @@ fn the_declaration_survives_clone_and_compares() {
     let declared = load("action newsvc:ListThings no-resource\naction newsvc:DoThing\n");
     let plain = load("action newsvc:ListThings\naction newsvc:DoThing\n");
     assert_eq!(
-        declared.clone().evaluate(&Request::new("newsvc:ListThings", "*")),
+        declared
+            .clone()
+            .evaluate(&Request::new("newsvc:ListThings", "*")),
         Decision::Allowed
     );
     // Same document, different declarations: they decide differently, so they differ.
@@ -71,7 +76,10 @@ fn an_authorizer_sees_the_declarations_of_all_its_policies() {
 
     let alone = Authorizer::new().identity(&identity);
     let verdict = alone.explain(&list);
-    assert_eq!((verdict.decision, verdict.malformed), (Decision::Allowed, None));
+    assert_eq!(
+        (verdict.decision, verdict.malformed),
+        (Decision::Allowed, None)
+    );
 
     // The boundary does not declare it; the request is well-formed and the boundary's Deny wins.
     let bounded = Authorizer::new().identity(&identity).boundary(&deny);

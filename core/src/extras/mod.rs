@@ -138,7 +138,9 @@ impl Extras {
 
     fn insert_key(&mut self, name: String, key_type: Option<&'static str>) {
         if let Some(key_type) = key_type
-            && let Err(at) = self.key_types.binary_search_by(|(n, _)| lower_cmp(n, &name))
+            && let Err(at) = self
+                .key_types
+                .binary_search_by(|(n, _)| lower_cmp(n, &name))
         {
             self.key_types.insert(at, (name.clone(), key_type));
         }
@@ -261,8 +263,14 @@ mod tests {
         for (bad, says) in [
             ("DoThing", "is not `service:ActionName`"),
             ("newsvc:Do*", "has a wildcard"),
-            ("newsvc:Do Thing", "`Thing` after the extra action `newsvc:Do` is not `no-resource`"),
-            ("new svc:DoThing", "the extra action `new` is not `service:ActionName`"),
+            (
+                "newsvc:Do Thing",
+                "`Thing` after the extra action `newsvc:Do` is not `no-resource`",
+            ),
+            (
+                "new svc:DoThing",
+                "the extra action `new` is not `service:ActionName`",
+            ),
             (":DoThing", "the service ``"),
             ("newsvc:", "the action name"),
             ("newsvc:Dö", "the action name"),
@@ -327,9 +335,17 @@ mod tests {
             "action newsvc:ListThings no-resource # lists\naction newsvc:DoThing\nkey newsvc:Size Numeric\nkey newsvc:Tags arrayofstring\nkey newsvc:Color\n",
         )
         .unwrap();
-        assert!(extras.has_action("newsvc:ListThings") && extras.acts_on_no_resource("NEWSVC:listthings"));
-        assert!(extras.has_action("newsvc:DoThing") && !extras.acts_on_no_resource("newsvc:DoThing"));
-        assert_eq!(extras.no_resource_actions().collect::<Vec<_>>(), ["newsvc:ListThings"]);
+        assert!(
+            extras.has_action("newsvc:ListThings")
+                && extras.acts_on_no_resource("NEWSVC:listthings")
+        );
+        assert!(
+            extras.has_action("newsvc:DoThing") && !extras.acts_on_no_resource("newsvc:DoThing")
+        );
+        assert_eq!(
+            extras.no_resource_actions().collect::<Vec<_>>(),
+            ["newsvc:ListThings"]
+        );
         assert_eq!(extras.key_type("newsvc:size"), Some("Numeric"));
         assert_eq!(extras.key_type("newsvc:Tags"), Some("ArrayOfString"));
         assert_eq!(extras.key_type("newsvc:Color"), None);

@@ -184,9 +184,7 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
         if rest.is_empty() {
             return Err((
                 line_number,
-                format!(
-                    "expected `action service:Name` or `key service:Name`, found `{content}`"
-                ),
+                format!("expected `action service:Name` or `key service:Name`, found `{content}`"),
             ));
         }
         let entry = match kind {

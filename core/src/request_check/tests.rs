@@ -88,8 +88,14 @@ fn services_newer_than_the_catalog() {
 #[test]
 fn declared_no_resource_actions() {
     let only_list = |action: &str| action.eq_ignore_ascii_case("newsvc:ListThings");
-    assert_eq!(check_target_declared("newsvc:ListThings", "*", only_list), Ok(()));
-    assert_eq!(check_target_declared("NEWSVC:listthings", "*", only_list), Ok(()));
+    assert_eq!(
+        check_target_declared("newsvc:ListThings", "*", only_list),
+        Ok(())
+    );
+    assert_eq!(
+        check_target_declared("NEWSVC:listthings", "*", only_list),
+        Ok(())
+    );
     for undeclared in ["newsvc:DoThing", "newsvc:ListThing", "s3:GetObject"] {
         assert_eq!(
             check_target_declared(undeclared, "*", only_list),
@@ -98,14 +104,24 @@ fn declared_no_resource_actions() {
         );
     }
     // Without the declaration (the plain check), `*` is malformed for it.
-    assert_eq!(check_target("newsvc:ListThings", "*"), Err(STAR_FOR_RESOURCE_ACTION));
+    assert_eq!(
+        check_target("newsvc:ListThings", "*"),
+        Err(STAR_FOR_RESOURCE_ACTION)
+    );
     // The action itself is still checked first: a malformed name is not rescued.
     assert!(check_target_declared("newsvc:List*", "*", |_| true).is_err());
     // Asked only for `*` when the catalog does not already say so.
     let never = |_: &str| -> bool { panic!("asked") };
-    assert_eq!(check_target_declared("s3:ListAllMyBuckets", "*", never), Ok(()));
     assert_eq!(
-        check_target_declared("newsvc:DoThing", "arn:aws:newsvc:us-east-1:123456789012:thing/t1", never),
+        check_target_declared("s3:ListAllMyBuckets", "*", never),
+        Ok(())
+    );
+    assert_eq!(
+        check_target_declared(
+            "newsvc:DoThing",
+            "arn:aws:newsvc:us-east-1:123456789012:thing/t1",
+            never
+        ),
         Ok(())
     );
     assert_eq!(

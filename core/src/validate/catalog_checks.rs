@@ -543,14 +543,29 @@ mod tests {
             )
         };
         let extras = "action newsvc:DoThing\nkey newsvc:Size Numeric\nkey newsvc:Tags ArrayOfString\nkey newsvc:Plain\n";
-        assert_eq!(codes(&with("NumericLessThan", "newsvc:Size"), extras), [] as [&str; 0]);
-        assert_eq!(codes(&with("StringEquals", "newsvc:Size"), extras), ["TYPE_MISMATCH"]);
-        assert_eq!(codes(&with("StringEquals", "newsvc:Tags"), extras), ["MISSING_QUALIFIER"]);
+        assert_eq!(
+            codes(&with("NumericLessThan", "newsvc:Size"), extras),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Size"), extras),
+            ["TYPE_MISMATCH"]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Tags"), extras),
+            ["MISSING_QUALIFIER"]
+        );
         assert_eq!(
             codes(&with("ForAnyValue:StringEquals", "newsvc:Tags"), extras),
             [] as [&str; 0]
         );
-        assert_eq!(codes(&with("NumericLessThan", "newsvc:Plain"), extras), [] as [&str; 0]);
-        assert_eq!(codes(&with("StringEquals", "newsvc:Plain"), extras), [] as [&str; 0]);
+        assert_eq!(
+            codes(&with("NumericLessThan", "newsvc:Plain"), extras),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Plain"), extras),
+            [] as [&str; 0]
+        );
     }
 }
