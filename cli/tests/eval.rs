@@ -408,9 +408,15 @@ fn malformed_requests_are_denied_with_the_reason() {
             resource,
         ]);
         assert_eq!(run.status, 1, "{run:?}");
+        let part = if action.ends_with(' ') || action.ends_with('*') {
+            format!("action `{action}`")
+        } else {
+            format!("resource `{resource}`")
+        };
         assert!(
-            run.stdout
-                .starts_with("ImplicitlyDenied\n  no policy was read: malformed request"),
+            run.stdout.starts_with(&format!(
+                "ImplicitlyDenied\n  no policy was read: the request's {part} is malformed: "
+            )),
             "{}",
             run.stdout
         );
@@ -716,7 +722,7 @@ fn a_no_resource_extra_action_is_decided_on_star() {
     assert_eq!(refused.status, 1, "{refused:?}");
     assert_eq!(
         refused.stdout,
-        "ImplicitlyDenied\n  no policy was read: malformed request resource: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)\n  help: give the ARN of the resource; if `newsvc:ListThings` is newer than the catalog and acts on no resource, declare it with `--extra-action \"newsvc:ListThings no-resource\"`\n"
+        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)\n  help: give the ARN of the resource; if `newsvc:ListThings` is newer than the catalog and acts on no resource, declare it with `--extra-action \"newsvc:ListThings no-resource\"`\n"
     );
 
     let mut misspelt = args.to_vec();
