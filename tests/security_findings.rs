@@ -7,10 +7,12 @@ use iam_policy::codes::{self, Code};
 use iam_policy::{Options, Policy, PolicyType, Severity, TextDiagnostic};
 
 /// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families, the tag keys, the
-/// conditions that OIDC providers, service principals and IAM Roles Anywhere need.
+/// conditions that OIDC providers, service principals and IAM Roles Anywhere need, the condition
+/// keys of service principals and the `aud` claim's qualifiers.
 const CODES: &[&str] = &[
     "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
     "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    "CONFIRM_AUDIENCE_CLAIM_TYPE",
     "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
     "CREATE_SLR_WITH_NOT_RESOURCE",
     "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
@@ -29,8 +31,10 @@ const CODES: &[&str] = &[
     "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_RESOURCE",
     "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+    "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
     "RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL",
     "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED",
+    "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
 ];
 
 /// The compile-time cases: each `.rs` holds `policy!` calls, each after a `// CODE` line.
@@ -62,6 +66,14 @@ const UI: &[(&str, &str)] = &[
     (
         include_str!("ui/principal/restrict_service_principal.rs"),
         include_str!("ui/principal/restrict_service_principal.stderr"),
+    ),
+    (
+        include_str!("ui/principal/service_principal_keys.rs"),
+        include_str!("ui/principal/service_principal_keys.stderr"),
+    ),
+    (
+        include_str!("ui/trust/audience_claim_type.rs"),
+        include_str!("ui/trust/audience_claim_type.stderr"),
     ),
 ];
 
