@@ -61,24 +61,24 @@ pub(crate) fn check(v: &mut Validator, statements: &[StatementModel]) {
         let Some(services) = service_principals(s) else {
             continue;
         };
+        // The keys under a condition that needs them: the error. A key is never also recommended.
         let mut never: Vec<&ConditionEntry> = Vec::new();
+        for c in s.conditions.iter().filter(|c| is_absent(&c.key.text)) {
+            if never_holds(c) && !never.iter().any(|n| same_key(n, c)) {
+                never.push(c);
+            }
+        }
         for c in &s.conditions {
+            if never.iter().any(|n| same_key(n, c)) {
+                continue;
+            }
             if is_absent(&c.key.text) {
-                if never_holds(c) {
-                    if !never
-                        .iter()
-                        .any(|n| n.key.text.eq_ignore_ascii_case(&c.key.text))
-                    {
-                        never.push(c);
-                    }
-                } else {
-                    recommend(
-                        v,
-                        c,
-                        &services,
-                        "its requests never carry it, so the condition always holds and restricts nothing",
-                    );
-                }
+                recommend(
+                    v,
+                    c,
+                    &services,
+                    "its requests never carry it, so the condition always holds and restricts nothing",
+                );
             } else if c.key.text.eq_ignore_ascii_case(REPLACED_KEY) {
                 recommend(
                     v,
@@ -124,6 +124,10 @@ fn service_principals(s: &StatementModel) -> Option<String> {
         names.push(format!("`{service}`"));
     }
     Some(names.join(", "))
+}
+
+fn same_key(a: &ConditionEntry, b: &ConditionEntry) -> bool {
+    a.key.text.eq_ignore_ascii_case(&b.key.text)
 }
 
 fn is_absent(key: &str) -> bool {
@@ -258,6 +262,12 @@ mod tests {
         let principal = r#"{"Service":["cloudfront.amazonaws.com","logging.s3.amazonaws.com"]}"#;
         let found = found(PolicyType::S3Bucket, &bucket("Allow", principal, condition));
         assert_eq!(found.len(), 1, "{found:?}");
+        // The same key under a condition that holds without it: still one finding, the error.
+        let both = r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"},"StringNotEquals":{"aws:PrincipalOrgID":"o-other"}}"#;
+        assert_eq!(
+            codes(PolicyType::S3Bucket, &bucket("Allow", CLOUDFRONT, both)),
+            ["UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"]
+        );
         assert_eq!(
             found[0].1,
             "the requests of the service principal `cloudfront.amazonaws.com`, `logging.s3.amazonaws.com` never carry `aws:PrincipalOrgID`, `aws:PrincipalTag/team`: the condition never holds, so the statement never applies"
