@@ -380,7 +380,7 @@ fn sarif_and_json_stay_valid_when_a_path_is_missing() {
         assert_eq!(run.status, 2, "{format}");
         assert!(
             run.stderr
-                .contains("cannot open `missing.json`: no such file or directory"),
+                .contains("cannot read `missing.json`: no such file or directory"),
             "{}",
             run.stderr
         );
@@ -640,7 +640,7 @@ fn missing_paths_and_directories_without_policies_are_usage_errors() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr
-            .contains("cannot open `does-not-exist.json`: no such file or directory"),
+            .contains("cannot read `does-not-exist.json`: no such file or directory"),
         "{}",
         run.stderr
     );
