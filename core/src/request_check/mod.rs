@@ -139,12 +139,20 @@ pub fn check_action(action: &str) -> Result<(), Malformed> {
     }
     let name = &action[colon + 1..];
     if name.is_empty() || !all_in(name, NAME_BYTE) {
+        if service.eq_ignore_ascii_case("arn") {
+            return Err(SWAPPED);
+        }
         return Err(Malformed::action(
             "the action name is empty or has a character other than letters, digits, `-` and `_` (a wildcard, a space, a control or non-ASCII character)",
         ));
     }
     Ok(())
 }
+
+/// The error for an action that is an ARN: the usual slip is `Request::new(resource, action)`.
+pub const SWAPPED: Malformed = Malformed::action(
+    "the action is an ARN: `Request::new` takes the action first (`s3:GetObject`), then the resource",
+);
 
 /// A byte of a service prefix: ASCII letters, digits and `-`.
 const SERVICE_BYTE: u8 = 1;

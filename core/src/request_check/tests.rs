@@ -130,6 +130,21 @@ fn declared_no_resource_actions() {
     );
 }
 
+/// The arguments of `Request::new` given the wrong way round: the action is an ARN, and the
+/// message says which comes first.
+#[test]
+fn an_arn_as_the_action_says_the_arguments_are_swapped() {
+    assert_eq!(
+        check_target("arn:aws:s3:::bucket/key", "s3:GetObject"),
+        Err(SWAPPED)
+    );
+    assert_eq!(
+        check_action("ARN:aws:iam::111122223333:user/x"),
+        Err(SWAPPED)
+    );
+    assert_ne!(check_action("s3:Get Object"), Err(SWAPPED));
+}
+
 #[test]
 fn context() {
     assert_eq!(check_context_entry("aws:username", ["alice"]), Ok(()));
