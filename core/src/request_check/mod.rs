@@ -139,7 +139,7 @@ pub fn check_action(action: &str) -> Result<(), Malformed> {
     }
     let name = &action[colon + 1..];
     if name.is_empty() || !all_in(name, NAME_BYTE) {
-        if service.eq_ignore_ascii_case("arn") {
+        if action[..colon].eq_ignore_ascii_case("arn") {
             return Err(SWAPPED);
         }
         return Err(Malformed::action(
