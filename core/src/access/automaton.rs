@@ -140,10 +140,13 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
         state.sort_unstable();
         state.dedup();
     };
-    let memberships = |state: &[u32]| -> Vec<bool> {
-        ends.iter()
-            .map(|end| end.is_some_and(|e| state.binary_search(&e).is_ok()))
-            .collect()
+    // One buffer for every state's memberships, and one for every successor being built: a
+    // search visits thousands of states, and allocating per state was most of its cost.
+    let mut members = vec![false; ends.len()];
+    let memberships = |state: &[u32], members: &mut [bool]| {
+        for (member, end) in members.iter_mut().zip(&ends) {
+            *member = end.is_some_and(|e| state.binary_search(&e).is_ok());
+        }
     };
     close(&mut start);
 
@@ -153,8 +156,10 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
     seen.insert(start.clone(), 0);
     states.push((start, usize::MAX, '\0'));
     let mut head = 0;
+    let mut next: Vec<u32> = Vec::new();
     while head < states.len() {
-        if accept(&memberships(&states[head].0)) {
+        memberships(&states[head].0, &mut members);
+        if accept(&members) {
             return Search::Found(spell(&states, head));
         }
         if states.len() > STATE_BUDGET {
@@ -166,7 +171,7 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
             continue;
         }
         for &c in &alphabet {
-            let mut next: Vec<u32> = Vec::new();
+            next.clear();
             for &p in &states[head].0 {
                 match steps[p as usize] {
                     Some(Step::One(test)) if test.matches(c) => next.push(p + 1),
@@ -177,7 +182,7 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
             close(&mut next);
             if !seen.contains_key(&next) {
                 seen.insert(next.clone(), states.len());
-                states.push((next, head, c));
+                states.push((next.clone(), head, c));
             }
         }
         head += 1;

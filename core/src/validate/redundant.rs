@@ -44,6 +44,16 @@ struct Entry {
     tail: String,
     /// The entry as read: equal for entries written alike.
     same: String,
+    /// For an ARN with wildcards, the head and tail of each of its five fields before the
+    /// resource, and of the resource: a field of one ARN is inside the same field of another only
+    /// if the other's literal head and tail are its own head's and tail's (a wildcard can always
+    /// be filled with a character the other does not allow there). Most ARN lists share the whole
+    /// ARN's head (`arn:aws:ssm:`) and differ only inside the resource, where this tells them
+    /// apart without building the product automaton. Empty for actions and texts.
+    fields: Vec<(String, String)>,
+    /// The shape of each field (an action's name; an ARN's five fields), for deciding inclusion
+    /// without an automaton in the common cases ([`shapes_include`]). Empty when not known.
+    shapes: Vec<Shape>,
 }
 
 impl Entry {
@@ -58,6 +68,8 @@ impl Entry {
             Some(text) => Entry {
                 head: String::new(),
                 tail: String::new(),
+                fields: Vec::new(),
+                shapes: Vec::new(),
                 same: format!("={text}"),
                 literal: Some(text),
                 widened: None,
@@ -69,6 +81,8 @@ impl Entry {
                 Entry {
                     head: literal_run(steps.iter()),
                     tail: literal_run(steps.iter().rev()),
+                    fields: Vec::new(),
+                    shapes: Vec::new(),
                     same: format!("~{}", debug()),
                     literal: None,
                     widened: Some(widened),
@@ -167,7 +181,12 @@ fn check_resources(v: &mut Validator, block: &Block<ResourcePattern>) {
                     let widened = translator.arn(arn).unwrap_or_else(|_| Pattern::any());
                     (widened, strict.arn(arn).ok())
                 };
-                entries.push((i, Entry::new(|| format!("{arn:?}"), literal, patterns)));
+                let mut entry = Entry::new(|| format!("{arn:?}"), literal, patterns);
+                if entry.literal.is_none() {
+                    entry.fields = parts.iter().map(|g| glob_ends(g)).collect();
+                    entry.shapes = parts.iter().map(|g| shape(g)).collect();
+                }
+                entries.push((i, entry));
             }
             // Not an ARN: reported by the syntax checks.
             ResourcePattern::Never => {}
@@ -208,6 +227,14 @@ fn is_never(e: &Located<ResourcePattern>) -> bool {
 
 /// An action name (lowercased by the reader) as an entry.
 fn action_entry(name: &Glob) -> Entry {
+    let mut entry = action_entry_unshaped(name);
+    if entry.literal.is_none() {
+        entry.shapes = vec![shape(name)];
+    }
+    entry
+}
+
+fn action_entry_unshaped(name: &Glob) -> Entry {
     let fixed = Context::default();
     let translate = |free| {
         Translator {
@@ -225,6 +252,102 @@ fn action_entry(name: &Glob) -> Entry {
                 translate(FreeVariables::Refuse).ok(),
             )
         },
+    )
+}
+
+/// What one field of an entry is, as far as [`field_includes`] needs: most lists are made of
+/// literals, `prefix*` and `*`, whose inclusions are decided by comparing texts. Texts keep their
+/// case: action names are already lowercase, ARNs compare case-sensitively.
+#[derive(Debug)]
+enum Shape {
+    /// `*`.
+    Any,
+    /// No wildcard and no variable.
+    Literal(String),
+    /// Literal text, then one `*` at the end.
+    Prefix(String),
+    /// Anything else; `head` is the literal text it starts with (a variable, widened, is a
+    /// wildcard).
+    Other { head: String },
+}
+
+fn shape(glob: &Glob) -> Shape {
+    let head: String = glob
+        .segments
+        .iter()
+        .map_while(|s| match s {
+            Segment::Literal(text) => Some(&**text),
+            _ => None,
+        })
+        .collect();
+    let literals = glob
+        .segments
+        .iter()
+        .take_while(|s| matches!(s, Segment::Literal(_)))
+        .count();
+    match &glob.segments[literals..] {
+        [] => Shape::Literal(head),
+        [Segment::AnyRun] if head.is_empty() => Shape::Any,
+        [Segment::AnyRun] => Shape::Prefix(head),
+        _ => Shape::Other { head },
+    }
+}
+
+/// Whether every text of the field `small` is in the field `big`, when their shapes decide it.
+/// A pattern's texts all start with its literal head, and a wildcard (or a widened variable) can
+/// always be filled with a character that another literal does not have there: so `small` is
+/// inside `prefix*` exactly when its head starts with `prefix`, and inside a literal exactly when
+/// it is that literal.
+fn field_includes(big: &Shape, small: &Shape) -> Option<bool> {
+    match big {
+        Shape::Any => Some(true),
+        Shape::Literal(b) => Some(matches!(small, Shape::Literal(s) if s == b)),
+        Shape::Prefix(p) => Some(match small {
+            Shape::Any => false,
+            Shape::Literal(s) | Shape::Prefix(s) | Shape::Other { head: s } => s.starts_with(p),
+        }),
+        Shape::Other { .. } => None,
+    }
+}
+
+/// [`field_includes`] over every field: an ARN is inside another exactly when each of its fields
+/// is inside the other's (the fields are matched each on its own). `None` when a field's shapes
+/// do not decide and no other field says no.
+fn shapes_include(big: &[Shape], small: &[Shape]) -> Option<bool> {
+    if big.is_empty() || big.len() != small.len() {
+        return None;
+    }
+    let mut decided = true;
+    for (b, s) in big.iter().zip(small) {
+        match field_includes(b, s) {
+            Some(false) => return Some(false),
+            Some(true) => {}
+            None => decided = false,
+        }
+    }
+    decided.then_some(true)
+}
+
+/// The literal text a glob starts with, and the one it ends with (reversed), folded as
+/// [`literal_run`] folds: a variable or a wildcard ends each.
+fn glob_ends(glob: &Glob) -> (String, String) {
+    let run = |segments: &mut dyn Iterator<Item = &Segment>, reverse: bool| -> String {
+        let mut text = String::new();
+        for segment in segments {
+            let Segment::Literal(literal) = segment else {
+                break;
+            };
+            if reverse {
+                text.extend(literal.chars().rev().flat_map(char::to_lowercase));
+            } else {
+                text.extend(literal.chars().flat_map(char::to_lowercase));
+            }
+        }
+        text
+    };
+    (
+        run(&mut glob.segments.iter(), false),
+        run(&mut glob.segments.iter().rev(), true),
     )
 }
 
@@ -281,6 +404,17 @@ fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
             if !head.starts_with(&big.head) || !tail.starts_with(&big.tail) {
                 return None;
             }
+            if small.fields.len() == big.fields.len()
+                && small
+                    .fields
+                    .iter()
+                    .zip(&big.fields)
+                    .any(|((sh, st), (bh, bt))| {
+                        !sh.starts_with(bh.as_str()) || !st.starts_with(bt.as_str())
+                    })
+            {
+                return None;
+            }
             let (included, mutual) = match &small.literal {
                 // One text in a pattern: a match.
                 Some(text) => (big_strict.accepts(text), false),
@@ -289,12 +423,13 @@ fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
                     else {
                         return None;
                     };
-                    let included = includes(big_strict, small_widened);
+                    let included = shapes_include(&big.shapes, &small.shapes)
+                        .unwrap_or_else(|| includes(big_strict, small_widened));
                     let mutual = included
-                        && small
-                            .strict
-                            .as_ref()
-                            .is_some_and(|s| includes(s, big_widened));
+                        && small.strict.as_ref().is_some_and(|s| {
+                            shapes_include(&small.shapes, &big.shapes)
+                                .unwrap_or_else(|| includes(s, big_widened))
+                        });
                     (included, mutual)
                 }
             };
@@ -310,7 +445,36 @@ fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
 
 /// True when every text of `small` is in `big`, decided exactly; false when the search gives up.
 fn includes(big: &Pattern, small: &Pattern) -> bool {
+    if samples(small).iter().any(|text| !big.accepts(text)) {
+        // A text of `small` that `big` refuses: most pairs that pass the heads and tails end
+        // here, without the product automaton (a few hundred thousand instructions each).
+        return false;
+    }
     automaton::find(&[small, big], &|m| m[0] && !m[1]) == Search::Empty
+}
+
+/// Two texts of a pattern: every run empty, then every run one character; each single wildcard
+/// a control character no policy writes, so that a pattern written for real text refuses it.
+fn samples(pattern: &Pattern) -> Vec<String> {
+    const RARE: char = '\u{1}';
+    let Some(steps) = &pattern.steps else {
+        return Vec::new();
+    };
+    let text = |run: bool| -> Option<String> {
+        let mut text = String::new();
+        for step in steps {
+            match *step {
+                Step::One(CharTest::Exact(c) | CharTest::Fold(c)) => text.push(c),
+                Step::One(test) if test.matches(RARE) => text.push(RARE),
+                // A wildcard that refuses the rare character: no sample (the automaton decides).
+                Step::One(_) => return None,
+                Step::Run(test) if run && test.matches(RARE) => text.push(RARE),
+                Step::Run(_) => {}
+            }
+        }
+        Some(text)
+    };
+    [text(false), text(true)].into_iter().flatten().collect()
 }
 
 /// The characters a pattern reads one literal at a time from where `steps` starts, folded.
@@ -452,6 +616,113 @@ mod tests {
             .filter(|(c, _)| *c == "REDUNDANT_RESOURCE")
             .map(|(_, p)| p)
             .collect()
+    }
+
+    #[test]
+    fn samples_are_texts_of_their_pattern_and_never_change_an_answer() {
+        use super::{action_entry_unshaped, includes, samples};
+        use crate::access::automaton::{self, Search};
+        use crate::compiled::{Glob, Segment};
+        use std::borrow::Cow;
+        let pieces = [
+            Segment::Literal(Cow::Borrowed("a")),
+            Segment::Literal(Cow::Borrowed("ab")),
+            Segment::AnyRun,
+            Segment::AnyOne,
+        ];
+        let mut globs = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<Segment>> = globs
+                .iter()
+                .flat_map(|g: &Vec<Segment>| {
+                    pieces.iter().map(move |p| {
+                        let mut g = g.clone();
+                        g.push(p.clone());
+                        g
+                    })
+                })
+                .collect();
+            globs.extend(longer);
+        }
+        globs.sort_by_key(|g| format!("{g:?}"));
+        globs.dedup();
+        let entries: Vec<_> = globs
+            .iter()
+            .map(|g| {
+                action_entry_unshaped(&Glob {
+                    segments: Cow::Owned(g.clone()),
+                })
+            })
+            .collect();
+        for big in entries.iter().filter_map(|e| e.strict.as_ref()) {
+            for small in entries.iter().filter_map(|e| e.widened.as_ref()) {
+                for text in samples(small) {
+                    assert!(small.accepts(&text), "{text:?} of {small:?}");
+                }
+                let exact = automaton::find(&[small, big], &|m| m[0] && !m[1]) == Search::Empty;
+                assert_eq!(includes(big, small), exact, "{small:?} in {big:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_decide_inclusion_as_the_automaton_does() {
+        use super::{action_entry_unshaped, includes, shape, shapes_include};
+        use crate::compiled::{Glob, Segment};
+        use std::borrow::Cow;
+        // Every glob of up to three segments over `a`, `b`, `ab`, `*` and `?`, against every
+        // other: where the shapes decide, the automaton agrees; and they decide the common
+        // shapes (literal, `prefix*`, `*` on the big side).
+        let pieces = || {
+            [
+                Segment::Literal(Cow::Borrowed("a")),
+                Segment::Literal(Cow::Borrowed("b")),
+                Segment::Literal(Cow::Borrowed("ab")),
+                Segment::AnyRun,
+                Segment::AnyOne,
+            ]
+        };
+        let mut globs: Vec<Glob> = vec![Glob {
+            segments: Cow::Owned(Vec::new()),
+        }];
+        for len in 1..=3 {
+            let mut at = vec![0usize; len];
+            loop {
+                let segments = at.iter().map(|&i| pieces()[i].clone()).collect::<Vec<_>>();
+                globs.push(Glob {
+                    segments: Cow::Owned(segments),
+                });
+                let mut k = 0;
+                while k < len {
+                    at[k] += 1;
+                    if at[k] < pieces().len() {
+                        break;
+                    }
+                    at[k] = 0;
+                    k += 1;
+                }
+                if k == len {
+                    break;
+                }
+            }
+        }
+        let entries: Vec<_> = globs.iter().map(action_entry_unshaped).collect();
+        let mut decided = 0;
+        for (big_glob, big) in globs.iter().zip(&entries) {
+            for (small_glob, small) in globs.iter().zip(&entries) {
+                let Some(answer) = shapes_include(&[shape(big_glob)], &[shape(small_glob)]) else {
+                    continue;
+                };
+                decided += 1;
+                let exact = match (&small.literal, &big.strict, &small.widened) {
+                    (Some(text), Some(big), _) => big.accepts(text),
+                    (None, Some(big), Some(small)) => includes(big, small),
+                    _ => continue,
+                };
+                assert_eq!(answer, exact, "{small_glob:?} in {big_glob:?}");
+            }
+        }
+        assert!(decided > 5_000, "{decided} pairs decided by shape");
     }
 
     #[test]
