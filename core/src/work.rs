@@ -24,10 +24,12 @@ pub enum Counter {
     FindingScans,
     /// Pairs of entries of one `Action` or `Resource` list compared for inclusion.
     InclusionTests,
+    /// States visited by the product automaton while checking lists for redundant entries.
+    AutomatonStates,
 }
 
 #[cfg(any(test, feature = "count-work"))]
-const COUNTERS: usize = 8;
+const COUNTERS: usize = 9;
 
 #[cfg(any(test, feature = "count-work"))]
 thread_local! {

@@ -111,6 +111,28 @@ pub const STATE_BUDGET: usize = 50_000;
 /// The shortest text (over the class alphabet, readable characters first) whose memberships in
 /// `patterns` satisfy `accept`.
 pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
+    find_within(patterns, accept, &mut STATE_BUDGET.clone())
+}
+
+/// [`find`] visiting at most `budget` states (and at most [`STATE_BUDGET`]), taking the states it
+/// visits from `budget`: a caller that searches many times bounds the work of all its searches.
+pub fn find_within(
+    patterns: &[&Pattern],
+    accept: &dyn Fn(&[bool]) -> bool,
+    budget: &mut usize,
+) -> Search {
+    let limit = (*budget).min(STATE_BUDGET);
+    let found = search(patterns, accept, limit);
+    *budget -= found.1.min(*budget);
+    found.0
+}
+
+/// The search of [`find`]: the answer, and how many states it visited.
+fn search(
+    patterns: &[&Pattern],
+    accept: &dyn Fn(&[bool]) -> bool,
+    limit: usize,
+) -> (Search, usize) {
     let alphabet = chars::alphabet(patterns.iter().flat_map(|p| p.tests()));
     // All patterns' positions in one numbering; `ends[k]` is pattern k's accepting position.
     let mut steps: Vec<Option<Step>> = Vec::new();
@@ -160,10 +182,10 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
     while head < states.len() {
         memberships(&states[head].0, &mut members);
         if accept(&members) {
-            return Search::Found(spell(&states, head));
+            return (Search::Found(spell(&states, head)), states.len());
         }
-        if states.len() > STATE_BUDGET {
-            return Search::GaveUp;
+        if states.len() > limit {
+            return (Search::GaveUp, states.len());
         }
         // No active position: every longer text has the same memberships.
         if states[head].0.is_empty() {
@@ -187,7 +209,7 @@ pub fn find(patterns: &[&Pattern], accept: &dyn Fn(&[bool]) -> bool) -> Search {
         }
         head += 1;
     }
-    Search::Empty
+    (Search::Empty, states.len())
 }
 
 fn spell(states: &[(Vec<u32>, usize, char)], mut at: usize) -> String {

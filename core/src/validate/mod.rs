@@ -21,7 +21,7 @@ mod policy;
 pub mod policy_type;
 mod principal;
 mod principal_conditions;
-mod redundant;
+pub(crate) mod redundant;
 pub(crate) mod resource;
 mod resource_service;
 mod role_grants;

@@ -21,10 +21,17 @@ use crate::compiled::{ActionPattern, Glob, ResourcePattern, Segment};
 use crate::diagnostic::Finding;
 use crate::pattern::Case;
 
+/// How many automaton states the redundancy checks of one policy may visit in all. The managed
+/// policies need far fewer; a hostile list whose entries all pass the cheap tests would otherwise
+/// cost up to [`automaton::STATE_BUDGET`] per pair. Past it, inclusions are not reported (a missed
+/// suggestion, never a wrong one).
+pub(crate) const STATES_PER_POLICY: usize = 200_000;
+
 pub(crate) fn check(v: &mut Validator, document: &Document) {
+    let mut budget = STATES_PER_POLICY;
     for s in &document.statements {
-        check_actions(v, &s.actions);
-        check_resources(v, &s.resources);
+        check_actions(v, &s.actions, &mut budget);
+        check_resources(v, &s.resources, &mut budget);
     }
     check_statements(v, document);
 }
@@ -93,7 +100,7 @@ impl Entry {
     }
 }
 
-fn check_actions(v: &mut Validator, block: &Block<ActionPattern>) {
+fn check_actions(v: &mut Validator, block: &Block<ActionPattern>, budget: &mut usize) {
     // Only entries of one service can include each other, apart from `*`.
     let mut by_service: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut any: Option<usize> = None;
@@ -123,7 +130,7 @@ fn check_actions(v: &mut Validator, block: &Block<ActionPattern>) {
                     ActionPattern::Any => None,
                 })
                 .collect();
-            redundant.extend(included_entries(&entries));
+            redundant.extend(included_entries(&entries, budget));
         }
     }
     redundant.sort_unstable();
@@ -148,7 +155,7 @@ fn check_actions(v: &mut Validator, block: &Block<ActionPattern>) {
     }
 }
 
-fn check_resources(v: &mut Validator, block: &Block<ResourcePattern>) {
+fn check_resources(v: &mut Validator, block: &Block<ResourcePattern>, budget: &mut usize) {
     let mut entries: Vec<(usize, Entry)> = Vec::new();
     let mut any: Option<usize> = None;
     let translator = Translator {
@@ -197,7 +204,7 @@ fn check_resources(v: &mut Validator, block: &Block<ResourcePattern>) {
             .filter(|&i| i != first_any && !is_never(&block.entries[i]))
             .map(|i| (i, first_any))
             .collect(),
-        None => included_entries(&entries),
+        None => included_entries(&entries, budget),
     };
     redundant.sort_unstable();
     let count = redundant.len();
@@ -370,7 +377,7 @@ const CANDIDATES_PER_ENTRY: usize = 256;
 
 /// The entries (index into the list, and the index of one entry that includes it) whose language
 /// is inside another entry's. Of two entries with the same language, the later is reported.
-fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
+fn included_entries(entries: &[(usize, Entry)], budget: &mut usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Entries written alike (most duplicates) are found by hashing, not by comparing pairs.
     let mut first_of: HashMap<&str, usize> = HashMap::new();
@@ -424,11 +431,11 @@ fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
                         return None;
                     };
                     let included = shapes_include(&big.shapes, &small.shapes)
-                        .unwrap_or_else(|| includes(big_strict, small_widened));
+                        .unwrap_or_else(|| includes(big_strict, small_widened, budget));
                     let mutual = included
                         && small.strict.as_ref().is_some_and(|s| {
                             shapes_include(&small.shapes, &big.shapes)
-                                .unwrap_or_else(|| includes(s, big_widened))
+                                .unwrap_or_else(|| includes(s, big_widened, budget))
                         });
                     (included, mutual)
                 }
@@ -443,14 +450,21 @@ fn included_entries(entries: &[(usize, Entry)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when every text of `small` is in `big`, decided exactly; false when the search gives up.
-fn includes(big: &Pattern, small: &Pattern) -> bool {
+/// True when every text of `small` is in `big`, decided exactly; false when the search gives up
+/// or the policy's `budget` of automaton states is spent.
+fn includes(big: &Pattern, small: &Pattern, budget: &mut usize) -> bool {
     if samples(small).iter().any(|text| !big.accepts(text)) {
         // A text of `small` that `big` refuses: most pairs that pass the heads and tails end
         // here, without the product automaton (a few hundred thousand instructions each).
         return false;
     }
-    automaton::find(&[small, big], &|m| m[0] && !m[1]) == Search::Empty
+    let before = *budget;
+    let found = automaton::find_within(&[small, big], &|m| m[0] && !m[1], budget);
+    crate::work::add(
+        crate::work::Counter::AutomatonStates,
+        (before - *budget) as u64,
+    );
+    found == Search::Empty
 }
 
 /// Two texts of a pattern: every run empty, then every run one character; each single wildcard
@@ -660,9 +674,46 @@ mod tests {
                     assert!(small.accepts(&text), "{text:?} of {small:?}");
                 }
                 let exact = automaton::find(&[small, big], &|m| m[0] && !m[1]) == Search::Empty;
-                assert_eq!(includes(big, small), exact, "{small:?} in {big:?}");
+                assert_eq!(
+                    includes(big, small, &mut { usize::MAX }),
+                    exact,
+                    "{small:?} in {big:?}"
+                );
             }
         }
+    }
+
+    #[test]
+    fn the_states_budget_is_taken_and_a_spent_one_reports_nothing() {
+        use super::{action_entry_unshaped, includes};
+        use crate::compiled::{Glob, Segment};
+        use std::borrow::Cow;
+        let glob = |text: &str| Glob {
+            segments: Cow::Owned(
+                text.chars()
+                    .map(|c| match c {
+                        '*' => Segment::AnyRun,
+                        '?' => Segment::AnyOne,
+                        c => Segment::Literal(Cow::Owned(c.to_string())),
+                    })
+                    .collect(),
+            ),
+        };
+        // One language spelt two ways: the samples pass, only the automaton decides.
+        let big = action_entry_unshaped(&glob("a*b?c*d?e*"));
+        let small = action_entry_unshaped(&glob("a**b?c*d?e**"));
+        let (big, small) = (big.strict.unwrap(), small.widened.unwrap());
+        let mut budget = usize::MAX;
+        assert!(includes(&big, &small, &mut budget));
+        let needed = usize::MAX - budget;
+        assert!(needed > 3, "{needed} states");
+        // Too small a budget: no answer but "not included", and the budget is spent, not overdrawn.
+        let mut budget = 3;
+        assert!(!includes(&big, &small, &mut budget));
+        assert_eq!(budget, 0);
+        let mut budget = 0;
+        assert!(!includes(&big, &small, &mut budget));
+        assert_eq!(budget, 0);
     }
 
     #[test]
@@ -716,7 +767,7 @@ mod tests {
                 decided += 1;
                 let exact = match (&small.literal, &big.strict, &small.widened) {
                     (Some(text), Some(big), _) => big.accepts(text),
-                    (None, Some(big), Some(small)) => includes(big, small),
+                    (None, Some(big), Some(small)) => includes(big, small, &mut { usize::MAX }),
                     _ => continue,
                 };
                 assert_eq!(answer, exact, "{small_glob:?} in {big_glob:?}");
