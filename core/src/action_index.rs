@@ -19,6 +19,7 @@ pub fn sort(patterns: &mut [ActionPattern]) {
 }
 
 /// True when the patterns are in [`sort`]'s order (what [`matches()`] relies on).
+#[must_use]
 pub fn is_sorted(patterns: &[ActionPattern]) -> bool {
     patterns.is_sorted_by(|a, b| key(a) <= key(b))
 }
@@ -60,6 +61,7 @@ fn cmp_folded(pattern: &str, text: &str) -> Ordering {
 
 /// Does any of the sorted `patterns` match `action`? (Service and name case-insensitive; the name
 /// a glob.)
+#[must_use]
 pub fn matches(patterns: &[ActionPattern], action: &str) -> bool {
     debug_assert!(is_sorted(patterns), "action patterns must be sorted");
     if matches!(patterns.first(), Some(ActionPattern::Any)) {
@@ -111,6 +113,7 @@ pub fn matches(patterns: &[ActionPattern], action: &str) -> bool {
 const SCANNED: usize = 8;
 
 /// One pattern against one action, without the index.
+#[must_use]
 pub fn pattern_matches(pattern: &ActionPattern, action: &str) -> bool {
     match pattern {
         ActionPattern::Any => true,

@@ -83,6 +83,7 @@ impl std::error::Error for ExtrasError {}
 
 impl Extras {
     /// No extras.
+    #[must_use]
     pub const fn new() -> Extras {
         Extras {
             actions: Vec::new(),
@@ -158,6 +159,7 @@ impl Extras {
     }
 
     /// True when nothing is declared.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty() && self.keys.is_empty()
     }
@@ -173,16 +175,19 @@ impl Extras {
     }
 
     /// Whether `action` is declared (case-insensitive).
+    #[must_use]
     pub fn has_action(&self, action: &str) -> bool {
         find(&self.actions, action).is_ok()
     }
 
     /// Whether the condition key is declared (case-insensitive).
+    #[must_use]
     pub fn has_key(&self, key: &str) -> bool {
         find(&self.keys, key).is_ok()
     }
 
     /// Whether `action` is declared `no-resource` (case-insensitive): its requests name `*`.
+    #[must_use]
     pub fn acts_on_no_resource(&self, action: &str) -> bool {
         find(&self.no_resource, action).is_ok()
     }
@@ -194,6 +199,7 @@ impl Extras {
 
     /// The declared type of a condition key (`String`, `ArrayOfString`, ...; the key's name is
     /// case-insensitive), `None` when it is not declared or declared without a type.
+    #[must_use]
     pub fn key_type(&self, key: &str) -> Option<&'static str> {
         self.key_types
             .binary_search_by(|(n, _)| lower_cmp(n, key))
@@ -202,6 +208,7 @@ impl Extras {
     }
 
     /// Whether an action of the service `prefix` is declared (case-insensitive).
+    #[must_use]
     pub fn has_service(&self, prefix: &str) -> bool {
         self.actions.iter().any(|a| {
             a.split_once(':')
@@ -246,6 +253,7 @@ pub fn crate_wide() -> &'static Extras {
 /// Whether the build's extras declare `action` `no-resource`. Asked by the request check only of
 /// a request for `*` whose action the catalog does not list as acting on no resource; without
 /// `IAM_POLICY_EXTRAS` it reads nothing and allocates nothing.
+#[must_use]
 pub fn crate_wide_acts_on_no_resource(action: &str) -> bool {
     !CRATE_WIDE_TEXT.is_empty() && crate_wide().acts_on_no_resource(action)
 }
