@@ -68,14 +68,17 @@ pub struct ExtrasError {
     pub line: Option<usize>,
     /// Lowercase, one line, the offending input in backticks.
     pub message: String,
+    /// The fix.
+    pub help: String,
 }
 
 impl fmt::Display for ExtrasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(line) => write!(f, "line {line}: {}", self.message)?,
+            None => f.write_str(&self.message)?,
         }
+        write!(f, "\n  help: {}", self.help)
     }
 }
 
@@ -97,9 +100,10 @@ impl Extras {
     /// `key service:Name [Type]`, `#` comments and blank lines ignored. The format of
     /// `IAM_POLICY_EXTRAS` and of the command's `--extras FILE`.
     pub fn parse(text: &str) -> Result<Extras, ExtrasError> {
-        let entries = syntax::parse(text).map_err(|(line, message)| ExtrasError {
+        let entries = syntax::parse(text).map_err(|(line, problem)| ExtrasError {
             line: Some(line),
-            message,
+            message: problem.message,
+            help: problem.help,
         })?;
         let mut extras = Extras::new();
         for entry in entries {
@@ -217,10 +221,11 @@ impl Extras {
     }
 }
 
-fn single(message: String) -> ExtrasError {
+fn single(problem: syntax::Problem) -> ExtrasError {
     ExtrasError {
         line: None,
-        message,
+        message: problem.message,
+        help: problem.help,
     }
 }
 
@@ -327,7 +332,7 @@ mod tests {
         assert_eq!(error.line, Some(2));
         assert_eq!(
             error.to_string(),
-            "line 2: `actoin` is not a kind of declaration: write `action newsvc:DoThing` or `key newsvc:DoThing`"
+            "line 2: `actoin` is not a kind of declaration\n  help: write `action newsvc:DoThing` or `key newsvc:DoThing`"
         );
         let error = Extras::parse("action newsvc:Do*\n").unwrap_err();
         assert!(error.message.contains("wildcard"), "{error}");
@@ -374,24 +379,29 @@ mod tests {
         for (bad, message) in [
             (
                 "newsvc:ListThings no-resources",
-                "`no-resources` after the extra action `newsvc:ListThings` is not `no-resource`: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource",
+                "`no-resources` after the extra action `newsvc:ListThings` is not `no-resource`\n  help: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource",
             ),
             (
                 "newsvc:A newsvc:B",
-                "`newsvc:B` after the extra action `newsvc:A` is not `no-resource`: write `newsvc:A`, or `newsvc:A no-resource` for an action that acts on no resource",
+                "`newsvc:B` after the extra action `newsvc:A` is not `no-resource`\n  help: write `newsvc:A`, or `newsvc:A no-resource` for an action that acts on no resource",
             ),
             (
                 "newsvc:A no-resource x",
-                "the extra action declaration `newsvc:A no-resource x` has more than a name and `no-resource`: declare one action at a time",
+                "the extra action declaration `newsvc:A no-resource x` has more than a name and `no-resource`\n  help: declare one action at a time",
             ),
         ] {
-            assert_eq!(Extras::new().add_action(bad).unwrap_err().message, message);
+            assert_eq!(
+                Extras::new().add_action(bad).unwrap_err().to_string(),
+                message
+            );
         }
         let error = Extras::new().add_key("newsvc:Size Number").unwrap_err();
+        assert_eq!(
+            error.message,
+            "`Number` after the extra condition key `newsvc:Size` is not a key type"
+        );
         assert!(
-            error.message.starts_with(
-                "`Number` after the extra condition key `newsvc:Size` is not a key type: write one of `String`, `ARN`,"
-            ),
+            error.help.starts_with("write one of `String`, `ARN`,"),
             "{error}"
         );
         let error = Extras::parse("action a:B\naction newsvc:X noresource\n").unwrap_err();
