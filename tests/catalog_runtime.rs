@@ -7,7 +7,7 @@
 //! JSON text), and its `.stderr` is checked against the same expected finding, so the table below,
 //! the trybuild snapshots and the run-time reader cannot drift apart.
 
-use iam_policy::{Options, Policy, Severity, TextDiagnostic};
+use iam_policy::{Options, Policy, PolicyType, Severity, TextDiagnostic};
 
 /// One compile-fail case of `ui/catalog/` and the one finding it must get.
 struct Case {
@@ -458,4 +458,104 @@ fn unknown_global_key_without_a_close_one_has_no_help() {
         "the condition key `aws:FooBar` does not exist"
     );
     assert_eq!(finding.diagnostic.help(), None);
+}
+
+/// The access policy Amazon SNS gives every new topic (`AWS:SourceOwner`, `__default_statement_ID`).
+const SNS_DEFAULT_TOPIC_POLICY: &str = include_str!("pass/fixtures/sns-default-topic-policy.json");
+
+fn load_as(text: &str, kind: PolicyType) -> (bool, Vec<TextDiagnostic>) {
+    match Policy::from_json_with(text, &Options::default().with_policy_type(kind)) {
+        Ok(loaded) => (true, loaded.warnings),
+        Err(error) => (false, error.diagnostics().to_vec()),
+    }
+}
+
+fn codes(findings: &[TextDiagnostic]) -> Vec<&str> {
+    findings.iter().map(|d| d.diagnostic.code()).collect()
+}
+
+#[test]
+fn sns_default_topic_policy_loads_as_a_topic_policy_with_no_finding() {
+    let (accepted, findings) = load_as(SNS_DEFAULT_TOPIC_POLICY, PolicyType::SnsTopic);
+    assert!(accepted && findings.is_empty(), "{}", show(&findings));
+    let (accepted, findings) = load_as(SNS_DEFAULT_TOPIC_POLICY, PolicyType::Resource);
+    assert!(accepted && findings.is_empty(), "{}", show(&findings));
+    // No resource-based type checks the Sid's characters (D42: their services write such Sids);
+    // the queue and bucket types refuse the topic's actions, not its Sid.
+    for kind in [
+        PolicyType::SqsQueue,
+        PolicyType::S3Bucket,
+        PolicyType::KmsKey,
+    ] {
+        let (_, findings) = load_as(SNS_DEFAULT_TOPIC_POLICY, kind);
+        assert!(
+            !codes(&findings).contains(&"UNSUPPORTED_SID"),
+            "{kind:?}{}",
+            show(&findings)
+        );
+    }
+}
+
+#[test]
+fn sns_default_topic_policy_as_an_identity_policy_fails_on_its_shape_not_its_key() {
+    let (accepted, findings) = load_as(SNS_DEFAULT_TOPIC_POLICY, PolicyType::Managed);
+    assert!(!accepted);
+    // IAM's own policies keep the `Sid` rule; the key is valid in any policy.
+    assert_eq!(
+        codes(&findings),
+        ["UNSUPPORTED_SID", "UNSUPPORTED_PRINCIPAL"],
+        "{}",
+        show(&findings)
+    );
+}
+
+#[test]
+fn keys_valid_across_services_pass_with_any_action() {
+    for (operator, key, value) in [
+        ("StringEquals", "aws:SourceOwner", "111122223333"),
+        ("StringEquals", "AWS:SourceOwner", "111122223333"),
+        (
+            "ArnLike",
+            "codebuild:buildArn",
+            "arn:aws:codebuild:us-east-1:111122223333:build/p:1",
+        ),
+        (
+            "ArnLike",
+            "codebuild:ProjectArn",
+            "arn:aws:codebuild:us-east-1:111122223333:project/p",
+        ),
+        (
+            "ArnLike",
+            "ec2:SourceInstanceARN",
+            "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+        ),
+        (
+            "ArnLike",
+            "lambda:SourceFunctionArn",
+            "arn:aws:lambda:us-east-1:111122223333:function:f",
+        ),
+    ] {
+        assert_no_finding(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+                "Condition": {{"{operator}": {{"{key}": "{value}"}}}}}}"#
+        )));
+    }
+}
+
+#[test]
+fn a_misspelt_source_account_is_still_an_error_with_a_did_you_mean() {
+    let text = policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:SourceAcount": "111122223333"}}}"#,
+    );
+    let (accepted, findings) = load(&text);
+    assert!(!accepted);
+    let [finding] = findings.as_slice() else {
+        panic!("{}", show(&findings));
+    };
+    assert_eq!(finding.diagnostic.code(), "INVALID_GLOBAL_CONDITION_KEY");
+    assert_eq!(
+        finding.diagnostic.help(),
+        Some("did you mean `aws:SourceAccount`?")
+    );
 }

@@ -65,17 +65,35 @@ fn decision_refs(text: &str) -> Vec<u32> {
     out
 }
 
+/// The numbers of the sentence "Numbers given out to work that has not landed its row yet: D35,
+/// D36." of `docs/semantics.md`: decisions numbered in parallel branches land in any order.
+fn given_out(text: &str) -> BTreeSet<u32> {
+    const SENTENCE: &str = "Numbers given out to work that has not landed its row yet:";
+    text.find(SENTENCE)
+        .map(|at| {
+            let rest = &text[at + SENTENCE.len()..];
+            decision_refs(&rest[..rest.find('.').unwrap_or(rest.len())])
+                .into_iter()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn the_document_numbers_its_decisions_and_sections() {
     let text = semantics();
     let decisions = decisions(&text);
-    // D1 up to the last, none missing in between (a number is never dropped or reused).
+    // D1 up to the last, none missing in between (a number is never dropped or reused), but for
+    // the numbers given out to work that has not landed yet.
     let last = decisions.last().copied().unwrap_or(0);
     assert!(last >= 29, "docs/semantics.md has decisions up to D{last}");
-    assert_eq!(
-        decisions,
-        (1..=last).collect(),
-        "decision rows of docs/semantics.md"
+    let pending = given_out(&text);
+    let missing: Vec<u32> = (1..=last)
+        .filter(|n| !decisions.contains(n) && !pending.contains(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "decision rows of docs/semantics.md: no row for {missing:?}"
     );
     assert_eq!(
         sections(&text),
@@ -83,6 +101,12 @@ fn the_document_numbers_its_decisions_and_sections() {
         "sections of docs/semantics.md"
     );
     assert_eq!(decision_refs("D9, D13; D2*"), [9, 13, 2]);
+    assert_eq!(
+        given_out(
+            "x. Numbers given out to work that has not landed its row yet: D35, D36. Then D1."
+        ),
+        [35, 36].into()
+    );
     assert!(decision_refs("DD9 D9x AD1").is_empty());
 }
 

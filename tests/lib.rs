@@ -5,6 +5,8 @@
 pub mod corpus;
 #[path = "memory_support.rs"]
 pub mod memory;
+#[path = "security_support.rs"]
+pub mod security;
 
 use iam_policy::{Policy, policy_file};
 

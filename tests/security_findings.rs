@@ -1,37 +1,12 @@
 //! Access Analyzer's security findings through run-time JSON: `Policy::from_json_with` reports each
-//! code of [`CODES`] on the example of its explanation (at the registry's severity: a warning
-//! loads, an error rejects), and on each policy of the compile-time suite `ui/security/*.rs` with
-//! the very message that `policy!` prints in the `.stderr` beside it.
+//! code of `CODES` (`security_support.rs`, shared with `cli/tests/security_findings.rs`) on the
+//! example of its explanation (at the registry's severity: a warning loads, an error rejects), and
+//! on each policy of the compile-time cases in `UI` with the very message that `policy!` prints in
+//! the `.stderr` beside it.
 
 use iam_policy::codes::{self, Code};
 use iam_policy::{Options, Policy, PolicyType, Severity, TextDiagnostic};
-
-/// The codes of this suite: the `PASS_ROLE_*` and `CREATE_SLR_*` families, the tag keys, the
-/// conditions that OIDC providers, service principals and IAM Roles Anywhere need.
-const CODES: &[&str] = &[
-    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY",
-    "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
-    "MISSING_GITHUB_REPO_CONDITION_KEY",
-    "MISSING_TAG_KEY_IN_CONDITION",
-    "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-    "RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL",
-    "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED",
-];
+use iam_policy_tests::security::{CODES, example_type_name};
 
 /// The compile-time cases: each `.rs` holds `policy!` calls, each after a `// CODE` line.
 const UI: &[(&str, &str)] = &[
@@ -63,6 +38,14 @@ const UI: &[(&str, &str)] = &[
         include_str!("ui/principal/restrict_service_principal.rs"),
         include_str!("ui/principal/restrict_service_principal.stderr"),
     ),
+    (
+        include_str!("ui/principal/service_principal_keys.rs"),
+        include_str!("ui/principal/service_principal_keys.stderr"),
+    ),
+    (
+        include_str!("ui/trust/audience_claim_type.rs"),
+        include_str!("ui/trust/audience_claim_type.stderr"),
+    ),
 ];
 
 /// Every finding of `text` read as `policy_type`, whether the policy loads or not.
@@ -74,13 +57,10 @@ fn findings(text: &str, policy_type: PolicyType) -> (bool, Vec<TextDiagnostic>) 
     }
 }
 
-/// The policy type of an explanation's example: its `<!-- policy-type: NAME -->`, else identity.
+/// The policy type of an explanation's example, identity policies by default.
 fn example_type(code: Code) -> PolicyType {
-    code.explanation()
-        .split("<!-- policy-type:")
-        .nth(1)
-        .and_then(|rest| rest.split("-->").next())
-        .map(|name| PolicyType::from_name(name.trim()).expect("a known policy type"))
+    example_type_name(code)
+        .map(|name| PolicyType::from_name(name).expect("a known policy type"))
         .unwrap_or_default()
 }
 

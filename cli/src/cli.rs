@@ -449,15 +449,18 @@ pub enum AccessFormat {
 #[derive(Debug, Default, Args)]
 pub struct ExtrasArgs {
     /// Accept this action (`newsvc:DoThing`), released after the service catalog; repeatable.
+    /// `"newsvc:ListThings no-resource"`: it acts on no resource, so its requests name `*`.
     #[arg(long = "extra-action", value_name = "ACTION")]
     pub extra_actions: Vec<String>,
 
     /// Accept this condition key (`newsvc:Color`), released after the service catalog; repeatable.
+    /// `"newsvc:Size Numeric"`: with its type, so that its operators are checked.
     #[arg(long = "extra-key", value_name = "KEY")]
     pub extra_keys: Vec<String>,
 
-    /// A file of such declarations, one a line: `action newsvc:DoThing` or `key newsvc:Color`
-    /// (`#` starts a comment): the format of the `IAM_POLICY_EXTRAS` file of the build.
+    /// A file of such declarations, one a line: `action newsvc:DoThing [no-resource]` or
+    /// `key newsvc:Color [TYPE]` (`#` starts a comment): the format of the `IAM_POLICY_EXTRAS`
+    /// file of the build.
     #[arg(long = "extras", value_name = "FILE")]
     pub extras_file: Option<PathBuf>,
 }

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use iam_policy::limits::Part;
 use iam_policy::{
     Authorizer, ContextMap, Decision, Options, Policy, PolicyKind, PolicyType, Request,
     StatementRef,
@@ -56,7 +57,7 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
         && !iam_policy_core::principal::is_account_id(account)
     {
         eprintln!(
-            "{}: `--resource-account {}` is not an account ID of 12 digits",
+            "{}: `--resource-account {}` is not an account ID of 12 digits\n  help: write the 12 digits of the account that owns the resource, such as `--resource-account 111122223333`",
             err_style.red("error"),
             sanitize(account)
         );
@@ -167,8 +168,39 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
             out.push_str(&style.red("ImplicitlyDenied"));
             out.push('\n');
             if let Some(malformed) = verdict.malformed {
+                let help = if malformed == iam_policy_core::request_check::STAR_FOR_RESOURCE_ACTION
+                {
+                    // D38: the one refusal a declaration can lift.
+                    format!(
+                        "give the ARN of the resource; if `{}` is newer than the catalog and acts on no resource, declare it with `--extra-action \"{} no-resource\"`",
+                        sanitize(request.action()),
+                        sanitize(request.action())
+                    )
+                } else {
+                    "AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)".to_owned()
+                };
+                // The part at fault, as given, so that the reason can be read against it.
+                let given = match malformed.part {
+                    Part::Action => Some(("action", args.action.as_str())),
+                    Part::Resource => Some(("resource", args.resource.as_str())),
+                    Part::Principal => {
+                        args.principal
+                            .as_deref()
+                            .map(|arn| ("principal", arn))
+                            .or(args
+                                .resource_account
+                                .as_deref()
+                                .map(|a| ("resource account", a)))
+                    }
+                    Part::Context => None,
+                };
+                let part = match given {
+                    Some((part, text)) => format!("the request's {part} `{}`", sanitize(text)),
+                    None => "the request's context".to_owned(),
+                };
                 out.push_str(&format!(
-                    "  no policy was read: {malformed}\n  help: AWS never sends such a request; give an action `service:Name` and the ARN of the resource (`*` only for actions without resource types)\n"
+                    "  no policy was read: {part} is malformed: {}\n  help: {help}\n",
+                    malformed.reason
                 ));
             }
         }
@@ -276,7 +308,7 @@ pub(crate) fn split_context(pairs: &[String]) -> Result<Vec<(&str, &str)>, Strin
         .map(|pair| match pair.split_once('=') {
             Some((key, value)) if !key.trim().is_empty() => Ok((key.trim(), value)),
             _ => Err(format!(
-                "`--context {pair}` is not `KEY=VALUE`, such as `aws:username=alice`"
+                "`--context {pair}` is not `KEY=VALUE`\n  help: write the key, `=` and the value: `--context aws:username=alice`"
             )),
         })
         .collect()

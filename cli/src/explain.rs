@@ -25,8 +25,8 @@ pub fn run(args: &ExplainArgs, color: ColorChoice) -> Status {
             eprintln!("{}: unknown code `{}`", err.red("error"), sanitize(code));
             let wanted = code.trim().to_ascii_uppercase().replace('-', "_");
             match iam_policy_core::suggest::closest(&wanted, codes::ALL.iter().map(|c| c.name())) {
-                Some(close) => eprintln!("help: did you mean `{close}`?"),
-                None => eprintln!("help: `iam-policy explain --list` lists every code"),
+                Some(close) => eprintln!("  help: did you mean `{close}`?"),
+                None => eprintln!("  help: `iam-policy explain --list` lists every code"),
             }
             Status::Usage
         }

@@ -20,7 +20,7 @@ pub fn find(paths: &[PathBuf]) -> Found {
     for path in paths {
         match fs::metadata(path) {
             Err(error) => found.errors.push(format!(
-                "cannot open `{}`: {}",
+                "cannot read `{}`: {}",
                 path.display(),
                 describe(&error)
             )),

@@ -21,6 +21,7 @@ mod status;
 mod style;
 mod test_cmd;
 mod to_rust;
+mod usage_error;
 
 use std::process::ExitCode;
 
@@ -47,6 +48,16 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
+            if let Some((message, help)) = usage_error::render(&error) {
+                let style = style::Style::stderr(cli::ColorChoice::Auto);
+                eprintln!(
+                    "{}: {}\n  help: {}",
+                    style.red("error"),
+                    style::sanitize(&message),
+                    style::sanitize(&help)
+                );
+                return Status::Usage.into();
+            }
             // `--help` and `--version` are not errors; clap prints them and tells the status.
             let _ = error.print();
             return if error.use_stderr() {

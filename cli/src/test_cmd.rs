@@ -47,18 +47,23 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Status {
         // file cannot pass.
         if cases.is_empty() && bad_lines.is_empty() {
             eprintln!(
-                "{}: `{file}` has no test case: a decision test file holds one JSON case per line",
-                err_style.red("error")
+                "{}: `{file}` has no test case\n  help: {}",
+                err_style.red("error"),
+                cases::NO_CASE_HELP
             );
             failed += 1;
         }
-        for (line, message) in &bad_lines {
+        for (line, message, help) in &bad_lines {
             let _ = writeln!(
                 out,
-                "{} {file}:{line}: {}\n",
+                "{} {file}:{line}: {}",
                 style.red("ERROR"),
                 sanitize(message)
             );
+            if let Some(help) = help {
+                let _ = writeln!(out, "  help: {}", sanitize(help));
+            }
+            let _ = writeln!(out);
         }
         for failure in report.failures() {
             let _ = writeln!(
@@ -88,8 +93,11 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Status {
     }
 }
 
+/// A bad line: its number, what is wrong, and the fix.
+type BadLine = (usize, String, Option<String>);
+
 /// The text of a file, line by line: a line that is not UTF-8 becomes an error and a blank line.
-fn decode_lines(bytes: &[u8]) -> (String, Vec<(usize, String)>) {
+fn decode_lines(bytes: &[u8]) -> (String, Vec<BadLine>) {
     let mut text = String::with_capacity(bytes.len());
     let mut errors = Vec::new();
     for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -101,13 +109,14 @@ fn decode_lines(bytes: &[u8]) -> (String, Vec<(usize, String)>) {
             Err(e) => errors.push((
                 index + 1,
                 format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to() + 1),
+                Some("save the file as UTF-8".to_owned()),
             )),
         }
     }
     (text, errors)
 }
 
-fn line_errors(errors: &[LineError]) -> Vec<(usize, String)> {
+fn line_errors(errors: &[LineError]) -> Vec<BadLine> {
     errors
         .iter()
         .map(|e| {
@@ -115,7 +124,7 @@ fn line_errors(errors: &[LineError]) -> Vec<(usize, String)> {
                 Some(id) => format!("`{id}`: {}", e.message),
                 None => e.message.clone(),
             };
-            (e.line, message)
+            (e.line, message, e.help.clone())
         })
         .collect()
 }
@@ -153,7 +162,11 @@ mod tests {
         assert_eq!(text, "{}\n\n{}");
         assert_eq!(
             errors,
-            [(2, "not valid UTF-8 (byte 1 of the line)".to_owned())]
+            [(
+                2,
+                "not valid UTF-8 (byte 1 of the line)".to_owned(),
+                Some("save the file as UTF-8".to_owned())
+            )]
         );
     }
 }

@@ -1,4 +1,5 @@
-//! The Access Analyzer findings added for issue 13 (redundancies, Sids, dates, IP ranges, ...):
+//! The Access Analyzer findings added for issue 13 (redundancies, Sids, dates, IP ranges, the
+//! condition keys of service principals, the `aud` claim's qualifiers, ...):
 //! each case is checked through `iam-policy check` and through `Policy::from_json_with`, which
 //! must report the same codes, and the code under test must be there or not, as the case says.
 //! The cases next to each positive one are the near misses that must stay silent.
@@ -524,7 +525,157 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
             "UNIQUE_SIDS_RECOMMENDED",
             true,
         ),
+        // UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL and RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL
+        (
+            "an organization key for a service principal",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            true,
+        ),
+        (
+            "a role-session key in a service role's trust policy",
+            "trust",
+            one(
+                r#""Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            true,
+        ),
+        (
+            "the organization key with a service and an account",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com","AWS":"111122223333""#,
+                r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "the organization key for AWS principals",
+            "s3-bucket",
+            service_grant(
+                r#""AWS":"*""#,
+                r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "the organization key in an identity policy",
+            "managed",
+            with_condition(r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "a key service principals do send",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "IfExists on the organization key is no error",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "IfExists on the organization key is a recommendation",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            true,
+        ),
+        (
+            "the error is not also a recommendation",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}"#,
+            ),
+            "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        (
+            "the referer for a service principal",
+            "s3-bucket",
+            service_grant(
+                r#""Service":"cloudfront.amazonaws.com""#,
+                r#"{"StringLike":{"aws:Referer":"https://example.com/*"}}"#,
+            ),
+            "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            true,
+        ),
+        (
+            "the referer for everyone",
+            "s3-bucket",
+            service_grant(
+                r#""AWS":"*""#,
+                r#"{"StringLike":{"aws:Referer":"https://example.com/*"}}"#,
+            ),
+            "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
+            false,
+        ),
+        // CONFIRM_AUDIENCE_CLAIM_TYPE
+        (
+            "a qualifier on a provider's audience",
+            "trust",
+            web_identity(
+                r#"{"ForAnyValue:StringEquals":{"gitlab.example.com:aud":"https://gitlab.example.com"}}"#,
+            ),
+            "CONFIRM_AUDIENCE_CLAIM_TYPE",
+            true,
+        ),
+        (
+            "a plain operator on a provider's audience",
+            "trust",
+            web_identity(
+                r#"{"StringEquals":{"gitlab.example.com:aud":"https://gitlab.example.com"}}"#,
+            ),
+            "CONFIRM_AUDIENCE_CLAIM_TYPE",
+            false,
+        ),
+        (
+            "a qualifier on another claim",
+            "trust",
+            web_identity(
+                r#"{"ForAnyValue:StringEquals":{"gitlab.example.com:groups":"admins"},"StringEquals":{"gitlab.example.com:aud":"x"}}"#,
+            ),
+            "CONFIRM_AUDIENCE_CLAIM_TYPE",
+            false,
+        ),
     ]
+}
+
+/// A bucket policy statement granting `s3:PutObject` to `principal` (the members of the
+/// `Principal` object) under `condition`.
+fn service_grant(principal: &str, condition: &str) -> String {
+    one(&format!(
+        r#""Effect":"Allow","Principal":{{{principal}}},"Action":"s3:PutObject","Resource":"arn:aws:s3:::logs/*","Condition":{condition}"#
+    ))
+}
+
+/// A trust statement for a GitLab OIDC provider under `condition`.
+fn web_identity(condition: &str) -> String {
+    one(&format!(
+        r#""Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::111122223333:oidc-provider/gitlab.example.com"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{condition}"#
+    ))
 }
 
 /// The codes `Policy::from_json_with` reports, in document order.

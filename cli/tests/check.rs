@@ -380,7 +380,7 @@ fn sarif_and_json_stay_valid_when_a_path_is_missing() {
         assert_eq!(run.status, 2, "{format}");
         assert!(
             run.stderr
-                .contains("cannot open `missing.json`: no such file or directory"),
+                .contains("cannot read `missing.json`: no such file or directory"),
             "{}",
             run.stderr
         );
@@ -640,7 +640,7 @@ fn missing_paths_and_directories_without_policies_are_usage_errors() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr
-            .contains("cannot open `does-not-exist.json`: no such file or directory"),
+            .contains("cannot read `does-not-exist.json`: no such file or directory"),
         "{}",
         run.stderr
     );
@@ -1026,4 +1026,67 @@ fn extra_names_for_actions_newer_than_the_catalog() {
         "{}",
         refused.stderr
     );
+}
+
+/// The access policy Amazon SNS gives every new topic (`AWS:SourceOwner`, `__default_statement_ID`),
+/// shared with the `policy!` and run-time tests.
+fn sns_default_topic_policy() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/pass/fixtures/sns-default-topic-policy.json")
+}
+
+#[test]
+fn sns_default_topic_policy_passes_as_a_topic_policy() {
+    let file = sns_default_topic_policy();
+    let checked = run(&[
+        "check",
+        "--policy-type",
+        "sns-topic",
+        "--deny-warnings",
+        path_str(&file),
+    ]);
+    assert_eq!(checked.status, 0, "{}{}", checked.stdout, checked.stderr);
+    assert!(
+        checked
+            .stdout
+            .contains("checked 1 file: 0 errors, 0 warnings, 0 suggestions"),
+        "{}",
+        checked.stdout
+    );
+    // As an identity policy (the default type), its shape is wrong but its key is not.
+    let identity = run(&["check", "--format", "json", path_str(&file)]);
+    assert_eq!(identity.status, 1);
+    assert_eq!(
+        codes(&identity.json()),
+        ["UNSUPPORTED_SID", "UNSUPPORTED_PRINCIPAL"]
+    );
+}
+
+#[test]
+fn a_misspelt_global_key_is_an_error_with_a_did_you_mean() {
+    let dir = scratch("misspelt-global-key");
+    let file = write(
+        &dir,
+        "topic.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sns:Publish",
+            "Resource": "arn:aws:sns:us-east-2:111122223333:MyTopic",
+            "Condition": {"StringEquals": {"aws:SourceAcount": "444455556666"}}}]}"#,
+    );
+    let run = run_in(&dir, &["check", "--policy-type", "sns-topic", "topic.json"]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "error[INVALID_GLOBAL_CONDITION_KEY]: the condition key `aws:SourceAcount` does not exist"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("= help: did you mean `aws:SourceAccount`?"),
+        "{}",
+        run.stdout
+    );
+    drop(file);
 }

@@ -408,9 +408,15 @@ fn malformed_requests_are_denied_with_the_reason() {
             resource,
         ]);
         assert_eq!(run.status, 1, "{run:?}");
+        let part = if action.ends_with(' ') || action.ends_with('*') {
+            format!("action `{action}`")
+        } else {
+            format!("resource `{resource}`")
+        };
         assert!(
-            run.stdout
-                .starts_with("ImplicitlyDenied\n  no policy was read: malformed request"),
+            run.stdout.starts_with(&format!(
+                "ImplicitlyDenied\n  no policy was read: the request's {part} is malformed: "
+            )),
             "{}",
             run.stdout
         );
@@ -678,4 +684,53 @@ fn a_declared_context_key_gets_no_catalog_note() {
     declared.extend(["--extra-key", "ssm:BrandNewKey"]);
     let quiet = run_in(&seed_dir(), &declared);
     assert!(!quiet.stdout.contains("note:"), "{}", quiet.stdout);
+}
+
+/// D38: `--extra-action "ACTION no-resource"` makes `*` well-formed for that action; declared
+/// without `no-resource` (or not at all), `*` is refused before any policy is read, and the help
+/// says how to declare it.
+#[test]
+fn a_no_resource_extra_action_is_decided_on_star() {
+    let dir = scratch("eval-extras-no-resource");
+    let policy = write(
+        &dir,
+        "list.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"newsvc:ListThings","Resource":"*"}]}"#,
+    );
+    let args = [
+        "eval",
+        "--policy",
+        path_str(&policy),
+        "--action",
+        "newsvc:ListThings",
+        "--resource",
+        "*",
+    ];
+    let mut declared = args.to_vec();
+    declared.extend(["--extra-action", "newsvc:ListThings no-resource"]);
+    let allowed = run(&declared);
+    assert_eq!(allowed.status, 0, "{allowed:?}");
+    assert!(
+        allowed.stdout.starts_with("Allowed\n"),
+        "{}",
+        allowed.stdout
+    );
+
+    let mut plain = args.to_vec();
+    plain.extend(["--extra-action", "newsvc:ListThings"]);
+    let refused = run(&plain);
+    assert_eq!(refused.status, 1, "{refused:?}");
+    assert_eq!(
+        refused.stdout,
+        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)\n  help: give the ARN of the resource; if `newsvc:ListThings` is newer than the catalog and acts on no resource, declare it with `--extra-action \"newsvc:ListThings no-resource\"`\n"
+    );
+
+    let mut misspelt = args.to_vec();
+    misspelt.extend(["--extra-action", "newsvc:ListThings no-resources"]);
+    let bad = run(&misspelt);
+    assert_eq!(bad.status, 2, "{bad:?}");
+    assert_eq!(
+        bad.stderr,
+        "error: `--extra-action newsvc:ListThings no-resources`: `no-resources` after the extra action `newsvc:ListThings` is not `no-resource`: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource\n"
+    );
 }

@@ -61,7 +61,7 @@ fn unknown_codes_exit_2_with_a_suggestion() {
     assert_eq!((typo.status, typo.stdout.as_str()), (2, ""));
     assert_eq!(
         typo.stderr,
-        "error: unknown code `INVALID_ARN_REGON`\nhelp: did you mean `INVALID_ARN_REGION`?\n"
+        "error: unknown code `INVALID_ARN_REGON`\n  help: did you mean `INVALID_ARN_REGION`?\n"
     );
     let stranger = run(&["explain", "E0308"]);
     assert_eq!(stranger.status, 2);

@@ -105,7 +105,7 @@ fn missing_files_exit_2() {
     let run = run(&["fmt", "no/such/file.json"]);
     assert_eq!(run.status, 2);
     assert!(
-        run.stderr.contains("cannot open `no/such/file.json`"),
+        run.stderr.contains("cannot read `no/such/file.json`"),
         "{}",
         run.stderr
     );

@@ -8,41 +8,11 @@ mod common;
 use common::*;
 use iam_policy_core::codes::{self, Code};
 use iam_policy_core::diagnostic::Severity;
+use iam_policy_tests::security::{CODES, example_type_name};
 
-/// The codes of this suite, as in `tests/security_findings.rs`.
-const CODES: &[&str] = &[
-    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE",
-    "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-    "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY",
-    "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
-    "MISSING_GITHUB_REPO_CONDITION_KEY",
-    "MISSING_TAG_KEY_IN_CONDITION",
-    "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE",
-    "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-    "RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL",
-    "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED",
-];
-
-/// The `--policy-type` of an explanation's example: its `<!-- policy-type: NAME -->`, else managed.
+/// The `--policy-type` of an explanation's example, `managed` by default.
 fn example_type(code: Code) -> &'static str {
-    code.explanation()
-        .split("<!-- policy-type:")
-        .nth(1)
-        .and_then(|rest| rest.split("-->").next())
-        .map(str::trim)
-        .unwrap_or("managed")
+    example_type_name(code).unwrap_or("managed")
 }
 
 #[test]

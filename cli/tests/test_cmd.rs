@@ -59,7 +59,7 @@ fn a_misspelt_field_fails_with_a_did_you_mean() {
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
         run.stdout
-            .contains("unknown field `contxt` in `request`: did you mean `context`?"),
+            .contains("unknown field `contxt` in `request`\n  help: did you mean `context`?\n"),
         "{}",
         run.stdout
     );
@@ -140,13 +140,13 @@ fn bad_lines_fail_and_the_other_cases_still_run() {
     );
     assert!(
         run.stdout
-            .contains("ERROR bad.jsonl:3: `no-policies`: missing `policies`"),
+            .contains("ERROR bad.jsonl:3: `no-policies`: the case has no `policies`\n  help: add"),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("ERROR bad.jsonl:5: `a`: duplicate `id`: line 1 has the same"),
+            .contains("ERROR bad.jsonl:5: `a`: duplicate `id` `a`: line 1 has the same\n  help: give each case its own `id`"),
         "{}",
         run.stdout
     );

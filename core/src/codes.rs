@@ -156,6 +156,7 @@ declare_codes! {
     ARN_OPERATOR_WITH_STRING_CONDITION_KEY: Suggestion, "an ARN operator is used with a condition key of type String";
     ARN_REGION_NOT_ALLOWED: Error, "the resource ARN has a region, which resources of this service never have";
     CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS: Warning, "a condition key that some of the statement's actions never have in their requests";
+    CONFIRM_AUDIENCE_CLAIM_TYPE: Suggestion, "a set qualifier on the `aud` claim of an OIDC provider, which may be single-valued";
     CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE: Warning, "`NotAction` with `NotResource` allows `iam:CreateServiceLinkedRole` on every role not listed";
     CREATE_SLR_WITH_NOT_RESOURCE: Warning, "`iam:CreateServiceLinkedRole` is allowed with `NotResource`, which reaches every role it does not list";
     CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE: Warning, "an action wildcard with `NotResource` allows `iam:CreateServiceLinkedRole` on every role not listed";
@@ -261,6 +262,7 @@ declare_codes! {
     RCP_SYNTAX_ERROR_ALLOW: Error, "a resource control policy has an `Allow` other than `RCPFullAWSAccess`";
     RCP_SYNTAX_ERROR_NOTACTION: Error, "a resource control policy has `NotAction`";
     RCP_SYNTAX_ERROR_PRINCIPAL: Error, "the principal of a resource control policy is not `\"*\"`";
+    RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL: Suggestion, "a condition key that does not restrict a service principal to the resources it acts for";
     REDUNDANT_ACTION: Suggestion, "an action is already matched by another action of the same list";
     REDUNDANT_CONDITION_VALUE_NUM: Suggestion, "several bounds of a Numeric operator where one says the same";
     REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY: Suggestion, "a role session is listed next to the role it belongs to";
@@ -289,6 +291,7 @@ declare_codes! {
     UNSUPPORTED_ACTION_FOR_CONDITION_KEY: Error, "no action of the statement supports the condition key";
     UNSUPPORTED_ACTION_IN_POLICY: Error, "a resource's policy names an action of another service";
     UNSUPPORTED_CHARACTER: Error, "the policy contains a character IAM does not accept";
+    UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL: Error, "a condition needs a key that the requests of service principals never carry";
     UNSUPPORTED_ELEMENT_COMBINATION: Error, "a statement has both an element and its negation";
     UNSUPPORTED_PRINCIPAL: Error, "an identity or session policy has a `Principal` or `NotPrincipal` element";
     UNSUPPORTED_RESOURCE_ARN_IN_POLICY: Error, "a resource's policy names a resource of another service";
@@ -309,14 +312,6 @@ declare_codes! {
 /// with the reason (`iam-policy explain --list` prints them). Sorted by name.
 pub const LEFT_OUT: &[(&str, &str)] = &[
     (
-        "CONFIRM_AUDIENCE_CLAIM_TYPE",
-        "Access Analyzer does not say which `aud` conditions it flags (its message asks to confirm the claim's type either way), so any rule would be a guess",
-    ),
-    (
-        "RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
-        "Access Analyzer does not say which condition keys it would replace by `aws:SourceArn` or `aws:SourceAccount`",
-    ),
-    (
         "SCP_SYNTAX_ERROR_ACTION_WILDCARD",
         "obsolete: AWS Organizations lifted this restriction of SCPs on 2025-09-19, and SCPs take the full policy language (docs/semantics.md 9.4)",
     ),
@@ -335,10 +330,6 @@ pub const LEFT_OUT: &[(&str, &str)] = &[
     (
         "SCP_SYNTAX_ERROR_NOTRESOURCE",
         "obsolete: AWS Organizations lifted this restriction of SCPs on 2025-09-19, and SCPs take the full policy language (docs/semantics.md 9.4)",
-    ),
-    (
-        "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
-        "which keys the requests of each service principal lack is not in the service catalog, and a guessed list would reject valid policies",
     ),
     (
         "UNSUPPORTED_GLOBAL_CONDITION_KEY",

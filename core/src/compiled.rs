@@ -26,6 +26,21 @@ pub struct CompiledPolicy {
     /// The document as written, as compact JSON (its key order, string-or-array shapes and number
     /// text kept), for export: one string rather than a tree of values.
     pub source: Str,
+    /// The extra actions this policy was compiled with that act on no resource (declared
+    /// `no-resource`: `policy!`'s `extra_actions`, [`Options::extras`](crate::validate::Options::extras)),
+    /// as written. They travel with the policy to evaluation, where a request for one of them
+    /// on the resource `*` is well-formed (decision D38 of `docs/semantics.md`). Usually empty.
+    pub no_resource_actions: List<Str>,
+}
+
+impl CompiledPolicy {
+    /// Whether this policy declares `action` `no-resource` (case-insensitive).
+    #[must_use]
+    pub fn declares_no_resource(&self, action: &str) -> bool {
+        self.no_resource_actions
+            .iter()
+            .any(|declared| declared.eq_ignore_ascii_case(action))
+    }
 }
 
 /// Whether a matching statement grants (`Allow`) or refuses (`Deny`) the request.

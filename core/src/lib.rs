@@ -77,6 +77,7 @@ pub fn compile_text(
         Some(document) if !validated.diagnostics.has_errors() => {
             let mut compiled = lower::lower_statements(document, std::borrow::Cow::Borrowed(""));
             compiled.source = std::borrow::Cow::Owned(export::compact_text(text));
+            compiled.no_resource_actions = no_resource_actions(options);
             Ok((compiled, validated.diagnostics))
         }
         _ => Err(validated.diagnostics),
@@ -91,9 +92,26 @@ pub fn compile_tree(
     let validated = validate::validate(root, options);
     match validated.document {
         Some(document) if !validated.diagnostics.has_errors() => {
-            Ok((lower::lower(document, root), validated.diagnostics))
+            let mut compiled = lower::lower(document, root);
+            compiled.no_resource_actions = no_resource_actions(options);
+            Ok((compiled, validated.diagnostics))
         }
         _ => Err(validated.diagnostics),
+    }
+}
+
+/// The options' extra actions declared `no-resource`, which travel with the compiled policy
+/// (decision D38); the build's are known to the request check without it.
+fn no_resource_actions(options: &validate::Options) -> compiled::List<compiled::Str> {
+    let actions: Vec<compiled::Str> = options
+        .extras
+        .no_resource_actions()
+        .map(|name| std::borrow::Cow::Owned(name.to_owned()))
+        .collect();
+    if actions.is_empty() {
+        std::borrow::Cow::Borrowed(&[])
+    } else {
+        std::borrow::Cow::Owned(actions)
     }
 }
 

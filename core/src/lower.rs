@@ -62,6 +62,7 @@ pub fn lower_statements(document: Document, source: Str) -> CompiledPolicy {
     CompiledPolicy {
         statements: Cow::Owned(statements),
         source,
+        no_resource_actions: Cow::Borrowed(&[]),
     }
 }
 

@@ -72,7 +72,12 @@ pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream
         .zip(action_tables)
         .map(|(s, table)| statement(s, table));
     let source = text(&policy.source);
-    quote!(p::CompiledPolicy { statements: p::Cow::Borrowed(&[#(#statements),*]), source: #source })
+    let no_resource = list(&policy.no_resource_actions, |name| text(name));
+    quote!(p::CompiledPolicy {
+        statements: p::Cow::Borrowed(&[#(#statements),*]),
+        source: #source,
+        no_resource_actions: #no_resource,
+    })
 }
 
 /// One constant item per statement holding its (sorted) action patterns: the data refers to it,

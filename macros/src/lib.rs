@@ -256,7 +256,14 @@ fn expand(
         Some(document) if !validated.diagnostics.has_errors() => document,
         _ => return placeholder(quote!(#extra #(#findings)*)),
     };
-    let compiled = iam_policy_core::lower::lower(document, root);
+    let mut compiled = iam_policy_core::lower::lower(document, root);
+    // The declared `no-resource` actions travel with the policy to the request check (D38).
+    compiled.no_resource_actions = leading
+        .extras
+        .no_resource_actions()
+        .map(|name| std::borrow::Cow::Owned(name.to_owned()))
+        .collect::<Vec<_>>()
+        .into();
     let tables: Vec<syn::Ident> = (0..compiled.statements.len())
         .map(|i| format_ident!("__IAM_POLICY_ACTIONS_{i}"))
         .collect();

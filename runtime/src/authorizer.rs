@@ -301,13 +301,27 @@ impl<P: Borrow<Policy>> Authorizer<P> {
         })
     }
 
+    /// Whether any of the policies declares `action` `no-resource` (decision D38).
+    fn declares_no_resource(&self, action: &str) -> bool {
+        self.identity
+            .iter()
+            .chain(&self.boundaries)
+            .chain(&self.sessions)
+            .chain(&self.resource)
+            .chain(self.scps.iter().flatten())
+            .chain(self.rcps.iter().flatten())
+            .chain(&self.endpoint)
+            .any(|policy| policy.borrow().compiled().declares_no_resource(action))
+    }
+
     fn decide(
         &self,
         request: &Request<'_>,
         outcome_of: impl Fn(&Policy, &Request<'_>) -> Outcome,
     ) -> Verdict<'_> {
-        // Checked once for all the policies (D30).
-        if let Err(malformed) = request.check() {
+        // Checked once for all the policies (D30), with the `no-resource` declarations of any of
+        // them: a declaration states a fact about the action, not about one policy (D38).
+        if let Err(malformed) = request.check_declared(|action| self.declares_no_resource(action)) {
             return Verdict {
                 decision: Decision::ImplicitlyDenied,
                 statement: None,

@@ -169,8 +169,10 @@ pub struct LineError {
     pub line: usize,
     /// The case's `id`, when the line got that far.
     pub id: Option<String>,
-    /// What is wrong, such as an unknown field with its did-you-mean.
+    /// What is wrong (lowercase, one line, the input in backticks), such as an unknown field.
     pub message: String,
+    /// How to fix it, such as a did-you-mean; `None` when the message says all.
+    pub help: Option<String>,
 }
 
 /// The decision of a principal's pooled identity policies and the statement that took it.
@@ -247,14 +249,17 @@ pub fn parse(text: &str) -> Result<Vec<Case>, CaseFileError> {
             errors: vec![LineError {
                 line: 0,
                 id: None,
-                message: "the file has no case: a decision test file holds one JSON case per line"
-                    .to_owned(),
+                message: "the file has no case".to_owned(),
+                help: Some(NO_CASE_HELP.to_owned()),
             }],
         }),
         (cases, errors) if errors.is_empty() => Ok(cases),
         (_, errors) => Err(CaseFileError { errors }),
     }
 }
+
+/// The help for a file without a case.
+pub const NO_CASE_HELP: &str = "a decision test file holds one case per line, each a JSON object with `id`, `policies`, `request` and `expected`";
 
 /// Reads what it can of a decision test file: the valid cases, and an error for every other
 /// line, so that a runner can run the good cases and count the bad lines as failures. A case whose
@@ -279,7 +284,8 @@ pub fn parse_lenient(text: &str) -> (Vec<Case>, Vec<LineError>) {
                 if let Some(first) = first_line_of.get(&case.id) {
                     errors.push(LineError {
                         line: number,
-                        message: format!("duplicate `id`: line {first} has the same"),
+                        message: format!("duplicate `id` `{}`: line {first} has the same", case.id),
+                        help: Some("give each case its own `id`".to_owned()),
                         id: Some(case.id),
                     });
                 } else {
@@ -646,11 +652,35 @@ impl fmt::Display for CaseFileError {
 impl std::error::Error for CaseFileError {}
 
 impl fmt::Display for LineError {
+    /// `line 3 (`id`): message`, then `  help: ...` on a second line when there is a help.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.id {
-            Some(id) => write!(f, "line {} (`{id}`): {}", self.line, self.message),
-            None => write!(f, "line {}: {}", self.line, self.message),
+            Some(id) => write!(f, "line {} (`{id}`): {}", self.line, self.message)?,
+            None => write!(f, "line {}: {}", self.line, self.message)?,
         }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a line, and how to fix it: a [`LineError`] without its place.
+struct Problem {
+    message: String,
+    help: Option<String>,
+}
+
+impl Problem {
+    fn new(message: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            help: None,
+        }
+    }
+    fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
     }
 }
 
@@ -804,28 +834,43 @@ impl fmt::Display for Report<'_> {
 
 /// Reads one line; an error names what is wrong.
 fn parse_case(line: &str, number: usize) -> Result<Case, LineError> {
-    let fail = |id: Option<&str>, message: String| LineError {
+    let fail = |id: Option<&str>, problem: Problem| LineError {
         line: number,
         id: id.map(str::to_owned),
-        message,
+        message: problem.message,
+        help: problem.help,
     };
     let value: Value = serde_json::from_str(line).map_err(|e| fail(None, json_error(&e)))?;
     let Value::Object(object) = value else {
         return Err(fail(
             None,
-            format!("a case must be a JSON object, found {}", kind(&value)),
+            Problem::new(format!(
+                "a case must be a JSON object, found {}",
+                kind(&value)
+            ))
+            .help(CASE_SHAPE),
         ));
     };
     let id = match object.get("id") {
-        None => return Err(fail(None, "missing `id`".to_owned())),
+        None => {
+            return Err(fail(
+                None,
+                Problem::new("the case has no `id`")
+                    .help("add `\"id\": \"NAME\"`, a name unique in the file"),
+            ));
+        }
         Some(Value::String(id)) if id.trim().is_empty() => {
-            return Err(fail(None, "`id` is empty".to_owned()));
+            return Err(fail(
+                None,
+                Problem::new("`id` is empty").help("give the case a name unique in the file"),
+            ));
         }
         Some(Value::String(id)) => id.as_str(),
         Some(other) => {
             return Err(fail(
                 None,
-                format!("`id` must be a string, found {}", kind(other)),
+                Problem::new(format!("`id` must be a string, found {}", kind(other)))
+                    .help(format!("write it as a string: `\"id\": \"{other}\"`")),
             ));
         }
     };
@@ -834,20 +879,35 @@ fn parse_case(line: &str, number: usize) -> Result<Case, LineError> {
         let name = match object.get("name") {
             None | Some(Value::Null) => None,
             Some(Value::String(name)) => Some(name.clone()),
-            Some(other) => return Err(format!("`name` must be a string, found {}", kind(other))),
+            Some(other) => {
+                return Err(Problem::new(format!(
+                    "`name` must be a string, found {}",
+                    kind(other)
+                ))
+                .help("write the name in quotes: `\"name\": \"what the case checks\"`"));
+            }
         };
         for note in ["why", "source"] {
             match object.get(note) {
                 None | Some(Value::String(_)) => {}
                 Some(other) => {
-                    return Err(format!("`{note}` must be a string, found {}", kind(other)));
+                    return Err(Problem::new(format!(
+                        "`{note}` must be a string, found {}",
+                        kind(other)
+                    ))
+                    .help(format!(
+                        "write the note as one string, or in a field whose name starts with `_` (`\"_{note}\"`), which is ignored"
+                    )));
                 }
             }
         }
         if let Some(core) = object.get("core")
             && !core.is_boolean()
         {
-            return Err(format!("`core` must be a boolean, found {}", kind(core)));
+            return Err(
+                Problem::new(format!("`core` must be a boolean, found {}", kind(core)))
+                    .help("write `true` or `false`, without quotes"),
+            );
         }
         let policies = parse_policies(object.get("policies"))?;
         let others = Others {
@@ -906,8 +966,11 @@ const REQUEST_FIELDS: &[&str] = &[
     "resource_account",
 ];
 
+/// The shape of a case, for the help of a line that is not one.
+const CASE_SHAPE: &str = "write one case per line: `{\"id\": \"NAME\", \"policies\": [POLICY], \"request\": {\"action\": \"s3:GetObject\", \"resource\": \"ARN\"}, \"expected\": \"Allowed\"}`";
+
 /// An unknown field is an error with a did-you-mean; fields starting with `_` are ignored.
-fn check_fields(object: &Map<String, Value>, known: &[&str], owner: &str) -> Result<(), String> {
+fn check_fields(object: &Map<String, Value>, known: &[&str], owner: &str) -> Result<(), Problem> {
     for key in object.keys() {
         if key.starts_with('_') || known.contains(&key.as_str()) {
             continue;
@@ -923,7 +986,7 @@ fn check_fields(object: &Map<String, Value>, known: &[&str], owner: &str) -> Res
                     .join(", ")
             ),
         };
-        return Err(format!("unknown field `{key}` in {owner}: {help}"));
+        return Err(Problem::new(format!("unknown field `{key}` in {owner}")).help(help));
     }
     Ok(())
 }
@@ -938,28 +1001,37 @@ struct Others {
     rcps: Vec<Vec<String>>,
 }
 
-fn parse_policy(field: &str, value: Option<&Value>) -> Result<Option<String>, String> {
+fn parse_policy(field: &str, value: Option<&Value>) -> Result<Option<String>, Problem> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(policy @ Value::Object(_)) => serde_json::to_string(policy)
             .map(Some)
-            .map_err(|e| format!("`{field}`: {e}")),
-        Some(other) => Err(format!(
+            .map_err(|e| Problem::new(format!("`{field}`: {e}"))),
+        Some(other) => Err(Problem::new(format!(
             "`{field}` must be a policy object, found {}",
             kind(other)
-        )),
+        ))
+        .help(format!(
+            "give the policy document itself: `\"{field}\": {{\"Version\": \"2012-10-17\", \"Statement\": [...]}}`"
+        ))),
     }
 }
 
-fn parse_levels(field: &str, value: Option<&Value>) -> Result<Vec<Vec<String>>, String> {
+fn parse_levels(field: &str, value: Option<&Value>) -> Result<Vec<Vec<String>>, Problem> {
+    let levels_help = || {
+        format!(
+            "write a list per level of the organization, root first: `\"{field}\": [[POLICY], [POLICY]]`"
+        )
+    };
     let levels = match value {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(levels)) => levels,
         Some(other) => {
-            return Err(format!(
+            return Err(Problem::new(format!(
                 "`{field}` must be a list of levels, each a list of policies, found {}",
                 kind(other)
-            ));
+            ))
+            .help(levels_help()));
         }
     };
     levels
@@ -971,53 +1043,66 @@ fn parse_levels(field: &str, value: Option<&Value>) -> Result<Vec<Vec<String>>, 
                 .enumerate()
                 .map(|(i, policy)| {
                     parse_policy(&format!("{field}[{l}][{i}]"), Some(policy))?.ok_or_else(|| {
-                        format!("`{field}[{l}][{i}]` must be a policy object, found null")
+                        Problem::new(format!(
+                            "`{field}[{l}][{i}]` must be a policy object, found null"
+                        ))
+                        .help("remove the `null`, or give the policy document")
                     })
                 })
                 .collect(),
-            other => Err(format!(
+            other => Err(Problem::new(format!(
                 "`{field}[{l}]` must be a list of policies (one organization level), found {}",
                 kind(other)
-            )),
+            ))
+            .help(levels_help())),
         })
         .collect()
 }
 
-fn parse_policies(value: Option<&Value>) -> Result<Vec<String>, String> {
+fn parse_policies(value: Option<&Value>) -> Result<Vec<String>, Problem> {
     let policies = match value {
-        None => return Err("missing `policies`".to_owned()),
+        None => {
+            return Err(Problem::new("the case has no `policies`").help(
+                "add `\"policies\": [POLICY]`, the principal's identity policies (`[]` when a resource policy decides)",
+            ));
+        }
         Some(Value::Array(policies)) => policies,
         Some(other) => {
-            return Err(format!(
+            return Err(Problem::new(format!(
                 "`policies` must be an array of policies, found {}",
                 kind(other)
-            ));
+            ))
+            .help("put the policies in a list, even one: `\"policies\": [{\"Version\": \"2012-10-17\", ...}]`"));
         }
     };
     policies
         .iter()
         .enumerate()
         .map(|(index, policy)| match policy {
-            Value::Object(_) => {
-                serde_json::to_string(policy).map_err(|e| format!("`policies[{index}]`: {e}"))
-            }
-            other => Err(format!(
+            Value::Object(_) => serde_json::to_string(policy)
+                .map_err(|e| Problem::new(format!("`policies[{index}]`: {e}"))),
+            other => Err(Problem::new(format!(
                 "`policies[{index}]` must be a policy object, found {}",
                 kind(other)
-            )),
+            ))
+            .help("give the policy document itself, not its file name or its JSON as a string")),
         })
         .collect()
 }
 
-fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
+fn parse_request(value: Option<&Value>) -> Result<CaseRequest, Problem> {
     let request = match value {
-        None => return Err("missing `request`".to_owned()),
+        None => {
+            return Err(Problem::new("the case has no `request`")
+                .help("add `\"request\": {\"action\": \"s3:GetObject\", \"resource\": \"ARN\"}`"));
+        }
         Some(Value::Object(request)) => request,
         Some(other) => {
-            return Err(format!(
+            return Err(Problem::new(format!(
                 "`request` must be an object, found {}",
                 kind(other)
-            ));
+            ))
+            .help("write `\"request\": {\"action\": \"s3:GetObject\", \"resource\": \"ARN\", \"context\": {...}}`"));
         }
     };
     check_fields(request, REQUEST_FIELDS, "`request`")?;
@@ -1028,9 +1113,10 @@ fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
     if let Some(account) = &resource_account
         && !iam_policy_core::principal::is_account_id(account)
     {
-        return Err(format!(
+        return Err(Problem::new(format!(
             "`request.resource_account` must be an account ID of 12 digits, found `{account}`"
-        ));
+        ))
+        .help("write the 12 digits of the account, such as `\"111122223333\"`"));
     }
     // The default caller: a user of the account that owns the resource (the same account).
     let principal = principal_given.clone().unwrap_or_else(|| {
@@ -1049,10 +1135,11 @@ fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(context)) => parse_context(context)?,
         Some(other) => {
-            return Err(format!(
+            return Err(Problem::new(format!(
                 "`request.context` must be an object, found {}",
                 kind(other)
-            ));
+            ))
+            .help("write the keys and their values: `\"context\": {\"aws:username\": \"alice\", \"aws:TagKeys\": [\"a\", \"b\"]}`"));
         }
     };
     let mut context = ContextMap::new();
@@ -1078,34 +1165,52 @@ fn parse_request(value: Option<&Value>) -> Result<CaseRequest, String> {
 /// The account of the default caller when neither the resource nor the case names one.
 const DEFAULT_ACCOUNT: &str = "123456789012";
 
-fn optional_text(request: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+fn optional_text(request: &Map<String, Value>, field: &str) -> Result<Option<String>, Problem> {
     match request.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(_) => required_text(request, field).map(Some),
     }
 }
 
-fn required_text(request: &Map<String, Value>, field: &str) -> Result<String, String> {
-    match request.get(field) {
-        None => Err(format!("missing `request.{field}`")),
-        Some(Value::String(text)) if text.is_empty() => Err(format!("`request.{field}` is empty")),
-        Some(Value::String(text)) => Ok(text.clone()),
-        Some(other) => Err(format!(
-            "`request.{field}` must be a string, found {}",
-            kind(other)
-        )),
+/// What a request field holds, for the help of a missing or empty one.
+fn field_example(field: &str) -> &'static str {
+    match field {
+        "action" => "`\"action\": \"s3:GetObject\"`",
+        "resource" => {
+            "`\"resource\": \"arn:aws:s3:::bucket/key\"` (`\"*\"` for actions without resource types)"
+        }
+        "principal" => "`\"principal\": \"arn:aws:iam::111122223333:user/alice\"`",
+        _ => "`\"resource_account\": \"111122223333\"`",
     }
 }
 
-fn parse_context(context: &Map<String, Value>) -> Result<Vec<(String, RequestValue)>, String> {
+fn required_text(request: &Map<String, Value>, field: &str) -> Result<String, Problem> {
+    match request.get(field) {
+        None => Err(Problem::new(format!("the request has no `{field}`"))
+            .help(format!("add {}", field_example(field)))),
+        Some(Value::String(text)) if text.is_empty() => {
+            Err(Problem::new(format!("`request.{field}` is empty"))
+                .help(format!("write {}", field_example(field))))
+        }
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(other) => Err(Problem::new(format!(
+            "`request.{field}` must be a string, found {}",
+            kind(other)
+        ))
+        .help(format!("write {}", field_example(field)))),
+    }
+}
+
+fn parse_context(context: &Map<String, Value>) -> Result<Vec<(String, RequestValue)>, Problem> {
     let mut entries: Vec<(String, RequestValue)> = Vec::with_capacity(context.len());
     // The names seen so far, indexed: one look-up per key.
     let mut seen = ContextMap::new();
     for (key, value) in context {
         if let Some(previous) = seen.key(key) {
-            return Err(format!(
+            return Err(Problem::new(format!(
                 "the context keys `{previous}` and `{key}` are the same key (key names are case-insensitive)"
-            ));
+            ))
+            .help("keep one of them; a key with several values takes a list: `[\"a\", \"b\"]`"));
         }
         seen.insert(key.as_str(), "");
         let value = match value {
@@ -1113,20 +1218,20 @@ fn parse_context(context: &Map<String, Value>) -> Result<Vec<(String, RequestVal
             Value::Array(items) => {
                 let strings = items.iter().map(|item| match item {
                     Value::String(text) => Ok(text.clone()),
-                    other => Err(format!(
-                        "the values of context key `{key}` must be strings, found {}{}",
-                        kind(other),
-                        quote_hint(other)
-                    )),
+                    other => Err(Problem::new(format!(
+                        "the values of context key `{key}` must be strings, found {}",
+                        kind(other)
+                    ))
+                    .help(quote_help(other))),
                 });
                 RequestValue::Set(strings.collect::<Result<_, _>>()?)
             }
             other => {
-                return Err(format!(
-                    "context key `{key}` must be a string or a list of strings, found {}{}",
-                    kind(other),
-                    quote_hint(other)
-                ));
+                return Err(Problem::new(format!(
+                    "context key `{key}` must be a string or a list of strings, found {}",
+                    kind(other)
+                ))
+                .help(quote_help(other)));
             }
         };
         entries.push((key.clone(), value));
@@ -1134,25 +1239,61 @@ fn parse_context(context: &Map<String, Value>) -> Result<Vec<(String, RequestVal
     Ok(entries)
 }
 
-fn parse_expected(value: Option<&Value>) -> Result<Decision, String> {
+fn parse_expected(value: Option<&Value>) -> Result<Decision, Problem> {
     const CHOICES: &str = "use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`";
+    const NAMES: [&str; 3] = ["Allowed", "ExplicitlyDenied", "ImplicitlyDenied"];
     match value {
-        None => Err(format!("missing `expected`: {CHOICES}")),
-        Some(Value::String(text)) => Decision::parse(text)
-            .ok_or_else(|| format!("unknown `expected` decision `{text}`: {CHOICES}")),
-        Some(other) => Err(format!(
-            "`expected` must be a string, found {}: {CHOICES}",
+        None => Err(Problem::new("the case has no `expected` decision")
+            .help(format!("add `\"expected\": \"Allowed\"`; {CHOICES}"))),
+        Some(Value::String(text)) => Decision::parse(text).ok_or_else(|| {
+            // A close spelling, else the one decision that starts the same (`ImplicitDeny`).
+            let start: String = text
+                .chars()
+                .take(6)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let starting = NAMES
+                .iter()
+                .filter(|name| start.len() >= 5 && name.to_ascii_lowercase().starts_with(&start));
+            let by_start = match starting.clone().count() {
+                1 => starting.copied().next(),
+                _ => None,
+            };
+            let help = match iam_policy_core::suggest::closest(text, NAMES).or(by_start) {
+                Some(close) => format!("did you mean `{close}`? {CHOICES}"),
+                None => CHOICES.to_owned(),
+            };
+            Problem::new(format!("unknown `expected` decision `{text}`")).help(help)
+        }),
+        Some(other) => Err(Problem::new(format!(
+            "`expected` must be a string, found {}",
             kind(other)
-        )),
+        ))
+        .help(format!("write it in quotes; {CHOICES}"))),
     }
 }
 
 /// A serde_json error without its "line 1": the file's line is given beside it.
-fn json_error(error: &serde_json::Error) -> String {
+fn json_error(error: &serde_json::Error) -> Problem {
     let text = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     let message = text.strip_suffix(&position).unwrap_or(&text);
-    format!("not valid JSON (column {}): {message}", error.column())
+    let column = error.column();
+    if error.is_eof() {
+        return Problem::new(format!(
+            "the line ends before its JSON does (column {column})"
+        ))
+        .help("a case is one JSON object on one line: close every `{`, `[` and `\"`, and do not break the case across lines");
+    }
+    // serde_json's messages start with a capital ("EOF while ...", "Trailing comma").
+    let mut lowercase = message.to_owned();
+    if let Some(first) = lowercase.get(..1) {
+        let first = first.to_ascii_lowercase();
+        lowercase.replace_range(..1, &first);
+    }
+    Problem::new(format!("not valid JSON (column {column}): {lowercase}")).help(
+        "write the case as strict JSON on one line: double quotes, no trailing comma, no comment",
+    )
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -1167,10 +1308,12 @@ fn kind(value: &Value) -> &'static str {
 }
 
 /// Numbers, dates and booleans are given as strings in a request context, as AWS passes them.
-fn quote_hint(value: &Value) -> String {
+fn quote_help(value: &Value) -> String {
     match value {
-        Value::Bool(_) | Value::Number(_) => format!(" (write it as a string: \"{value}\")"),
-        _ => String::new(),
+        Value::Bool(_) | Value::Number(_) => {
+            format!("write it as a string: `\"{value}\"` (a request context holds strings)")
+        }
+        _ => "write a string, or a list of strings for a key with several values".to_owned(),
     }
 }
 
@@ -1292,21 +1435,15 @@ mod tests {
         );
         assert_eq!(
             (no_id.line, no_id.id, no_id.message.as_str()),
-            (1, None, "missing `id`")
+            (1, None, "the case has no `id`")
         );
 
         let unknown = single_error(&line("a", &[ALLOW_GET], "s3:GetObject", "{}", "Allow"));
         assert_eq!(unknown.id.as_deref(), Some("a"));
-        assert!(
-            unknown
-                .message
-                .starts_with("unknown `expected` decision `Allow`: use `Allowed`"),
-            "{}",
-            unknown.message
-        );
+        assert_eq!(unknown.message, "unknown `expected` decision `Allow`");
         assert_eq!(
             unknown.to_string(),
-            "line 1 (`a`): unknown `expected` decision `Allow`: use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`"
+            "line 1 (`a`): unknown `expected` decision `Allow`\n  help: did you mean `Allowed`? use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`"
         );
 
         let text = [
@@ -1318,7 +1455,7 @@ mod tests {
         let duplicate = single_error(&text);
         assert_eq!(
             (duplicate.line, duplicate.message.as_str()),
-            (3, "duplicate `id`: line 1 has the same")
+            (3, "duplicate `id` `a`: line 1 has the same")
         );
     }
 
@@ -1342,18 +1479,195 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "line 1: a case must be a JSON object, found an array",
-                "line 3 (`n`): context key `aws:MultiFactorAuthAge` must be a string or a list of strings, found a number (write it as a string: \"30\")",
-                "line 4 (`e`): unknown field `expcted` in a case: did you mean `expected`?",
-                "line 5 (`p`): `policies[0]` must be a policy object, found a string",
-                "line 6 (`c`): the context keys `aws:username` and `AWS:UserName` are the same key (key names are case-insensitive)",
-                "line 7 (`l`): the values of context key `aws:TagKeys` must be strings, found a boolean (write it as a string: \"true\")",
-                "line 8: `id` must be a string, found a number",
-                "line 9 (`r`): missing `request.resource`",
-                "line 10 (`x`): missing `expected`: use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`",
+                "line 1: a case must be a JSON object, found an array\n  help: write one case per line: `{\"id\": \"NAME\", \"policies\": [POLICY], \"request\": {\"action\": \"s3:GetObject\", \"resource\": \"ARN\"}, \"expected\": \"Allowed\"}`",
+                "line 3 (`n`): context key `aws:MultiFactorAuthAge` must be a string or a list of strings, found a number\n  help: write it as a string: `\"30\"` (a request context holds strings)",
+                "line 4 (`e`): unknown field `expcted` in a case\n  help: did you mean `expected`?",
+                "line 5 (`p`): `policies[0]` must be a policy object, found a string\n  help: give the policy document itself, not its file name or its JSON as a string",
+                "line 6 (`c`): the context keys `aws:username` and `AWS:UserName` are the same key (key names are case-insensitive)\n  help: keep one of them; a key with several values takes a list: `[\"a\", \"b\"]`",
+                "line 7 (`l`): the values of context key `aws:TagKeys` must be strings, found a boolean\n  help: write it as a string: `\"true\"` (a request context holds strings)",
+                "line 8: `id` must be a string, found a number\n  help: write it as a string: `\"id\": \"7\"`",
+                "line 9 (`r`): the request has no `resource`\n  help: add `\"resource\": \"arn:aws:s3:::bucket/key\"` (`\"*\"` for actions without resource types)",
+                "line 10 (`x`): the case has no `expected` decision\n  help: add `\"expected\": \"Allowed\"`; use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`",
             ]
         );
         assert_eq!(error.to_string(), messages.join("\n"));
+    }
+
+    /// The help-text audit of case files: each typical mistake, its exact message and its help
+    /// (lowercase, one line, the input in backticks, the fix in the help).
+    #[test]
+    fn every_typical_mistake_has_its_message_and_help() {
+        let ok = line("a", &[ALLOW_GET], "s3:GetObject", "{}", "Allowed");
+        let with = |from: &str, to: &str| {
+            assert!(ok.contains(from), "{from}");
+            ok.replace(from, to)
+        };
+        let cases: Vec<(String, &str, &str)> = vec![
+            (
+                ok.trim_end_matches('}').to_owned(),
+                "the line ends before its JSON does (column 243)",
+                "a case is one JSON object on one line: close every `{`, `[` and `\"`, and do not break the case across lines",
+            ),
+            (
+                with(r#""expected": "Allowed""#, r#""expected": "Allowed","#),
+                "not valid JSON (column 245): trailing comma",
+                "write the case as strict JSON on one line: double quotes, no trailing comma, no comment",
+            ),
+            (
+                with(r#""id": "a""#, r#"'id': "a""#),
+                "not valid JSON (column 2): key must be a string",
+                "write the case as strict JSON on one line: double quotes, no trailing comma, no comment",
+            ),
+            (
+                with(r#""id": "a""#, r#""id": """#),
+                "`id` is empty",
+                "give the case a name unique in the file",
+            ),
+            (
+                with(r#""expected": "Allowed""#, r#""expected": "Deny""#),
+                "unknown `expected` decision `Deny`",
+                "use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`",
+            ),
+            (
+                with(r#""expected": "Allowed""#, r#""expected": "ImplicitDeny""#),
+                "unknown `expected` decision `ImplicitDeny`",
+                "did you mean `ImplicitlyDenied`? use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`",
+            ),
+            (
+                with(r#""expected": "Allowed""#, r#""expected": true"#),
+                "`expected` must be a string, found a boolean",
+                "write it in quotes; use `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`",
+            ),
+            (
+                with(r#""policies": ["#, r#""polices": ["#),
+                "unknown field `polices` in a case",
+                "did you mean `policies`?",
+            ),
+            (
+                with(
+                    &format!(r#""policies": [{ALLOW_GET}]"#),
+                    &format!(r#""policies": {ALLOW_GET}"#),
+                ),
+                "`policies` must be an array of policies, found an object",
+                "put the policies in a list, even one: `\"policies\": [{\"Version\": \"2012-10-17\", ...}]`",
+            ),
+            (
+                with(r#""action": "s3:GetObject""#, r#""actoin": "s3:GetObject""#),
+                "unknown field `actoin` in `request`",
+                "did you mean `action`?",
+            ),
+            (
+                with(r#""action": "s3:GetObject""#, r#""action": """#),
+                "`request.action` is empty",
+                "write `\"action\": \"s3:GetObject\"`",
+            ),
+            (
+                with(
+                    r#""action": "s3:GetObject""#,
+                    r#""action": ["s3:GetObject"]"#,
+                ),
+                "`request.action` must be a string, found an array",
+                "write `\"action\": \"s3:GetObject\"`",
+            ),
+            (
+                with(
+                    r#""context": {}"#,
+                    r#""context": [["aws:username", "alice"]]"#,
+                ),
+                "`request.context` must be an object, found an array",
+                "write the keys and their values: `\"context\": {\"aws:username\": \"alice\", \"aws:TagKeys\": [\"a\", \"b\"]}`",
+            ),
+            (
+                with(
+                    r#""context": {}"#,
+                    r#""context": {"aws:SecureTransport": true}"#,
+                ),
+                "context key `aws:SecureTransport` must be a string or a list of strings, found a boolean",
+                "write it as a string: `\"true\"` (a request context holds strings)",
+            ),
+            (
+                with(r#""context": {}"#, r#""context": {"aws:username": null}"#),
+                "context key `aws:username` must be a string or a list of strings, found null",
+                "write a string, or a list of strings for a key with several values",
+            ),
+            (
+                with(
+                    r#""id": "a","#,
+                    r#""id": "a", "boundary": "boundary.json","#,
+                ),
+                "`boundary` must be a policy object, found a string",
+                "give the policy document itself: `\"boundary\": {\"Version\": \"2012-10-17\", \"Statement\": [...]}`",
+            ),
+            (
+                with(r#""id": "a","#, r#""id": "a", "scps": {},"#),
+                "`scps` must be a list of levels, each a list of policies, found an object",
+                "write a list per level of the organization, root first: `\"scps\": [[POLICY], [POLICY]]`",
+            ),
+            (
+                with(r#""id": "a","#, r#""id": "a", "name": 3,"#),
+                "`name` must be a string, found a number",
+                "write the name in quotes: `\"name\": \"what the case checks\"`",
+            ),
+            (
+                with(r#""id": "a","#, r#""id": "a", "why": ["D1"],"#),
+                "`why` must be a string, found an array",
+                "write the note as one string, or in a field whose name starts with `_` (`\"_why\"`), which is ignored",
+            ),
+            (
+                with(r#""id": "a","#, r#""id": "a", "core": "yes","#),
+                "`core` must be a boolean, found a string",
+                "write `true` or `false`, without quotes",
+            ),
+            (
+                with(
+                    r#""resource": "arn:aws:s3:::b/k""#,
+                    r#""resource": "arn:aws:s3:::b/k", "principal": 5"#,
+                ),
+                "`request.principal` must be a string, found a number",
+                "write `\"principal\": \"arn:aws:iam::111122223333:user/alice\"`",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, message, help) in cases {
+            let error = single_error(&text);
+            if (error.message.as_str(), error.help.as_deref()) != (message, Some(help)) {
+                wrong.push(format!(
+                    "{text}\n  got:      {} / {:?}\n  expected: {message} / {help}",
+                    error.message, error.help
+                ));
+            }
+            assert!(
+                error
+                    .message
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_uppercase())
+                    && !error.message.contains('\n'),
+                "{}",
+                error.message
+            );
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        let no_request = single_error(r#"{"id": "a", "policies": [], "expected": "Allowed"}"#);
+        assert_eq!(
+            (no_request.message.as_str(), no_request.help.as_deref()),
+            (
+                "the case has no `request`",
+                Some("add `\"request\": {\"action\": \"s3:GetObject\", \"resource\": \"ARN\"}`")
+            )
+        );
+        let no_policies = single_error(
+            r#"{"id": "a", "request": {"action": "s3:GetObject", "resource": "*"}, "expected": "Allowed"}"#,
+        );
+        assert_eq!(
+            (no_policies.message.as_str(), no_policies.help.as_deref()),
+            (
+                "the case has no `policies`",
+                Some(
+                    "add `\"policies\": [POLICY]`, the principal's identity policies (`[]` when a resource policy decides)"
+                )
+            )
+        );
     }
 
     #[test]
@@ -1366,17 +1680,16 @@ mod tests {
         );
         assert_eq!(parse(&noted).unwrap().len(), 1);
         let contxt = ok.replace(r#""context""#, r#""contxt""#);
+        let contxt = single_error(&contxt);
+        assert_eq!(contxt.message, "unknown field `contxt` in `request`");
+        assert_eq!(contxt.help.as_deref(), Some("did you mean `context`?"));
+        let stranger = single_error(&ok.replace(r#""id": "a","#, r#""id": "a", "zzz": 1,"#));
+        assert_eq!(stranger.message, "unknown field `zzz` in a case");
         assert_eq!(
-            single_error(&contxt).message,
-            "unknown field `contxt` in `request`: did you mean `context`?"
-        );
-        let stranger = ok.replace(r#""id": "a","#, r#""id": "a", "zzz": 1,"#);
-        assert!(
-            single_error(&stranger)
-                .message
-                .starts_with("unknown field `zzz` in a case: the fields are `id`, "),
-            "{}",
-            single_error(&stranger).message
+            stranger.help.as_deref(),
+            Some(
+                "the fields are `id`, `name`, `policies`, `request`, `expected`, `boundary`, `session_policy`, `resource_policy`, `endpoint_policy`, `scps`, `rcps`, `why`, `source`, `core`; notes go in `why`, or in a field whose name starts with `_`"
+            )
         );
         let account = ok.replace(
             r#""resource": "arn:aws:s3:::b/k""#,
@@ -1395,7 +1708,7 @@ mod tests {
             let error = parse(empty).unwrap_err();
             assert_eq!(
                 error.to_string(),
-                "line 0: the file has no case: a decision test file holds one JSON case per line"
+                "line 0: the file has no case\n  help: a decision test file holds one case per line, each a JSON object with `id`, `policies`, `request` and `expected`"
             );
         }
     }

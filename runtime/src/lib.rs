@@ -156,6 +156,30 @@ pub use iam_policy_macros::{
 /// Requests for such actions are decided like any other (decision D32 of `docs/semantics.md`):
 /// the resource is an ARN, of a known service or of the action's own one.
 ///
+/// An action that acts on no resource is declared `no-resource`, so that its requests may name
+/// the resource `*` (refused for any other action the catalog does not know, D38); a key may be
+/// declared with its type, so that its operators are checked (D39):
+///
+/// ```
+/// use iam_policy::{policy, Decision, Policy, Request};
+///
+/// static LIST: Policy = policy!(
+///     extra_actions = ["newsvc:ListThings no-resource"],
+///     extra_keys = ["newsvc:MaxItems Numeric"],
+///     {
+///         "Version": "2012-10-17",
+///         "Statement": [{
+///             "Effect": "Allow",
+///             "Action": "newsvc:ListThings",
+///             "Resource": "*",
+///             "Condition": {"NumericLessThanEquals": {"newsvc:MaxItems": "100"}}
+///         }]
+///     }
+/// );
+/// let ctx = [("newsvc:MaxItems", "50")];
+/// assert_eq!(LIST.evaluate(&Request::new("newsvc:ListThings", "*").context(&ctx)), Decision::Allowed);
+/// ```
+///
 /// ## Raw strings and escapes
 ///
 /// Each JSON string is a Rust string literal, so a document pasted from AWS compiles unchanged,

@@ -148,6 +148,7 @@ impl Policy {
             compiled: CompiledPolicy {
                 statements: Cow::Borrowed(&[]),
                 source: Cow::Borrowed("null"),
+                no_resource_actions: Cow::Borrowed(&[]),
             },
             specialized: None,
             policy_type: PolicyType::Managed,
@@ -201,7 +202,8 @@ impl Policy {
     }
 
     /// Decides a request: `Allowed`, `ExplicitlyDenied` or `ImplicitlyDenied`. A malformed request
-    /// ([`Request::check`]) is `ImplicitlyDenied` whatever the policy says.
+    /// ([`Request::check`]) is `ImplicitlyDenied` whatever the policy says; the resource `*` of an
+    /// extra action this policy declares `no-resource` is well-formed (decision D38).
     #[inline]
     pub fn evaluate(&self, request: &Request<'_>) -> Decision {
         self.explain(request).decision
@@ -209,7 +211,7 @@ impl Policy {
 
     /// Decides a request and names the statement that decided, or why the request is malformed.
     pub fn explain(&self, request: &Request<'_>) -> Evaluation<'_> {
-        match request.check() {
+        match request.check_declared(|action| self.compiled.declares_no_resource(action)) {
             Ok(()) => self.evaluation(self.outcome(request)),
             Err(malformed) => Evaluation::malformed(malformed),
         }
@@ -248,7 +250,7 @@ impl Policy {
     /// Decides with the interpreter even for a `policy!` policy: the run-time path, which must agree
     /// with the specialized one on every request.
     pub fn explain_interpreted(&self, request: &Request<'_>) -> Evaluation<'_> {
-        match request.check() {
+        match request.check_declared(|action| self.compiled.declares_no_resource(action)) {
             Ok(()) => self.evaluation(interpret::evaluate(&self.compiled, request)),
             Err(malformed) => Evaluation::malformed(malformed),
         }

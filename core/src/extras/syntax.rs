@@ -1,13 +1,94 @@
 //! The syntax of extra names and of an extras file, with the standard library only: the build
 //! script of `iam-policy-core` includes this file to check `IAM_POLICY_EXTRAS` before embedding it.
+//!
+//! One declaration is a name and, after a space, an optional attribute, written the same way in
+//! every place that declares extras (decision D38 of `docs/semantics.md`):
+//! - an action: `newsvc:DoThing`, or `newsvc:ListThings no-resource` for an action that acts on
+//!   no resource (its requests name the resource `*`);
+//! - a condition key: `newsvc:Color`, or `newsvc:Color String` with its type (one of
+//!   [`KEY_TYPES`]), so that the operator is checked against it.
 
 /// What one line of an extras file declares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
-    /// `action service:Name`: an action AWS released after the catalog.
-    Action(String),
-    /// `key service:Name`: a condition key AWS released after the catalog.
-    Key(String),
+    /// `action service:Name [no-resource]`: an action AWS released after the catalog.
+    Action {
+        /// `service:Name`.
+        name: String,
+        /// Declared `no-resource`: the action acts on no resource.
+        no_resource: bool,
+    },
+    /// `key service:Name [Type]`: a condition key AWS released after the catalog.
+    Key {
+        /// `service:KeyName`.
+        name: String,
+        /// Its declared type, as AWS names it (`String`, `ArrayOfString`, ...).
+        key_type: Option<&'static str>,
+    },
+}
+
+/// The word after an action that acts on no resource.
+pub const NO_RESOURCE: &str = "no-resource";
+
+/// The types a declared condition key may have, as the Service Authorization Reference names
+/// them.
+pub const KEY_TYPES: &[&str] = &[
+    "String",
+    "ARN",
+    "Bool",
+    "Numeric",
+    "Date",
+    "IPAddress",
+    "Binary",
+    "ArrayOfString",
+    "ArrayOfARN",
+    "ArrayOfBool",
+    "ArrayOfNumeric",
+    "ArrayOfDate",
+    "ArrayOfIPAddress",
+];
+
+/// Reads one action declaration: `service:Name`, or `service:Name no-resource`.
+pub fn action_declaration(text: &str) -> Result<(&str, bool), String> {
+    let mut words = text.split_whitespace();
+    let name = words.next().unwrap_or_default();
+    check_action(name)?;
+    match (words.next(), words.next()) {
+        (None, _) => Ok((name, false)),
+        (Some(NO_RESOURCE), None) => Ok((name, true)),
+        (Some(word), None) => Err(format!(
+            "`{word}` after the extra action `{name}` is not `{NO_RESOURCE}`: write `{name}`, or `{name} {NO_RESOURCE}` for an action that acts on no resource"
+        )),
+        (Some(_), Some(_)) => Err(format!(
+            "the extra action declaration `{}` has more than a name and `{NO_RESOURCE}`: declare one action at a time",
+            text.trim()
+        )),
+    }
+}
+
+/// Reads one condition key declaration: `service:KeyName`, or `service:KeyName Type`.
+pub fn key_declaration(text: &str) -> Result<(&str, Option<&'static str>), String> {
+    let mut words = text.split_whitespace();
+    let name = words.next().unwrap_or_default();
+    check_key(name)?;
+    match (words.next(), words.next()) {
+        (None, _) => Ok((name, None)),
+        (Some(word), None) => match KEY_TYPES.iter().find(|t| t.eq_ignore_ascii_case(word)) {
+            Some(key_type) => Ok((name, Some(key_type))),
+            None => Err(format!(
+                "`{word}` after the extra condition key `{name}` is not a key type: write one of {}",
+                KEY_TYPES
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        },
+        (Some(_), Some(_)) => Err(format!(
+            "the extra condition key declaration `{}` has more than a name and a type: declare one key at a time",
+            text.trim()
+        )),
+    }
 }
 
 /// The longest extra name, in bytes (as the longest action of a well-formed request).
@@ -86,8 +167,9 @@ pub fn check_key(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads an extras file: one declaration a line, `action service:Name` or `key service:Name`;
-/// `#` starts a comment; blank lines are ignored. The error names the line (from 1).
+/// Reads an extras file: one declaration a line, `action service:Name [no-resource]` or
+/// `key service:Name [Type]`; `#` starts a comment; blank lines are ignored. The error names the
+/// line (from 1).
 pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
     let mut entries = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -96,18 +178,26 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
         if content.is_empty() {
             continue;
         }
-        let mut words = content.split_whitespace();
-        let (Some(kind), Some(name), None) = (words.next(), words.next(), words.next()) else {
+        let (kind, rest) = content
+            .split_once(char::is_whitespace)
+            .map_or((content, ""), |(kind, rest)| (kind, rest.trim()));
+        if rest.is_empty() {
             return Err((
                 line_number,
                 format!("expected `action service:Name` or `key service:Name`, found `{content}`"),
             ));
-        };
+        }
         let entry = match kind {
-            "action" => check_action(name).map(|()| Entry::Action(name.to_owned())),
-            "key" => check_key(name).map(|()| Entry::Key(name.to_owned())),
+            "action" => action_declaration(rest).map(|(name, no_resource)| Entry::Action {
+                name: name.to_owned(),
+                no_resource,
+            }),
+            "key" => key_declaration(rest).map(|(name, key_type)| Entry::Key {
+                name: name.to_owned(),
+                key_type,
+            }),
             other => Err(format!(
-                "`{other}` is not a kind of declaration: write `action {name}` or `key {name}`"
+                "`{other}` is not a kind of declaration: write `action {rest}` or `key {rest}`"
             )),
         };
         entries.push(entry.map_err(|message| (line_number, message))?);

@@ -14,7 +14,8 @@
 //!   own service (lowercase: a service newer than the catalog acts on its own resources, D32), a
 //!   region of lowercase letters, digits and `-`, and no control character, at most
 //!   [`MAX_RESOURCE_BYTES`]; or `*`, only for an action the service catalog lists without
-//!   resource types (`s3:ListAllMyBuckets`);
+//!   resource types (`s3:ListAllMyBuckets`) or an extra action declared `no-resource` by the
+//!   build's extras or by a policy deciding the request (decision D38);
 //! - each context key has at most [`MAX_CONTEXT_KEY_BYTES`], each value at most
 //!   [`MAX_CONTEXT_VALUE_BYTES`], each key at most [`MAX_CONTEXT_VALUES`] values, and no two keys
 //!   are the same key under the folding rule (`role` and `ROLE`): which of them evaluation would
@@ -164,15 +165,34 @@ fn all_in(text: &str, class: u8) -> bool {
         .all(|b| ACTION_BYTES[usize::from(b)] & class != 0)
 }
 
-/// Checks the resource of a request for `action` (already checked).
+/// The error for `*` as the resource of an action not known to act on no resource.
+pub const STAR_FOR_RESOURCE_ACTION: Malformed = Malformed::resource(
+    "the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)",
+);
+
+/// Checks the resource of a request for `action` (already checked), with the build's extras.
 pub fn check_resource(action: &str, resource: &str) -> Result<(), Malformed> {
+    check_resource_declared(action, resource, |_| false)
+}
+
+/// [`check_resource`], where `declared_no_resource` says whether the policies deciding the
+/// request declare `action` `no-resource` (decision D38). Asked only for a resource `*` whose
+/// action neither the catalog nor the build's extras list as acting on no resource, so a request
+/// naming an ARN never calls it.
+#[inline]
+pub fn check_resource_declared(
+    action: &str,
+    resource: &str,
+    declared_no_resource: impl FnOnce(&str) -> bool,
+) -> Result<(), Malformed> {
     if resource == "*" {
-        return if takes_no_resource(action) {
+        return if takes_no_resource(action)
+            || crate::extras::crate_wide_acts_on_no_resource(action)
+            || declared_no_resource(action)
+        {
             Ok(())
         } else {
-            Err(Malformed::resource(
-                "the resource `*` is for actions without resource types; this action acts on resources, so name one",
-            ))
+            Err(STAR_FOR_RESOURCE_ACTION)
         };
     }
     if resource.len() > MAX_RESOURCE_BYTES {
@@ -493,8 +513,19 @@ pub fn check_unambiguous(keys: &mut [&str]) -> Result<(), Malformed> {
 
 /// Checks the action and the resource of a request.
 pub fn check_target(action: &str, resource: &str) -> Result<(), Malformed> {
+    check_target_declared(action, resource, |_| false)
+}
+
+/// [`check_target`] with the `no-resource` declarations of the policies deciding the request
+/// ([`check_resource_declared`]).
+#[inline]
+pub fn check_target_declared(
+    action: &str,
+    resource: &str,
+    declared_no_resource: impl FnOnce(&str) -> bool,
+) -> Result<(), Malformed> {
     check_action(action)?;
-    check_resource(action, resource)
+    check_resource_declared(action, resource, declared_no_resource)
 }
 
 #[cfg(test)]

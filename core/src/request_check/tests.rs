@@ -83,6 +83,53 @@ fn services_newer_than_the_catalog() {
     }
 }
 
+/// D38: `*` is well-formed for an action the policies declare `no-resource`, and for no other
+/// action the catalog does not list as acting on no resource; a request naming an ARN never asks.
+#[test]
+fn declared_no_resource_actions() {
+    let only_list = |action: &str| action.eq_ignore_ascii_case("newsvc:ListThings");
+    assert_eq!(
+        check_target_declared("newsvc:ListThings", "*", only_list),
+        Ok(())
+    );
+    assert_eq!(
+        check_target_declared("NEWSVC:listthings", "*", only_list),
+        Ok(())
+    );
+    for undeclared in ["newsvc:DoThing", "newsvc:ListThing", "s3:GetObject"] {
+        assert_eq!(
+            check_target_declared(undeclared, "*", only_list),
+            Err(STAR_FOR_RESOURCE_ACTION),
+            "{undeclared}"
+        );
+    }
+    // Without the declaration (the plain check), `*` is malformed for it.
+    assert_eq!(
+        check_target("newsvc:ListThings", "*"),
+        Err(STAR_FOR_RESOURCE_ACTION)
+    );
+    // The action itself is still checked first: a malformed name is not rescued.
+    assert!(check_target_declared("newsvc:List*", "*", |_| true).is_err());
+    // Asked only for `*` when the catalog does not already say so.
+    let never = |_: &str| -> bool { panic!("asked") };
+    assert_eq!(
+        check_target_declared("s3:ListAllMyBuckets", "*", never),
+        Ok(())
+    );
+    assert_eq!(
+        check_target_declared(
+            "newsvc:DoThing",
+            "arn:aws:newsvc:us-east-1:123456789012:thing/t1",
+            never
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        STAR_FOR_RESOURCE_ACTION.to_string(),
+        "malformed request resource: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)"
+    );
+}
+
 #[test]
 fn context() {
     assert_eq!(check_context_entry("aws:username", ["alice"]), Ok(()));

@@ -39,6 +39,11 @@ impl Declared<'_> {
     fn key(&self, name: &str) -> bool {
         self.own.has_key(name) || self.build.has_key(name)
     }
+    /// The declared type of a key: the policy's declaration, else the build's.
+    fn key_type(&self, name: &str) -> Option<crate::catalog::ConditionKeyType> {
+        let name = self.own.key_type(name).or(self.build.key_type(name))?;
+        crate::catalog::ConditionKeyType::from_name(name)
+    }
     fn actions(&self) -> impl Iterator<Item = &str> {
         self.own.actions().chain(self.build.actions())
     }
@@ -221,9 +226,21 @@ fn check_conditions(
     for condition in &statement.conditions {
         let key = &condition.key;
         if declared.key(&key.text) {
-            // Not looked up, and without a type to check the operator against.
+            // Not looked up; its operator is checked against the type it is declared with, if any.
             if global_key(&key.text).is_some() || catalog().condition_key(&key.text).is_some() {
                 place(v, vec![stale("key", &key.text)], &key.path, key.loc);
+            }
+            if let Some(key_type) = declared.key_type(&key.text) {
+                place(
+                    v,
+                    checks::check_operator_for_key_type(
+                        &condition.operator.value,
+                        &key.text,
+                        key_type,
+                    ),
+                    &key.path,
+                    key.loc,
+                );
             }
             check_values_variables(v, condition, declared);
             continue;
@@ -511,6 +528,44 @@ mod tests {
                 "key s3:prefix"
             ),
             ["EXTRA_NAME_IN_CATALOG"]
+        );
+    }
+
+    /// A key declared with a type (D38) gets its operator checked as a catalog key of that type;
+    /// declared without one, its operator is not checked.
+    #[test]
+    fn a_typed_extra_key_checks_its_operator() {
+        let with = |operator: &str, key: &str| {
+            statement(
+                r#""newsvc:DoThing""#,
+                THING,
+                &format!(r#","Condition":{{"{operator}":{{"{key}":"10"}}}}"#),
+            )
+        };
+        let extras = "action newsvc:DoThing\nkey newsvc:Size Numeric\nkey newsvc:Tags ArrayOfString\nkey newsvc:Plain\n";
+        assert_eq!(
+            codes(&with("NumericLessThan", "newsvc:Size"), extras),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Size"), extras),
+            ["TYPE_MISMATCH"]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Tags"), extras),
+            ["MISSING_QUALIFIER"]
+        );
+        assert_eq!(
+            codes(&with("ForAnyValue:StringEquals", "newsvc:Tags"), extras),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            codes(&with("NumericLessThan", "newsvc:Plain"), extras),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            codes(&with("StringEquals", "newsvc:Plain"), extras),
+            [] as [&str; 0]
         );
     }
 }

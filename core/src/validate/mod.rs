@@ -5,6 +5,7 @@
 //! the command-line tool (whose text reader builds it).
 
 pub(crate) mod action;
+mod audience_claims;
 mod by_type;
 #[cfg(feature = "catalog")]
 mod catalog_checks;
@@ -24,6 +25,7 @@ mod redundant;
 pub(crate) mod resource;
 mod resource_service;
 mod role_grants;
+mod service_principal_keys;
 mod statement;
 pub mod template;
 

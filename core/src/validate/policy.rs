@@ -185,6 +185,8 @@ pub(crate) fn check_across(v: &mut Validator, document: &Document, tree_findings
     super::by_type::check_across(v, document);
     super::role_grants::check(v, &document.statements);
     super::principal_conditions::check(v, &document.statements);
+    super::service_principal_keys::check(v, &document.statements);
+    super::audience_claims::check(v, &document.statements);
     super::redundant::check(v, document);
     super::condition_lints::check(v, document);
     super::ip_checks::check(v, document);

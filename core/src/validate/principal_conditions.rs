@@ -61,7 +61,7 @@ pub(crate) fn check(v: &mut Validator, statements: &[StatementModel]) {
 
 /// The prefix of the condition keys an OIDC provider's tokens give: the host and path of its ARN
 /// (`oidc-provider/HOST/PATH`), or the web identity domain itself.
-fn key_prefix(provider: &str) -> &str {
+pub(super) fn key_prefix(provider: &str) -> &str {
     match provider.split_once(":oidc-provider/") {
         Some((_, host)) => host,
         None => provider,

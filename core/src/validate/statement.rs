@@ -2,6 +2,7 @@
 
 use super::document::{Block, Located, StatementModel, Text, Version};
 use super::members::unique_members;
+use super::policy_type::{Family, PolicyType};
 use super::{Validator, action, by_type, condition, resource};
 use crate::codes;
 use crate::compiled::Effect;
@@ -148,7 +149,11 @@ fn read_sid<'t>(v: &mut Validator, member: &Member<'t>, path: &JsonPath) -> Opti
             &path,
             member.value.loc,
         );
-    } else if let Some(bad) = sid.chars().find(|c| !c.is_ascii_alphanumeric()) {
+    } else if let Some(bad) = sid
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric())
+        .filter(|_| sid_charset_applies(v.options.policy_type))
+    {
         let cleaned: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
         let mut finding = Finding::new(
             codes::UNSUPPORTED_SID,
@@ -168,6 +173,15 @@ fn read_sid<'t>(v: &mut Validator, member: &Member<'t>, path: &JsonPath) -> Opti
         path,
         loc: member.value.loc,
     })
+}
+
+/// Whether the policy type restricts a `Sid` to `A-Z`, `a-z` and `0-9` (D42): the policies IAM and
+/// AWS Organizations store do; the resource-based policies of other services take the Sids those
+/// services write themselves (`__default_statement_ID` in every new SNS topic's policy,
+/// `grant-1234-publish` from SNS `AddPermission`, `Enable IAM User Permissions` in KMS's default
+/// key policy).
+fn sid_charset_applies(policy_type: PolicyType) -> bool {
+    policy_type.family() != Family::Resource
 }
 
 fn read_effect(v: &mut Validator, member: Option<&Member>, node: &Node, path: &JsonPath) -> Effect {

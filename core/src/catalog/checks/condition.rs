@@ -486,6 +486,27 @@ mod tests {
     }
 
     #[test]
+    fn keys_valid_across_services_pass_with_any_action() {
+        for key in [
+            "aws:SourceOwner",
+            "AWS:SourceOwner",
+            "codebuild:buildArn",
+            "codebuild:projectArn",
+            "ec2:SourceInstanceARN",
+        ] {
+            assert!(
+                check_condition_key(&["s3:GetObject", "sns:Publish"], key).is_empty(),
+                "{key}"
+            );
+        }
+        let f = one(&["sns:Publish"], "aws:SourceAcount");
+        assert_eq!(f.code, "INVALID_GLOBAL_CONDITION_KEY");
+        assert_eq!(f.help.as_deref(), Some("did you mean `aws:SourceAccount`?"));
+        let f = one(&["sns:Publish"], "aws:SourceOwnr");
+        assert_eq!(f.help.as_deref(), Some("did you mean `aws:SourceOwner`?"));
+    }
+
+    #[test]
     fn deprecated_global_key() {
         let f = one(&[], "aws:ARN");
         assert_eq!(f.code, "DEPRECATED_GLOBAL_CONDITION_KEY");

@@ -21,9 +21,19 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
 pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
-    let Some(key_type) = key_type(key) else {
-        return Vec::new();
-    };
+    match key_type(key) {
+        Some(key_type) => check_operator_for_key_type(operator, key, key_type),
+        None => Vec::new(),
+    }
+}
+
+/// [`check_operator_for_key`] for a key of a known type: a catalog key's, or the type an extras
+/// declaration gives a key newer than the catalog (`key newsvc:Color String`, decision D38).
+pub fn check_operator_for_key_type(
+    operator: &Operator,
+    key: &str,
+    key_type: ConditionKeyType,
+) -> Vec<Finding> {
     let base = operator.base;
     if base == BaseOperator::Null {
         return Vec::new();
