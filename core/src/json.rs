@@ -192,10 +192,11 @@ impl<'a> TextReader<'a> {
         loop {
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b'"') {
-                return Err(self.error(if self.bytes.get(self.pos) == Some(&b'}') {
-                    "trailing comma before `}`"
-                } else {
-                    "expected a string key"
+                return Err(self.error(match self.bytes.get(self.pos) {
+                    Some(b'}') => "trailing comma before `}`",
+                    None => "unexpected end of the document: expected a string key or `}`",
+                    // `{'Effect': ...}` or `{Effect: ...}`: keys in single quotes or bare.
+                    Some(_) => "expected a string key in double quotes",
                 }));
             }
             let key_start = self.pos;

@@ -125,6 +125,7 @@ fn resource_failure<R: RequestView + ?Sized>(
             actions: crate::compiled::Actions {
                 negated: false,
                 patterns: vec![ActionPattern::Any].into(),
+                index: crate::compiled::ActionIndex::EMPTY,
             },
             ..statement.clone()
         },
@@ -169,10 +170,20 @@ fn arn_failure<R: RequestView + ?Sized>(
     for (index, (name, glob)) in named.iter().enumerate() {
         let actual = parts[index + 1];
         if !pattern::resolvable(glob, request) {
+            // Name the key to give, not just the pattern (`aws:username` for `${aws:username}`).
+            let missing = glob.segments.iter().find_map(|segment| match segment {
+                crate::compiled::Segment::Variable(variable)
+                    if pattern::resolve(variable, request).is_none() =>
+                {
+                    Some(variable.key.to_string())
+                }
+                _ => None,
+            });
+            let missing = missing.unwrap_or_default();
             return (
                 index,
                 format!(
-                    "the {name} `{}` of `Resource` names a variable the request lacks",
+                    "the {name} `{}` of `Resource` names the variable `${{{missing}}}`, and the request has no `{missing}` (give it in the context)",
                     glob_text(glob)
                 ),
             );

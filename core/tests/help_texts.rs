@@ -551,7 +551,7 @@ fn every_help_text_fits_the_input_that_triggers_it() {
             &[(
                 "UNSUPPORTED_PRINCIPAL",
                 "an identity policy cannot have a `Principal` element",
-                "remove `Principal`: the policy applies to the identity it is attached to; for a resource-based policy, give its type (`kind = S3Bucket` in `policy!`, `--policy-type` in the CLI)",
+                "remove `Principal`: the policy applies to the identity it is attached to; for a resource-based policy, give its type (`kind = S3Bucket` in `policy!`, `Policy::from_json_as(text, PolicyType::S3Bucket)`, `--policy-type s3-bucket` in the CLI)",
             )],
         ),
         (
@@ -580,6 +580,24 @@ fn every_help_text_fits_the_input_that_triggers_it() {
             &[(
                 "JSON_SYNTAX_ERROR",
                 "trailing comma before `}`",
+                "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
+            )],
+        ),
+        (
+            "unfinished object",
+            String::from("{"),
+            &[(
+                "JSON_SYNTAX_ERROR",
+                "unexpected end of the document: expected a string key or `}`",
+                "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
+            )],
+        ),
+        (
+            "single-quoted key",
+            String::from("{'Version':'2012-10-17'}"),
+            &[(
+                "JSON_SYNTAX_ERROR",
+                "expected a string key in double quotes",
                 "fix the JSON syntax: IAM accepts strict JSON only (no comments, no trailing commas)",
             )],
         ),

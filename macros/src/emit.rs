@@ -9,8 +9,8 @@
 //! keeps the token stream the macro builds and hands back to rustc small.
 
 use iam_policy_core::compiled::{
-    ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
-    PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
+    ActionIndex, ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues,
+    Effect, Glob, PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
 };
 use iam_policy_core::operator::{Operator, Qualifier};
 use iam_policy_core::values::{Decimal, IpNet, Timestamp};
@@ -80,14 +80,41 @@ pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream
     })
 }
 
-/// One constant item per statement holding its (sorted) action patterns: the data refers to it,
-/// and so does the evaluator when it searches a large block through the action index.
+/// Two constant items per statement: its (sorted) action patterns, and their index
+/// ([`index_name`]). The data refers to them, and so does the evaluator when it searches a large
+/// block through the action index.
 pub fn action_tables(policy: &CompiledPolicy, names: &[Ident]) -> TokenStream {
     let items = policy.statements.iter().zip(names).map(|(s, name)| {
         let patterns = slice(&s.actions.patterns, action);
-        quote!(const #name: &[p::ActionPattern] = #patterns;)
+        let index_name = index_name(name);
+        let index = action_index(&s.actions.index);
+        quote! {
+            const #name: &[p::ActionPattern] = #patterns;
+            const #index_name: p::ActionIndex = #index;
+        }
     });
     quote!(#(#items)*)
+}
+
+/// The name of the constant holding the index of the action table `table`.
+pub fn index_name(table: &Ident) -> Ident {
+    quote::format_ident!("{table}_INDEX")
+}
+
+/// The hashes as integer literals: computed once, by the macro, with the core's own function.
+fn action_index(index: &ActionIndex) -> TokenStream {
+    if index.exact.is_empty() && index.globs.is_empty() {
+        return quote!(p::ActionIndex::EMPTY);
+    }
+    let exact = index.exact.iter().map(|(h, at)| quote!((#h, #at)));
+    let globs = index
+        .globs
+        .iter()
+        .map(|(h, start, end)| quote!((#h, #start, #end)));
+    quote!(p::ActionIndex {
+        exact: p::Cow::Borrowed(&[#(#exact),*]),
+        globs: p::Cow::Borrowed(&[#(#globs),*]),
+    })
 }
 
 fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
@@ -104,6 +131,7 @@ fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
     };
     let actions_negated = s.actions.negated;
     let actions = quote!(p::Cow::Borrowed(#action_table));
+    let index = index_name(action_table);
     let resources_negated = s.resources.negated;
     let resources = list(&s.resources.patterns, resource);
     let conditions = list(&s.conditions, condition);
@@ -118,7 +146,7 @@ fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
         sid: #sid,
         effect: #effect,
         principals: #principals,
-        actions: p::Actions { negated: #actions_negated, patterns: #actions },
+        actions: p::Actions { negated: #actions_negated, patterns: #actions, index: #index },
         resources: p::Resources { negated: #resources_negated, patterns: #resources },
         conditions: #conditions,
     })

@@ -493,7 +493,10 @@ mod tests {
             "arn:aws:ssm:us-east-1:123456789012:session/alice-1",
         );
         let r = reasons(&no_user);
-        assert!(r[0].contains("names a variable the request lacks"), "{r:?}");
+        assert!(
+            r[0].contains("names the variable `${aws:username}`, and the request has no `aws:username` (give it in the context)"),
+            "{r:?}"
+        );
         // A missing key, and a value that differs (with the policy's values).
         let object = Request::new("s3:GetObject", "arn:aws:s3:::reports/q4.csv");
         let r = reasons(&object);

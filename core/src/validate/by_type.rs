@@ -44,7 +44,7 @@ pub(crate) fn principals<'t>(
                     format!("{} cannot have a `{name}` element", policy_type.description()),
                 )
                 .with_help(format!(
-                    "remove `{name}`: the policy applies to the identity it is attached to; for a resource-based policy, give its type (`kind = S3Bucket` in `policy!`, `--policy-type` in the CLI)"
+                    "remove `{name}`: the policy applies to the identity it is attached to; for a resource-based policy, give its type (`kind = S3Bucket` in `policy!`, `Policy::from_json_as(text, PolicyType::S3Bucket)`, `--policy-type s3-bucket` in the CLI)"
                 ))
             };
             v.report(finding, &path.key(name), member.key_loc);
