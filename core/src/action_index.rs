@@ -1,15 +1,19 @@
 //! The action lookup: an `Action`/`NotAction` block's patterns, sorted when the policy is lowered,
-//! are their own index. A request's action is found by binary search on its service, then on its
-//! exact name, and only the wildcard names of that one service are scanned. Both paths use it: the
-//! interpreter for every block, `policy!`'s expansion for blocks too large to unroll.
+//! and a hash index built with them ([`build`]). A request's action is hashed once, lowercase,
+//! service and whole name in one pass; the exact names are found by a binary search over the
+//! integer hashes, and only the wildcard names of the request's own service are scanned. Both
+//! paths use it: the interpreter for every block, `policy!`'s expansion for blocks too large to
+//! unroll (the macro computes the index when it expands). An earlier version searched the sorted
+//! strings themselves: the string comparisons along four binary searches cost about 1,400
+//! instructions per decision on `ReadOnlyAccess` (docs/performance.md).
 //!
 //! Order ([`sort`]): `*` first, then by service, then the exact names (sorted), then the names
 //! with wildcards. Service and name are lowercase ASCII (the validator folds them); the request's
-//! action is compared ASCII-case-insensitively, byte by byte, so nothing is allocated.
+//! action is compared ASCII-case-insensitively, so nothing is allocated.
 
-use std::cmp::Ordering;
+use std::borrow::Cow;
 
-use crate::compiled::{ActionPattern, Glob, Segment};
+use crate::compiled::{ActionIndex, ActionPattern, Glob, Segment};
 use crate::pattern::{self, Case, NoVariables};
 use crate::words;
 
@@ -19,7 +23,6 @@ pub fn sort(patterns: &mut [ActionPattern]) {
 }
 
 /// True when the patterns are in [`sort`]'s order (what [`matches()`] relies on).
-#[must_use]
 pub fn is_sorted(patterns: &[ActionPattern]) -> bool {
     patterns.is_sorted_by(|a, b| key(a) <= key(b))
 }
@@ -44,40 +47,153 @@ fn is_exact(name: &Glob) -> bool {
     exact(name).is_some()
 }
 
-/// Compares lowercase `pattern` with `text` as if `text` were lowercased (ASCII).
-#[inline]
-fn cmp_folded(pattern: &str, text: &str) -> Ordering {
-    #[cfg(test)]
-    tests::COMPARED.with(|c| c.set(c.get() + 1));
-    let (p, t) = (pattern.as_bytes(), text.as_bytes());
-    for (a, b) in p.iter().zip(t) {
-        match a.cmp(&b.to_ascii_lowercase()) {
-            Ordering::Equal => {}
-            other => return other,
-        }
-    }
-    p.len().cmp(&t.len())
+/// FNV-1a, the basis of [`fold_hash`].
+const FNV_BASIS: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// One step of FNV-1a over the ASCII-lowercased byte (branch-free: a byte of `A..=Z` gains the
+/// `0x20` bit).
+#[inline(always)]
+const fn fold_step(hash: u32, byte: u8) -> u32 {
+    let lower = byte | (((byte.wrapping_sub(b'A') < 26) as u8) << 5);
+    (hash ^ lower as u32).wrapping_mul(FNV_PRIME)
 }
 
-/// Does any of the sorted `patterns` match `action`? (Service and name case-insensitive; the name
-/// a glob.)
-#[must_use]
-pub fn matches(patterns: &[ActionPattern], action: &str) -> bool {
+/// The hash of `text` lowercased (ASCII), continuing from `hash`.
+const fn fold_hash(mut hash: u32, text: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < text.len() {
+        hash = fold_step(hash, text[i]);
+        i += 1;
+    }
+    hash
+}
+
+/// The index of sorted `patterns`: empty when [`matches()`] scans the block instead.
+pub fn build(patterns: &[ActionPattern]) -> ActionIndex {
     debug_assert!(is_sorted(patterns), "action patterns must be sorted");
+    if patterns.len() <= SCANNED || matches!(patterns.first(), Some(ActionPattern::Any)) {
+        return ActionIndex::EMPTY;
+    }
+    let mut exact_names = Vec::new();
+    let mut globs: Vec<(u32, u32, u32)> = Vec::new();
+    for (at, pattern) in patterns.iter().enumerate() {
+        let ActionPattern::Named { service, name } = pattern else {
+            continue;
+        };
+        let at = u32::try_from(at).expect("a block has fewer than 2^32 patterns");
+        let service_hash = fold_hash(FNV_BASIS, service.as_bytes());
+        match exact(name) {
+            Some(text) => {
+                let whole = fold_hash(fold_step(service_hash, b':'), text.as_bytes());
+                exact_names.push((whole, at));
+            }
+            // Sorted by service, exact names first: one service's wildcard names are adjacent.
+            None => match globs.last_mut() {
+                Some(last) if last.2 == at && same_service(&patterns[last.1 as usize], service) => {
+                    last.2 = at + 1;
+                }
+                _ => globs.push((service_hash, at, at + 1)),
+            },
+        }
+    }
+    exact_names.sort_unstable();
+    globs.sort_unstable();
+    ActionIndex {
+        exact: Cow::Owned(exact_names),
+        globs: Cow::Owned(globs),
+    }
+}
+
+fn same_service(pattern: &ActionPattern, service: &str) -> bool {
+    matches!(pattern, ActionPattern::Named { service: s, .. } if s == service)
+}
+
+/// A request's action as the index looks it up: split at its colon and hashed, once per decision
+/// however many blocks are searched (computed at the first search that needs it).
+#[derive(Debug)]
+pub struct ActionKey<'a> {
+    action: &'a str,
+    parts: std::cell::Cell<Option<Parts>>,
+}
+
+/// Where the colon is, and the hashes of the service and of the whole action; `colon` is
+/// `usize::MAX` for an action that the index cannot look up (no colon, or not ASCII).
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    colon: usize,
+    service_hash: u32,
+    hash: u32,
+}
+
+impl<'a> ActionKey<'a> {
+    /// The key of `action`; nothing is computed until a search needs it.
+    #[inline]
+    pub const fn new(action: &'a str) -> ActionKey<'a> {
+        ActionKey {
+            action,
+            parts: std::cell::Cell::new(None),
+        }
+    }
+
+    #[inline]
+    fn parts(&self) -> Parts {
+        if let Some(parts) = self.parts.get() {
+            return parts;
+        }
+        let parts = Self::split(self.action.as_bytes());
+        self.parts.set(Some(parts));
+        parts
+    }
+
+    fn split(bytes: &[u8]) -> Parts {
+        const UNSEARCHABLE: Parts = Parts {
+            colon: usize::MAX,
+            service_hash: 0,
+            hash: 0,
+        };
+        if !bytes.is_ascii() {
+            return UNSEARCHABLE;
+        }
+        let Some(colon) = bytes.iter().position(|&b| b == b':') else {
+            return UNSEARCHABLE;
+        };
+        let service_hash = fold_hash(FNV_BASIS, &bytes[..colon]);
+        let hash = fold_hash(fold_step(service_hash, b':'), &bytes[colon + 1..]);
+        Parts {
+            colon,
+            service_hash,
+            hash,
+        }
+    }
+}
+
+/// Does any of the sorted `patterns`, indexed by `index` ([`build`]), match `action`? (Service and
+/// name case-insensitive; the name a glob.)
+pub fn matches(patterns: &[ActionPattern], index: &ActionIndex, action: &str) -> bool {
+    matches_key(patterns, index, &ActionKey::new(action))
+}
+
+/// [`matches()`] with the request's action already keyed, for a decision that searches several
+/// blocks.
+pub fn matches_key(patterns: &[ActionPattern], index: &ActionIndex, key: &ActionKey<'_>) -> bool {
+    debug_assert!(is_sorted(patterns), "action patterns must be sorted");
+    let action = key.action;
     if matches!(patterns.first(), Some(ActionPattern::Any)) {
         return true;
     }
     if !action.is_ascii() {
         // Unicode case folding can equate a non-ASCII character with an ASCII one (`K`, the
-        // Kelvin sign, folds to `k`): the byte order above does not hold, so scan.
+        // Kelvin sign, folds to `k`): hashes and byte comparisons do not hold, so scan.
         return patterns.iter().any(|p| pattern_matches(p, action));
     }
-    let Some(colon) = action.bytes().position(|b| b == b':') else {
-        return false;
-    };
-    let (service, name) = (&action[..colon], &action[colon + 1..]);
     if patterns.len() <= SCANNED {
-        // A few patterns: comparing each costs less than searching.
+        // A plain loop: for names this short, `split_once` (memchr) costs more than it saves.
+        let Some(colon) = action.bytes().position(|b| b == b':') else {
+            return false;
+        };
+        let (service, name) = (&action[..colon], &action[colon + 1..]);
+        // A few patterns: comparing each costs less than hashing.
         return patterns.iter().any(|p| match p {
             ActionPattern::Named {
                 service: s,
@@ -86,34 +202,72 @@ pub fn matches(patterns: &[ActionPattern], action: &str) -> bool {
             ActionPattern::Any => true,
         });
     }
-    let service_of = |p: &ActionPattern| match p {
-        ActionPattern::Any => Ordering::Less,
-        ActionPattern::Named { service: s, .. } => cmp_folded(s, service),
-    };
-    let start = patterns.partition_point(|p| service_of(p) == Ordering::Less);
-    let rest = &patterns[start..];
-    let same = &rest[..rest.partition_point(|p| service_of(p) == Ordering::Equal)];
-    let exact_end =
-        same.partition_point(|p| matches!(p, ActionPattern::Named { name, .. } if is_exact(name)));
-    let (exacts, globs) = same.split_at(exact_end);
-    let found = exacts
-        .binary_search_by(|p| match p {
-            ActionPattern::Named { name: n, .. } => cmp_folded(exact(n).unwrap_or(""), name),
-            ActionPattern::Any => Ordering::Less,
-        })
-        .is_ok();
-    found
-        || globs.iter().any(|p| match p {
-            ActionPattern::Named { name: n, .. } => name_matches(n, name),
-            ActionPattern::Any => true,
-        })
+    debug_assert_eq!(
+        index.exact.len()
+            + index
+                .globs
+                .iter()
+                .map(|g| (g.2 - g.1) as usize)
+                .sum::<usize>(),
+        patterns.len(),
+        "the action index must be built from these patterns"
+    );
+    let Parts {
+        colon,
+        service_hash,
+        hash,
+    } = key.parts();
+    if colon == usize::MAX {
+        return false;
+    }
+    let (service, name) = (&action[..colon], &action[colon + 1..]);
+    let first = index.exact.partition_point(|&(h, _)| h < hash);
+    for &(h, at) in &index.exact[first..] {
+        if h != hash {
+            break;
+        }
+        count_comparison();
+        if let ActionPattern::Named {
+            service: s,
+            name: n,
+        } = &patterns[at as usize]
+            && words::eq_folded(s.as_bytes(), service.as_bytes())
+            && exact(n).is_some_and(|n| words::eq_folded(n.as_bytes(), name.as_bytes()))
+        {
+            return true;
+        }
+    }
+    let first = index.globs.partition_point(|&(h, _, _)| h < service_hash);
+    for &(h, start, end) in &index.globs[first..] {
+        if h != service_hash {
+            break;
+        }
+        count_comparison();
+        let globs = &patterns[start as usize..end as usize];
+        if matches!(globs.first(), Some(ActionPattern::Named { service: s, .. })
+            if words::eq_folded(s.as_bytes(), service.as_bytes()))
+        {
+            return globs.iter().any(|p| match p {
+                ActionPattern::Named { name: n, .. } => name_matches(n, name),
+                ActionPattern::Any => true,
+            });
+        }
+    }
+    false
 }
 
-/// Up to this many patterns, [`matches()`] compares each rather than search.
-const SCANNED: usize = 8;
+/// Counts the string comparisons of a lookup, for the test that they stay few.
+#[inline(always)]
+fn count_comparison() {
+    #[cfg(test)]
+    tests::COMPARED.with(|c| c.set(c.get() + 1));
+}
+
+/// Up to this many patterns, [`matches()`] compares each rather than search, and [`build`]
+/// makes no index.
+pub const SCANNED: usize = 8;
 
 /// One pattern against one action, without the index.
-#[must_use]
 pub fn pattern_matches(pattern: &ActionPattern, action: &str) -> bool {
     match pattern {
         ActionPattern::Any => true,
@@ -173,6 +327,15 @@ mod tests {
         }
     }
 
+    /// The lookup as both paths make it: the index built from the sorted patterns.
+    fn lookup(patterns: &[ActionPattern], action: &str) -> bool {
+        matches(patterns, &build(patterns), action)
+    }
+
+    fn scan(patterns: &[ActionPattern], action: &str) -> bool {
+        patterns.iter().any(|p| pattern_matches(p, action))
+    }
+
     fn sorted(list: &[(&str, &str)]) -> Vec<ActionPattern> {
         let mut patterns: Vec<_> = list.iter().map(|(s, n)| named(s, n)).collect();
         sort(&mut patterns);
@@ -215,10 +378,101 @@ mod tests {
         ];
         for action in actions {
             let scanned = patterns.iter().any(|p| pattern_matches(p, action));
-            assert_eq!(matches(&patterns, action), scanned, "{action}");
+            assert_eq!(lookup(&patterns, action), scanned, "{action}");
         }
-        assert!(matches(&patterns, "S3:listBUCKET"));
-        assert!(!matches(&patterns, "s3:DeleteObject"));
+        assert!(lookup(&patterns, "S3:listBUCKET"));
+        assert!(!lookup(&patterns, "s3:DeleteObject"));
+    }
+
+    #[test]
+    fn equal_hashes_are_told_apart_by_their_text() {
+        // Two names of one service whose lowercase `service:name` share a 32-bit hash (found by
+        // search): each is found, and a third name of that hash is not.
+        let mut seen = std::collections::HashMap::new();
+        let mut pair = None;
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..400_000u32 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let name: String = (0..8)
+                .map(|i| char::from(b'a' + ((state >> (i * 5)) % 26) as u8))
+                .collect();
+            let hash = fold_hash(
+                fold_step(fold_hash(FNV_BASIS, b"svc"), b':'),
+                name.as_bytes(),
+            );
+            if let Some(other) = seen.insert(hash, name.clone()) {
+                pair = Some((other, name));
+                break;
+            }
+        }
+        let (a, b) = pair.expect("a collision among 400,000 names");
+        let mut list: Vec<(&str, String)> = (0..10).map(|i| ("svc", format!("pad{i}"))).collect();
+        list.push(("svc", a.clone()));
+        let borrowed: Vec<(&str, &str)> = list.iter().map(|(s, n)| (*s, n.as_str())).collect();
+        let patterns = sorted(&borrowed);
+        assert!(lookup(&patterns, &format!("svc:{a}")));
+        assert!(
+            !lookup(&patterns, &format!("svc:{b}")),
+            "{b} has {a}'s hash"
+        );
+        assert!(lookup(&patterns, &format!("SVC:{}", a.to_uppercase())));
+    }
+
+    #[test]
+    fn random_blocks_agree_with_a_scan() {
+        // A small generator (no dependency): blocks of exact and wildcard names over a few
+        // services, and requests near every pattern, in every case.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let services = ["s3", "ec2", "iam", "s3express", "ssm"];
+        let names = [
+            "get",
+            "getobject",
+            "list",
+            "listbucket",
+            "put",
+            "describe",
+            "x",
+        ];
+        for _ in 0..300 {
+            let mut list = Vec::new();
+            for _ in 0..(1 + next(40)) {
+                let mut name = names[next(names.len() as u64) as usize].to_owned();
+                match next(4) {
+                    0 => name.push('*'),
+                    1 => name.insert(0, '*'),
+                    2 => name.push_str("?x"),
+                    _ => {}
+                }
+                list.push((services[next(services.len() as u64) as usize], name));
+            }
+            let borrowed: Vec<(&str, &str)> = list.iter().map(|(s, n)| (*s, n.as_str())).collect();
+            let patterns = sorted(&borrowed);
+            for service in services.iter().chain(&["s", "s3e"]) {
+                for name in names
+                    .iter()
+                    .chain(&["getx", "xgetobject", "listbucketx", "", "putxx"])
+                {
+                    for action in [
+                        format!("{service}:{name}"),
+                        format!("{}:{}", service.to_uppercase(), name.to_uppercase()),
+                    ] {
+                        assert_eq!(
+                            lookup(&patterns, &action),
+                            scan(&patterns, &action),
+                            "{action} in {list:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -226,14 +480,14 @@ mod tests {
         let mut patterns = vec![named("s3", "get*"), ActionPattern::Any];
         sort(&mut patterns);
         assert!(matches!(patterns[0], ActionPattern::Any));
-        assert!(matches(&patterns, "iam:CreateUser"));
-        assert!(!matches(&[], "iam:CreateUser"));
+        assert!(lookup(&patterns, "iam:CreateUser"));
+        assert!(!lookup(&[], "iam:CreateUser"));
     }
 
     #[test]
     fn lookups_stay_logarithmic_in_the_number_of_patterns() {
-        // 10,000 exact names over 100 services: finding the last one, or missing, costs a few
-        // comparisons per halving, not one per pattern.
+        // 10,000 exact names over 100 services: finding the last one, or missing, costs one hash
+        // and a binary search over integers, and at most a string comparison or two.
         let list: Vec<(String, String)> = (0..10_000)
             .map(|i| (format!("svc{:03}", i / 100), format!("action{i:05}")))
             .collect();
@@ -246,9 +500,10 @@ mod tests {
             ("zzz:x", false),
         ] {
             COMPARED.with(|c| c.set(0));
-            assert_eq!(matches(&patterns, action), expected, "{action}");
+            assert_eq!(lookup(&patterns, action), expected, "{action}");
             let compared = COMPARED.with(|c| c.get());
-            assert!(compared <= 3 * 15, "{action}: {compared} comparisons");
+            // The hashes are searched; strings are compared only where a hash is equal.
+            assert!(compared <= 2, "{action}: {compared} string comparisons");
         }
     }
 

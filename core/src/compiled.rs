@@ -76,6 +76,30 @@ pub struct Actions {
     pub negated: bool,
     /// Sorted into the order of [`crate::action_index`] (which searches them), not as written.
     pub patterns: List<ActionPattern>,
+    /// The lookup over `patterns`, built with them by [`crate::action_index::build`]; empty for a
+    /// block small enough to scan.
+    pub index: ActionIndex,
+}
+
+/// The hash lookup of a large `Action` block ([`crate::action_index`]): a request's action is
+/// found by one hash of its lowercase text and a binary search over integers, not by comparing
+/// strings along a search. Derived from the patterns, so it takes no part in what the block means.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ActionIndex {
+    /// `(hash of "service:name", position in the patterns)` of every pattern without a wildcard,
+    /// sorted by hash.
+    pub exact: List<(u32, u32)>,
+    /// `(hash of "service", first, end)`: the positions of one service's wildcard names, sorted by
+    /// hash.
+    pub globs: List<(u32, u32, u32)>,
+}
+
+impl ActionIndex {
+    /// No index: the block is scanned.
+    pub const EMPTY: ActionIndex = ActionIndex {
+        exact: Cow::Borrowed(&[]),
+        globs: Cow::Borrowed(&[]),
+    };
 }
 
 /// One entry of an `Action` block.

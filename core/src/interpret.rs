@@ -1,7 +1,7 @@
 //! The interpreter: evaluates a [`CompiledPolicy`] that was loaded at run time, borrowing it, with
 //! no allocation. `policy!` expands to specialized code instead; both follow [`crate::eval`].
 
-use crate::action_index;
+use crate::action_index::{self, ActionKey};
 use crate::compiled::{
     ActionPattern, Actions, CompiledPolicy, Condition, ConditionValues, Effect, ResourcePattern,
     Resources, Statement,
@@ -22,8 +22,9 @@ pub fn evaluate_statements<R: RequestView + ?Sized>(
     // Deny statements first: one that applies decides at once, and without any the first Allow
     // that applies decides, with no need to look at the rest.
     let statements = statements.iter().enumerate();
+    let key = ActionKey::new(request.action());
     for (index, statement) in statements.clone() {
-        if statement.effect == Effect::Deny && applies(statement, request) {
+        if statement.effect == Effect::Deny && applies(statement, request, &key) {
             return Outcome {
                 decision: Decision::ExplicitlyDenied,
                 statement: Some(index),
@@ -31,7 +32,7 @@ pub fn evaluate_statements<R: RequestView + ?Sized>(
         }
     }
     for (index, statement) in statements {
-        if statement.effect == Effect::Allow && applies(statement, request) {
+        if statement.effect == Effect::Allow && applies(statement, request, &key) {
             return Outcome {
                 decision: Decision::Allowed,
                 statement: Some(index),
@@ -44,11 +45,12 @@ pub fn evaluate_statements<R: RequestView + ?Sized>(
 /// True when the statement applies to the request: its action, principal, resource and every
 /// condition match (whatever its effect).
 pub fn statement_applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
-    applies(statement, request)
+    applies(statement, request, &ActionKey::new(request.action()))
 }
 
-fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool {
-    actions_apply(&statement.actions, request.action())
+/// `key` is the request's action, keyed once for every statement of the decision.
+fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R, key: &ActionKey) -> bool {
+    actions_apply(&statement.actions, key)
         && crate::principal::applies(
             statement.principals.as_ref(),
             statement.effect,
@@ -62,8 +64,8 @@ fn applies<R: RequestView + ?Sized>(statement: &Statement, request: &R) -> bool 
 }
 
 /// By the action index: the patterns are sorted when the policy is lowered.
-fn actions_apply(actions: &Actions, action: &str) -> bool {
-    action_index::matches(&actions.patterns, action) != actions.negated
+fn actions_apply(actions: &Actions, key: &ActionKey) -> bool {
+    action_index::matches_key(&actions.patterns, &actions.index, key) != actions.negated
 }
 
 /// Service and name both case-insensitive; the name a glob.

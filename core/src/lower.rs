@@ -38,9 +38,13 @@ pub fn lower_statements(document: Document, source: Str) -> CompiledPolicy {
             }),
             sid: s.sid.map(|sid| Cow::Owned(sid.text.into_owned())),
             effect: s.effect,
-            actions: Actions {
-                negated: s.actions.negated,
-                patterns: sorted_actions(s.actions.entries.into_iter().map(|e| e.value)),
+            actions: {
+                let patterns = sorted_actions(s.actions.entries.into_iter().map(|e| e.value));
+                Actions {
+                    negated: s.actions.negated,
+                    index: action_index::build(&patterns),
+                    patterns,
+                }
             },
             resources: if s.resource_omitted {
                 // No `Resource` in a trust or resource-based policy: the resource it is attached to.

@@ -125,6 +125,7 @@ fn resource_failure<R: RequestView + ?Sized>(
             actions: crate::compiled::Actions {
                 negated: false,
                 patterns: vec![ActionPattern::Any].into(),
+                index: crate::compiled::ActionIndex::EMPTY,
             },
             ..statement.clone()
         },

@@ -52,9 +52,10 @@ impl Names {
     }
 }
 
-/// Blocks of more action patterns than this are matched through the action index (a binary
-/// search over the sorted constant table) rather than unrolled into compares.
-const UNROLLED_ACTIONS: usize = 8;
+/// Blocks of more action patterns than this are matched through the action index (a hash and a
+/// binary search over integers, [`iam_policy_core::action_index`]) rather than unrolled into
+/// compares. The same bound as the index's own: a smaller block has no index and is scanned.
+const UNROLLED_ACTIONS: usize = iam_policy_core::action_index::SCANNED;
 
 /// `fn(&Request) -> Outcome` for the policy, as an item named `name`. `action_tables[i]` names
 /// the constant holding statement `i`'s sorted action patterns (see [`emit::action_tables`]).
@@ -82,6 +83,8 @@ pub fn evaluator(
             // Unrolled compares fold ASCII case only; a non-ASCII action goes to the index, which
             // folds Unicode case as the interpreter does.
             let ascii: bool = action.is_ascii();
+            // Split and hashed at the first search of a large block, once per decision.
+            let action_key = p::action_index::ActionKey::new(action);
             let resource: &str = req.resource();
             #(#denies)*
             #(#allows)*
@@ -136,7 +139,8 @@ fn actions(patterns: &[ActionPattern], negated: bool, table: &syn::Ident) -> Tok
     let matched = if patterns.iter().any(|p| matches!(p, ActionPattern::Any)) {
         quote!(true)
     } else if patterns.len() > UNROLLED_ACTIONS {
-        quote!(p::action_index::matches(#table, action))
+        let index = emit::index_name(table);
+        quote!(p::action_index::matches_key(#table, &#index, &action_key))
     } else {
         let bytes = quote!(action_bytes);
         let each = patterns.iter().enumerate().map(|(index, pattern)| {
@@ -159,7 +163,8 @@ fn actions(patterns: &[ActionPattern], negated: bool, table: &syn::Ident) -> Tok
                 _ => quote!(p::action_index::pattern_matches(&#table[#index], action)),
             }
         });
-        quote!((#(#each)||*) || (!ascii && p::action_index::matches(#table, action)))
+        let index = emit::index_name(table);
+        quote!((#(#each)||*) || (!ascii && p::action_index::matches_key(#table, &#index, &action_key)))
     };
     if negated {
         quote!(!(#matched))

@@ -1,19 +1,57 @@
 //! The compiled policy as constant Rust data: `'static` borrowed `Cow`s, usable in `static` and
 //! `const` items. Paths go through `::iam_policy::__private` (`p`).
+//!
+//! What rustc costs per emitted value (docs/performance.md, "Compiling `policy!`"): a large
+//! policy is thousands of these expressions in one constant. So the commonest ones are written
+//! the way rustc checks fastest, `Cow::Borrowed` with its type arguments spelt out (no inference
+//! variables, no `ToOwned` obligation per value: 43% less type-checking), and the action
+//! patterns, thousands in a large policy, as calls of two local macros ([`aliases`]), which
+//! keeps the token stream the macro builds and hands back to rustc small.
 
 use iam_policy_core::compiled::{
-    ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues, Effect, Glob,
-    PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
+    ActionIndex, ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues,
+    Effect, Glob, PrincipalPattern, Principals, ResourcePattern, Segment, Statement, Variable,
 };
 use iam_policy_core::operator::{Operator, Qualifier};
 use iam_policy_core::values::{Decimal, IpNet, Timestamp};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+/// The short names the data uses, imported once at the top of the expansion's block (items of
+/// that block, so the evaluator's constants see them too), and two local macros for the
+/// commonest action patterns, `service:Name` and `service:Prefix*`: written out, a pattern is
+/// about 50 tokens that the macro builds one by one and hands to rustc; as a call, 7.
+pub fn aliases() -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use p::{ActionPattern::Named as __N, Cow::Borrowed as __B, Glob as __G};
+        #[allow(unused_imports)]
+        use p::Segment::{AnyRun as __R, Literal as __L};
+        #[allow(unused_macros)]
+        macro_rules! __iam_exact {
+            ($service:literal, $name:literal) => {
+                __N {
+                    service: __B::<'static, str>($service),
+                    name: __G { segments: __B::<'static, [p::Segment]>(&[__L(__B::<'static, str>($name))]) },
+                }
+            };
+        }
+        #[allow(unused_macros)]
+        macro_rules! __iam_prefix {
+            ($service:literal, $prefix:literal) => {
+                __N {
+                    service: __B::<'static, str>($service),
+                    name: __G { segments: __B::<'static, [p::Segment]>(&[__L(__B::<'static, str>($prefix)), __R]) },
+                }
+            };
+        }
+    }
+}
+
 /// `p::Cow::Borrowed(&[items...])`.
 fn list<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
     let slice = slice(items, each);
-    quote!(p::Cow::Borrowed(#slice))
+    quote!(__B(#slice))
 }
 
 /// `&[items...]`.
@@ -23,7 +61,7 @@ pub fn slice<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
 }
 
 fn text(s: &str) -> TokenStream {
-    quote!(p::Cow::Borrowed(#s))
+    quote!(__B::<'static, str>(#s))
 }
 
 /// The compiled policy; statement `i`'s action patterns are the constant `action_tables[i]`.
@@ -42,14 +80,41 @@ pub fn compiled(policy: &CompiledPolicy, action_tables: &[Ident]) -> TokenStream
     })
 }
 
-/// One constant item per statement holding its (sorted) action patterns: the data refers to it,
-/// and so does the evaluator when it searches a large block through the action index.
+/// Two constant items per statement: its (sorted) action patterns, and their index
+/// ([`index_name`]). The data refers to them, and so does the evaluator when it searches a large
+/// block through the action index.
 pub fn action_tables(policy: &CompiledPolicy, names: &[Ident]) -> TokenStream {
     let items = policy.statements.iter().zip(names).map(|(s, name)| {
         let patterns = slice(&s.actions.patterns, action);
-        quote!(const #name: &[p::ActionPattern] = #patterns;)
+        let index_name = index_name(name);
+        let index = action_index(&s.actions.index);
+        quote! {
+            const #name: &[p::ActionPattern] = #patterns;
+            const #index_name: p::ActionIndex = #index;
+        }
     });
     quote!(#(#items)*)
+}
+
+/// The name of the constant holding the index of the action table `table`.
+pub fn index_name(table: &Ident) -> Ident {
+    quote::format_ident!("{table}_INDEX")
+}
+
+/// The hashes as integer literals: computed once, by the macro, with the core's own function.
+fn action_index(index: &ActionIndex) -> TokenStream {
+    if index.exact.is_empty() && index.globs.is_empty() {
+        return quote!(p::ActionIndex::EMPTY);
+    }
+    let exact = index.exact.iter().map(|(h, at)| quote!((#h, #at)));
+    let globs = index
+        .globs
+        .iter()
+        .map(|(h, start, end)| quote!((#h, #start, #end)));
+    quote!(p::ActionIndex {
+        exact: p::Cow::Borrowed(&[#(#exact),*]),
+        globs: p::Cow::Borrowed(&[#(#globs),*]),
+    })
 }
 
 fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
@@ -66,6 +131,7 @@ fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
     };
     let actions_negated = s.actions.negated;
     let actions = quote!(p::Cow::Borrowed(#action_table));
+    let index = index_name(action_table);
     let resources_negated = s.resources.negated;
     let resources = list(&s.resources.patterns, resource);
     let conditions = list(&s.conditions, condition);
@@ -80,7 +146,7 @@ fn statement(s: &Statement, action_table: &Ident) -> TokenStream {
         sid: #sid,
         effect: #effect,
         principals: #principals,
-        actions: p::Actions { negated: #actions_negated, patterns: #actions },
+        actions: p::Actions { negated: #actions_negated, patterns: #actions, index: #index },
         resources: p::Resources { negated: #resources_negated, patterns: #resources },
         conditions: #conditions,
     })
@@ -151,9 +217,22 @@ fn action(a: &ActionPattern) -> TokenStream {
     match a {
         ActionPattern::Any => quote!(p::ActionPattern::Any),
         ActionPattern::Named { service, name } => {
-            let service = text(service);
-            let name = glob(name);
-            quote!(p::ActionPattern::Named { service: #service, name: #name })
+            let service = service.as_ref();
+            match &name.segments[..] {
+                [Segment::Literal(exact)] => {
+                    let exact = exact.as_ref();
+                    quote!(__iam_exact!(#service, #exact))
+                }
+                [Segment::Literal(prefix), Segment::AnyRun] => {
+                    let prefix = prefix.as_ref();
+                    quote!(__iam_prefix!(#service, #prefix))
+                }
+                _ => {
+                    let service = text(service);
+                    let name = glob(name);
+                    quote!(__N { service: #service, name: #name })
+                }
+            }
         }
     }
 }
@@ -181,17 +260,17 @@ pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
 }
 
 pub fn glob(g: &Glob) -> TokenStream {
-    let segments = list(&g.segments, segment);
-    quote!(p::Glob { segments: #segments })
+    let segments = slice(&g.segments, segment);
+    quote!(__G { segments: __B::<'static, [p::Segment]>(#segments) })
 }
 
 pub fn segment(s: &Segment) -> TokenStream {
     match s {
         Segment::Literal(l) => {
             let l = text(l);
-            quote!(p::Segment::Literal(#l))
+            quote!(__L(#l))
         }
-        Segment::AnyRun => quote!(p::Segment::AnyRun),
+        Segment::AnyRun => quote!(__R),
         Segment::AnyOne => quote!(p::Segment::AnyOne),
         Segment::Variable(v) => {
             let v = variable(v);

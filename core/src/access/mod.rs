@@ -170,14 +170,15 @@ impl Query {
             sid: None,
             effect: Effect::Allow,
             principals: None,
-            actions: Actions {
-                negated: false,
-                patterns: {
-                    // In the order evaluation's action index expects.
-                    let mut patterns = self.actions.clone();
-                    crate::action_index::sort(&mut patterns);
-                    Cow::Owned(patterns)
-                },
+            actions: {
+                // In the order evaluation's action index expects, and indexed.
+                let mut patterns = self.actions.clone();
+                crate::action_index::sort(&mut patterns);
+                Actions {
+                    negated: false,
+                    index: crate::action_index::build(&patterns),
+                    patterns: Cow::Owned(patterns),
+                }
             },
             resources: Resources {
                 negated: false,

@@ -118,18 +118,28 @@ pub fn check_action(action: &str) -> Result<(), Malformed> {
             "the action name is longer than 256 bytes",
         ));
     }
-    // A plain loop: for names this short, `split_once` (memchr) costs more than it saves.
-    let Some(colon) = action.bytes().position(|b| b == b':') else {
-        return Err(Malformed::action("the action is not `service:Name`"));
-    };
-    let (service, name) = (&action[..colon], &action[colon + 1..]);
-    if service.is_empty() || !all_in(service, SERVICE_BYTE) {
+    // One pass: the service's bytes up to the first byte that is not of its class, which must be
+    // the colon; then the name's. (`split_once` and a second pass cost more, names being short.)
+    let bytes = action.as_bytes();
+    let colon = bytes
+        .iter()
+        .position(|&b| ACTION_BYTES[usize::from(b)] & SERVICE_BYTE == 0)
+        .unwrap_or(bytes.len());
+    if bytes.get(colon) != Some(&b':') {
+        return Err(Malformed::action(if action.contains(':') {
+            "the service prefix is empty or has a character other than letters, digits and `-`"
+        } else {
+            "the action is not `service:Name`"
+        }));
+    }
+    if colon == 0 {
         return Err(Malformed::action(
             "the service prefix is empty or has a character other than letters, digits and `-`",
         ));
     }
+    let name = &action[colon + 1..];
     if name.is_empty() || !all_in(name, NAME_BYTE) {
-        if service.eq_ignore_ascii_case("arn") {
+        if action[..colon].eq_ignore_ascii_case("arn") {
             return Err(SWAPPED);
         }
         return Err(Malformed::action(
@@ -208,10 +218,11 @@ pub fn check_resource_declared(
             "the resource is longer than 4096 bytes",
         ));
     }
-    if has_control(resource) {
+    let (fields, suspect) = scan(resource);
+    if suspect && resource.chars().any(char::is_control) {
         return Err(Malformed::resource("the resource has a control character"));
     }
-    let Some(["arn", partition, service, region, _account]) = arn_fields(resource) else {
+    let Some(["arn", partition, service, region, _account]) = fields else {
         return Err(Malformed::resource(
             "the resource is not an ARN `arn:partition:service:region:account:resource` (nor `*`)",
         ));
@@ -250,64 +261,114 @@ fn is_own_service(action: &str, service: &str) -> bool {
 }
 
 /// True for a service of the catalog's ARNs (`s3`, `ec2`), spelt exactly. Every decision asks it
-/// of its resource: a hash and a search among `u32`s, then one string comparison, where a binary
-/// search over the names cost a third of a simple decision.
+/// of its resource: a hash, a slot of an open-addressing table built at compile time (most often
+/// the first probe), and one string comparison. A binary search over the names cost a third of a
+/// simple decision, and one over sorted hashes still about 120 instructions.
 fn is_arn_service(service: &str) -> bool {
-    let hash = action_hash(service);
-    let start = SERVICES_BY_HASH.partition_point(|&(h, _)| h < hash);
-    SERVICES_BY_HASH[start..]
-        .iter()
-        .take_while(|&&(h, _)| h == hash)
-        .any(|&(_, index)| data::ARN_SERVICES[index as usize] == service)
+    let mut slot = action_hash(service) as usize & (SERVICE_SLOTS.len() - 1);
+    loop {
+        match SERVICE_SLOTS[slot] {
+            0 => return false,
+            entry if data::ARN_SERVICES[usize::from(entry - 1)] == service => return true,
+            _ => slot = (slot + 1) & (SERVICE_SLOTS.len() - 1),
+        }
+    }
 }
 
-/// `data::ARN_SERVICES` as (hash, index) pairs sorted by hash, built at compile time.
-static SERVICES_BY_HASH: [(u32, u16); data::ARN_SERVICES.len()] = services_by_hash();
+/// `data::ARN_SERVICES` by hash: slot `hash & (len - 1)`, or the next free one; 1 + the name's
+/// index, 0 for a free slot. A quarter to a half full, so that a search ends soon.
+static SERVICE_SLOTS: [u16; service_slots_len()] = service_slots();
 
-const fn services_by_hash() -> [(u32, u16); data::ARN_SERVICES.len()] {
+const fn service_slots_len() -> usize {
+    (data::ARN_SERVICES.len() * 2).next_power_of_two()
+}
+
+const fn service_slots() -> [u16; service_slots_len()] {
     let services = data::ARN_SERVICES;
-    let mut table = [(0u32, 0u16); data::ARN_SERVICES.len()];
+    let mut table = [0u16; service_slots_len()];
     let mut i = 0;
     while i < services.len() {
-        // Insertion sort: a few hundred names, once, in the compiler.
-        let entry = (action_hash(services[i]), i as u16);
-        let mut j = i;
-        while j > 0 && table[j - 1].0 > entry.0 {
-            table[j] = table[j - 1];
-            j -= 1;
+        let mut slot = action_hash(services[i]) as usize & (table.len() - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (table.len() - 1);
         }
-        table[j] = entry;
+        table[slot] = i as u16 + 1;
         i += 1;
     }
     table
 }
 
-/// True when `text` has a control character (C0, DEL or C1). Every decision asks it of its
-/// resource: eight bytes at a time, a word without a byte below 0x20, 0x7f or a non-ASCII byte
-/// has none; any other word sends the text to the exact check by `char`.
-fn has_control(text: &str) -> bool {
+/// One pass over a request's resource or principal, eight bytes at a time: its five fields before
+/// the resource ([`arn_fields`]), and whether it may hold a control character (a byte below
+/// 0x20, 0x7f or a non-ASCII byte; only then is it read again by `char`, which decides). Every
+/// decision runs it: two passes, and `splitn` with memchr on fields of a few bytes, cost twice
+/// as much.
+fn scan(text: &str) -> (Option<[&str; 5]>, bool) {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let suspect = |w: u64| {
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
+    let bytes = text.as_bytes();
+    let mut colons = [0usize; 5];
+    let mut found = 0;
+    let mut suspect = 0u64;
+    // One word at `base`, of which only the bytes whose high bit `valid` has are read.
+    let mut step = |w: u64, base: usize, valid: u64| {
+        // The high bit of a byte is set where the byte is below 0x20, is 0x7f, or is not ASCII.
         let below_space = w.wrapping_sub(0x20 * ONES) & !w;
         let del = (w ^ (0x7f * ONES)).wrapping_sub(ONES) & !(w ^ (0x7f * ONES));
-        (below_space | del | w) & HIGH != 0
+        suspect |= (below_space | del | w) & valid;
+        if found < colons.len() {
+            // The high bit of each byte of `mask` is set exactly where the byte is a colon (the
+            // exact zero-byte test on `w ^ COLONS`).
+            let y = w ^ COLONS;
+            let mut mask = !(((y & LOW).wrapping_add(LOW)) | y | LOW) & valid;
+            while mask != 0 && found < colons.len() {
+                colons[found] = base + (mask.trailing_zeros() / 8) as usize;
+                found += 1;
+                mask &= mask - 1;
+            }
+        }
     };
-    let bytes = text.as_bytes();
     let mut at = 0;
     while at + 8 <= bytes.len() {
-        if suspect(crate::words::word(bytes, at)) {
-            return text.chars().any(char::is_control);
-        }
+        step(crate::words::word(bytes, at), at, HIGH);
         at += 8;
     }
-    if bytes[at..]
-        .iter()
-        .any(|&b| b < 0x20 || b == 0x7f || !b.is_ascii())
-    {
-        return text.chars().any(char::is_control);
+    let rest = bytes.len() - at;
+    if rest > 0 && bytes.len() >= 8 {
+        // The last eight bytes, overlapping the words read: only the `rest` new ones count.
+        step(
+            crate::words::word(bytes, bytes.len() - 8),
+            bytes.len() - 8,
+            HIGH << (8 * (8 - rest)),
+        );
+    } else if rest > 0 {
+        step(
+            crate::words::short_word(bytes, 0, rest),
+            0,
+            HIGH >> (8 * (8 - rest)),
+        );
     }
-    false
+    let suspect = suspect != 0;
+    if found < colons.len() {
+        return (None, suspect);
+    }
+    let [a, b, c, d, e] = colons;
+    let fields = [
+        &text[..a],
+        &text[a + 1..b],
+        &text[b + 1..c],
+        &text[c + 1..d],
+        &text[d + 1..e],
+    ];
+    (Some(fields), suspect)
+}
+
+/// True when `text` has a control character (C0, DEL or C1).
+#[cfg(test)]
+fn has_control(text: &str) -> bool {
+    scan(text).1 && text.chars().any(char::is_control)
 }
 
 /// The old definition, kept for the test that the fast one agrees with it.
@@ -317,52 +378,10 @@ fn has_control_by_char(text: &str) -> bool {
 }
 
 /// The five fields before an ARN's resource (`arn`, partition, service, region, account), or
-/// `None` with fewer than six fields. `splitn` searches for each colon with memchr, which costs
-/// more than it saves on fields this short.
+/// `None` with fewer than six fields.
+#[cfg(test)]
 fn arn_fields(text: &str) -> Option<[&str; 5]> {
-    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
-    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
-    let bytes = text.as_bytes();
-    let mut colons = [0usize; 5];
-    let mut found = 0;
-    let mut at = 0;
-    // Eight bytes at a time: the high bit of each byte of `mask` is set exactly where the byte is
-    // a colon (the exact zero-byte test on `word ^ COLONS`).
-    'scan: while at + 8 <= bytes.len() {
-        let y = crate::words::word(bytes, at) ^ COLONS;
-        let mut mask = !(((y & LOW).wrapping_add(LOW)) | y | LOW);
-        while mask != 0 {
-            colons[found] = at + (mask.trailing_zeros() / 8) as usize;
-            found += 1;
-            if found == colons.len() {
-                break 'scan;
-            }
-            mask &= mask - 1;
-        }
-        at += 8;
-    }
-    if found < colons.len() {
-        for (i, &b) in bytes.iter().enumerate().skip(at) {
-            if b == b':' {
-                colons[found] = i;
-                found += 1;
-                if found == colons.len() {
-                    break;
-                }
-            }
-        }
-    }
-    if found < colons.len() {
-        return None;
-    }
-    let [a, b, c, d, e] = colons;
-    Some([
-        &text[..a],
-        &text[a + 1..b],
-        &text[b + 1..c],
-        &text[c + 1..d],
-        &text[d + 1..e],
-    ])
+    scan(text).0
 }
 
 /// True for a partition of [`PARTITIONS`] (a `match` compiles to a length switch; a test checks
@@ -421,11 +440,12 @@ pub fn check_principal(principal: &str) -> Result<(), Malformed> {
     if principal.len() > MAX_RESOURCE_BYTES {
         return Err(malformed("the principal is longer than 4096 bytes"));
     }
-    if has_control(principal) {
+    let (fields, suspect) = scan(principal);
+    if suspect && principal.chars().any(char::is_control) {
         return Err(malformed("the principal has a control character"));
     }
     if principal.contains(':') {
-        let Some(["arn", partition, service, _, _]) = arn_fields(principal) else {
+        let Some(["arn", partition, service, _, _]) = fields else {
             return Err(malformed(
                 "the principal is not `*`, an ARN `arn:partition:service:region:account:resource` nor a host name",
             ));
@@ -506,6 +526,19 @@ pub const TOO_MANY_KEYS: Malformed = Malformed {
 /// Checks that no two keys are the same key under the fold. Sorts `keys` in place.
 pub fn check_unambiguous(keys: &mut [&str]) -> Result<(), Malformed> {
     if keys.len() <= 8 {
+        if keys.iter().all(|k| k.is_ascii()) {
+            // ASCII keys are one key exactly when they are equal ignoring ASCII case: keys of
+            // different lengths, most pairs, differ without reading them.
+            for (i, a) in keys.iter().enumerate() {
+                if keys[i + 1..]
+                    .iter()
+                    .any(|b| a.len() == b.len() && a.eq_ignore_ascii_case(b))
+                {
+                    return Err(AMBIGUOUS);
+                }
+            }
+            return Ok(());
+        }
         for (i, a) in keys.iter().enumerate() {
             if keys[i + 1..].iter().any(|b| fold_eq(a, b)) {
                 return Err(AMBIGUOUS);

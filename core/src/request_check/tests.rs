@@ -327,8 +327,11 @@ fn the_service_table_finds_exactly_the_arn_services() {
         assert!(!is_arn_service(&service.to_ascii_uppercase()), "{service}");
         assert!(!is_arn_service(&format!("{service}x")), "{service}");
     }
-    assert!(SERVICES_BY_HASH.windows(2).all(|w| w[0].0 <= w[1].0));
     assert!(!is_arn_service(""));
+    // Every name has its slot, and a quarter to a half of the slots are taken.
+    let taken = SERVICE_SLOTS.iter().filter(|&&e| e != 0).count();
+    assert_eq!(taken, data::ARN_SERVICES.len());
+    assert!(taken * 4 > SERVICE_SLOTS.len() && taken * 2 <= SERVICE_SLOTS.len());
 }
 
 #[test]
@@ -377,5 +380,53 @@ fn action_byte_classes_are_the_documented_sets() {
             "{b}"
         );
         assert_eq!(ACTION_BYTES[usize::from(b)] & NAME_BYTE != 0, name, "{b}");
+    }
+}
+
+#[test]
+fn control_characters_after_the_fifth_colon_are_found() {
+    // The scan stops collecting colons after five but must read every byte for control
+    // characters: in a word and in the tail, right after the colons and far after.
+    for len in 6..40 {
+        for at in 5..len {
+            for c in ['\u{0}', '\u{1f}', '\u{7f}', '\u{85}'] {
+                let text: String = (0..len)
+                    .map(|i| match i {
+                        _ if i == at => c,
+                        0..5 => ':',
+                        _ => 'a',
+                    })
+                    .collect();
+                let (fields, suspect) = scan(&text);
+                assert!(suspect && has_control(&text), "{text:?}");
+                assert_eq!(fields, Some(["", "", "", "", ""]), "{text:?}");
+                assert!(check_target("s3:GetObject", &text).is_err(), "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_pair_of_a_small_context_is_compared() {
+    // The ASCII fast path and the folding path of small contexts, and the sorted path above
+    // eight keys: a duplicate at any two positions is found; distinct keys of equal length pass.
+    for n in 2..=10usize {
+        for i in 0..n {
+            for j in i + 1..n {
+                for kelvin in [false, true] {
+                    let mut keys: Vec<String> = (0..n).map(|k| format!("app:k{k:02}")).collect();
+                    keys[j] = if kelvin {
+                        keys[i].replace('k', "\u{212A}")
+                    } else {
+                        keys[i].to_ascii_uppercase()
+                    };
+                    let mut refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+                    assert_eq!(check_unambiguous(&mut refs), Err(AMBIGUOUS), "{keys:?}");
+                }
+            }
+        }
+        let keys: Vec<String> = (0..n).map(|k| format!("app:k{k:02}")).collect();
+        let mut refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_eq!(check_unambiguous(&mut refs), Ok(()), "{keys:?}");
     }
 }
