@@ -1,5 +1,12 @@
 //! The compiled policy as constant Rust data: `'static` borrowed `Cow`s, usable in `static` and
 //! `const` items. Paths go through `::iam_policy::__private` (`p`).
+//!
+//! What rustc costs per emitted value (docs/performance.md, "Compiling `policy!`"): a large
+//! policy is thousands of these expressions in one constant. So the commonest ones are written
+//! the way rustc checks fastest, `Cow::Borrowed` with its type arguments spelt out (no inference
+//! variables, no `ToOwned` obligation per value: 43% less type-checking), and the action
+//! patterns, thousands in a large policy, as calls of two local macros ([`aliases`]), which
+//! keeps the token stream the macro builds and hands back to rustc small.
 
 use iam_policy_core::compiled::{
     ActionIndex, ActionPattern, ArnPattern, BoolValue, CompiledPolicy, Condition, ConditionValues,
@@ -10,10 +17,41 @@ use iam_policy_core::values::{Decimal, IpNet, Timestamp};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+/// The short names the data uses, imported once at the top of the expansion's block (items of
+/// that block, so the evaluator's constants see them too), and two local macros for the
+/// commonest action patterns, `service:Name` and `service:Prefix*`: written out, a pattern is
+/// about 50 tokens that the macro builds one by one and hands to rustc; as a call, 7.
+pub fn aliases() -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use p::{ActionPattern::Named as __N, Cow::Borrowed as __B, Glob as __G};
+        #[allow(unused_imports)]
+        use p::Segment::{AnyRun as __R, Literal as __L};
+        #[allow(unused_macros)]
+        macro_rules! __iam_exact {
+            ($service:literal, $name:literal) => {
+                __N {
+                    service: __B::<'static, str>($service),
+                    name: __G { segments: __B::<'static, [p::Segment]>(&[__L(__B::<'static, str>($name))]) },
+                }
+            };
+        }
+        #[allow(unused_macros)]
+        macro_rules! __iam_prefix {
+            ($service:literal, $prefix:literal) => {
+                __N {
+                    service: __B::<'static, str>($service),
+                    name: __G { segments: __B::<'static, [p::Segment]>(&[__L(__B::<'static, str>($prefix)), __R]) },
+                }
+            };
+        }
+    }
+}
+
 /// `p::Cow::Borrowed(&[items...])`.
 fn list<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
     let slice = slice(items, each);
-    quote!(p::Cow::Borrowed(#slice))
+    quote!(__B(#slice))
 }
 
 /// `&[items...]`.
@@ -23,7 +61,7 @@ pub fn slice<T>(items: &[T], each: impl Fn(&T) -> TokenStream) -> TokenStream {
 }
 
 fn text(s: &str) -> TokenStream {
-    quote!(p::Cow::Borrowed(#s))
+    quote!(__B::<'static, str>(#s))
 }
 
 /// The compiled policy; statement `i`'s action patterns are the constant `action_tables[i]`.
@@ -179,9 +217,22 @@ fn action(a: &ActionPattern) -> TokenStream {
     match a {
         ActionPattern::Any => quote!(p::ActionPattern::Any),
         ActionPattern::Named { service, name } => {
-            let service = text(service);
-            let name = glob(name);
-            quote!(p::ActionPattern::Named { service: #service, name: #name })
+            let service = service.as_ref();
+            match &name.segments[..] {
+                [Segment::Literal(exact)] => {
+                    let exact = exact.as_ref();
+                    quote!(__iam_exact!(#service, #exact))
+                }
+                [Segment::Literal(prefix), Segment::AnyRun] => {
+                    let prefix = prefix.as_ref();
+                    quote!(__iam_prefix!(#service, #prefix))
+                }
+                _ => {
+                    let service = text(service);
+                    let name = glob(name);
+                    quote!(__N { service: #service, name: #name })
+                }
+            }
         }
     }
 }
@@ -209,17 +260,17 @@ pub fn arn_pattern(a: &ArnPattern) -> TokenStream {
 }
 
 pub fn glob(g: &Glob) -> TokenStream {
-    let segments = list(&g.segments, segment);
-    quote!(p::Glob { segments: #segments })
+    let segments = slice(&g.segments, segment);
+    quote!(__G { segments: __B::<'static, [p::Segment]>(#segments) })
 }
 
 pub fn segment(s: &Segment) -> TokenStream {
     match s {
         Segment::Literal(l) => {
             let l = text(l);
-            quote!(p::Segment::Literal(#l))
+            quote!(__L(#l))
         }
-        Segment::AnyRun => quote!(p::Segment::AnyRun),
+        Segment::AnyRun => quote!(__R),
         Segment::AnyOne => quote!(p::Segment::AnyOne),
         Segment::Variable(v) => {
             let v = variable(v);

@@ -12,6 +12,8 @@ mod allow;
 mod codegen;
 mod diagnostics;
 mod emit;
+#[cfg(test)]
+mod expansion_size;
 mod extras;
 mod kind;
 mod tokens;
@@ -270,8 +272,10 @@ fn expand(
     let name = format_ident!("__iam_policy_evaluate");
     let kind = format_ident!("{}", policy_type.rust_name());
     let evaluator = codegen::evaluator(&compiled, &name, &tables);
+    let aliases = emit::aliases();
     quote! {{
         use ::iam_policy::__private as p;
+        #aliases
         #extra
         #(#findings)*
         #action_tables
