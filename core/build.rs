@@ -39,8 +39,13 @@ fn read(path: &Path) -> String {
             path.display()
         ))
     });
-    if let Err((line, message)) = syntax::parse(&text) {
-        fail(&format!("{}:{line}: {message}", path.display()));
+    if let Err((line, problem)) = syntax::parse(&text) {
+        fail(&format!(
+            "{}:{line}: {}\n  help: {}",
+            path.display(),
+            problem.message,
+            problem.help
+        ));
     }
     text
 }

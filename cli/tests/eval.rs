@@ -731,6 +731,6 @@ fn a_no_resource_extra_action_is_decided_on_star() {
     assert_eq!(bad.status, 2, "{bad:?}");
     assert_eq!(
         bad.stderr,
-        "error: `--extra-action newsvc:ListThings no-resources`: `no-resources` after the extra action `newsvc:ListThings` is not `no-resource`: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource\n"
+        "error: `--extra-action newsvc:ListThings no-resources`: `no-resources` after the extra action `newsvc:ListThings` is not `no-resource`\n  help: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource\n"
     );
 }

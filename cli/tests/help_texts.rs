@@ -129,6 +129,31 @@ const USAGE_MISTAKES: &[(&[&str], i32, &str)] = &[
         "error: missing `--reference <FILE>`\n  help: usage: `iam-policy check-no-new-access --policy <FILE> --reference <FILE>`\n",
     ),
     (
+        &["check", "--extra-action", "newsvc:Do*", "p.json"],
+        2,
+        "error: `--extra-action newsvc:Do*`: the extra action `newsvc:Do*` has a wildcard\n  help: declare each action by its full name; a policy's `newsvc:*` then matches them\n",
+    ),
+    (
+        &[
+            "check",
+            "--extra-action",
+            "newsvc:ListThings noresource",
+            "p.json",
+        ],
+        2,
+        "error: `--extra-action newsvc:ListThings noresource`: `noresource` after the extra action `newsvc:ListThings` is not `no-resource`\n  help: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource\n",
+    ),
+    (
+        &["check", "--extra-key", "newsvc:Size Number", "p.json"],
+        2,
+        "error: `--extra-key newsvc:Size Number`: `Number` after the extra condition key `newsvc:Size` is not a key type\n  help: write one of `String`, `ARN`, `Bool`, `Numeric`, `Date`, `IPAddress`, `Binary`, `ArrayOfString`, `ArrayOfARN`, `ArrayOfBool`, `ArrayOfNumeric`, `ArrayOfDate`, `ArrayOfIPAddress`\n",
+    ),
+    (
+        &["check", "--extras", "extras.txt", "p.json"],
+        2,
+        "error: `--extras extras.txt`: line 2: `actoin` is not a kind of declaration\n  help: write `action newsvc:B` or `key newsvc:B`\n",
+    ),
+    (
         &["test"],
         2,
         "error: missing `<FILE>...`\n  help: usage: `iam-policy test <FILE>...`\n",
@@ -139,6 +164,7 @@ const USAGE_MISTAKES: &[(&[&str], i32, &str)] = &[
 fn every_usage_mistake_has_its_message_and_help() {
     let dir = scratch("help-texts");
     write(&dir, "p.json", POLICY);
+    write(&dir, "extras.txt", "action newsvc:A\nactoin newsvc:B\n");
     let mut wrong = Vec::new();
     for (args, status, stderr) in USAGE_MISTAKES {
         let run = run_in(&dir, args);

@@ -23,6 +23,7 @@ pub fn sort(patterns: &mut [ActionPattern]) {
 }
 
 /// True when the patterns are in [`sort`]'s order (what [`matches()`] relies on).
+#[must_use]
 pub fn is_sorted(patterns: &[ActionPattern]) -> bool {
     patterns.is_sorted_by(|a, b| key(a) <= key(b))
 }
@@ -70,6 +71,7 @@ const fn fold_hash(mut hash: u32, text: &[u8]) -> u32 {
 }
 
 /// The index of sorted `patterns`: empty when [`matches()`] scans the block instead.
+#[must_use]
 pub fn build(patterns: &[ActionPattern]) -> ActionIndex {
     debug_assert!(is_sorted(patterns), "action patterns must be sorted");
     if patterns.len() <= SCANNED || matches!(patterns.first(), Some(ActionPattern::Any)) {
@@ -129,6 +131,7 @@ struct Parts {
 impl<'a> ActionKey<'a> {
     /// The key of `action`; nothing is computed until a search needs it.
     #[inline]
+    #[must_use]
     pub const fn new(action: &'a str) -> ActionKey<'a> {
         ActionKey {
             action,
@@ -170,6 +173,7 @@ impl<'a> ActionKey<'a> {
 
 /// Does any of the sorted `patterns`, indexed by `index` ([`build`]), match `action`? (Service and
 /// name case-insensitive; the name a glob.)
+#[must_use]
 pub fn matches(patterns: &[ActionPattern], index: &ActionIndex, action: &str) -> bool {
     matches_key(patterns, index, &ActionKey::new(action))
 }
@@ -268,6 +272,7 @@ fn count_comparison() {
 pub const SCANNED: usize = 8;
 
 /// One pattern against one action, without the index.
+#[must_use]
 pub fn pattern_matches(pattern: &ActionPattern, action: &str) -> bool {
     match pattern {
         ActionPattern::Any => true,

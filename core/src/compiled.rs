@@ -191,6 +191,7 @@ pub struct VariableRef(pub List<Variable>);
 
 impl VariableRef {
     /// An owned variable (the run-time path; `policy!` emits a borrowed one).
+    #[must_use]
     pub fn new(variable: Variable) -> Self {
         VariableRef(Cow::Owned(vec![variable]))
     }

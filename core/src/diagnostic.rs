@@ -188,10 +188,12 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
     /// True when any finding is an error.
+    #[must_use]
     pub fn has_errors(&self) -> bool {
         self.errors > 0
     }
     /// The number of findings of severity [`Severity::Error`], without a pass over them.
+    #[must_use]
     pub fn error_count(&self) -> usize {
         self.errors
     }

@@ -142,11 +142,13 @@ pub enum Truth {
 impl Truth {
     /// `True` or `False`.
     #[inline]
+    #[must_use]
     pub const fn from_bool(b: bool) -> Truth {
         if b { Truth::True } else { Truth::False }
     }
     /// Kleene negation: unknown stays unknown.
     #[inline]
+    #[must_use]
     pub const fn not(self) -> Truth {
         match self {
             Truth::True => Truth::False,
@@ -157,6 +159,7 @@ impl Truth {
     /// Whether a statement of `effect` counts the condition as met: undecidable fails closed by
     /// effect (decisions D9 and D11): an `Allow` needs it true, a `Deny` applies unless it is false.
     #[inline]
+    #[must_use]
     pub const fn holds_for(self, effect: Effect) -> bool {
         match effect {
             Effect::Allow => matches!(self, Truth::True),
@@ -236,6 +239,7 @@ pub fn condition_holds<'a>(
 /// `Null`: `true` in the policy means "the key is absent". Any policy value may hold (OR). A key
 /// present with an empty value or an empty set counts as present (as iam-simulate does).
 #[inline]
+#[must_use]
 pub fn null_holds(policy: &[bool], present: bool) -> bool {
     policy.iter().any(|&absent| absent != present)
 }
@@ -258,6 +262,7 @@ pub fn string_matches<R: Resolver + ?Sized>(
 
 /// Numeric and Date comparisons.
 #[inline]
+#[must_use]
 pub fn ordering_matches(comparison: Comparison, ordering: std::cmp::Ordering) -> bool {
     use std::cmp::Ordering::*;
     match comparison {
@@ -272,6 +277,7 @@ pub fn ordering_matches(comparison: Comparison, ordering: std::cmp::Ordering) ->
 
 /// Numeric operators: `None` when the request value is not a number.
 #[inline]
+#[must_use]
 pub fn numeric_matches_any(
     comparison: Comparison,
     policy: &[Decimal],
@@ -287,6 +293,7 @@ pub fn numeric_matches_any(
 
 /// Date operators: `None` when the request value is not a date.
 #[inline]
+#[must_use]
 pub fn date_matches_any(comparison: Comparison, policy: &[Timestamp], value: &str) -> Option<bool> {
     let request = values::parse_date(value)?;
     Some(
@@ -298,6 +305,7 @@ pub fn date_matches_any(comparison: Comparison, policy: &[Timestamp], value: &st
 
 /// `IpAddress` / `NotIpAddress`: `None` when the request value is not an address.
 #[inline]
+#[must_use]
 pub fn ip_matches_any(policy: &[IpNet], value: &str) -> Option<bool> {
     let (v6, addr) = values::parse_ip(value)?;
     Some(policy.iter().any(|net| values::ip_in(net, v6, addr)))
@@ -305,6 +313,7 @@ pub fn ip_matches_any(policy: &[IpNet], value: &str) -> Option<bool> {
 
 /// `BinaryEquals`: the request value is base64 text, compared as bytes.
 #[inline]
+#[must_use]
 pub fn binary_matches_any(policy: &[std::borrow::Cow<'static, [u8]>], value: &str) -> Option<bool> {
     Some(
         policy
@@ -337,6 +346,7 @@ fn bool_of_variable<R: Resolver + ?Sized>(glob: &Glob, resolver: &R) -> Option<b
 
 /// The six parts of an ARN, split on its first five colons; `None` if it has fewer.
 #[inline]
+#[must_use]
 pub fn split_arn(arn: &str) -> Option<[&str; 6]> {
     let rest = arn.strip_prefix("arn:")?;
     let mut parts = [""; 6];
@@ -485,6 +495,7 @@ pub fn block_applies(
 }
 
 /// Whether a base operator's comparison is positive-sense for a `Like`/`Equals` String test.
+#[must_use]
 pub fn string_comparison(base: BaseOperator) -> Comparison {
     base.comparison()
 }

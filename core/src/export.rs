@@ -139,6 +139,7 @@ pub fn write_value<W: Write, T: Tree>(
 /// strings dropped, strings decoded and written again as [`write_string`] writes them, the rest
 /// (numbers, literals, punctuation) copied. `text` must be valid JSON (one that [`json::parse`]
 /// read); the loader uses it so that a policy's tree can be freed before its export is written.
+#[must_use]
 pub fn compact_text(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());

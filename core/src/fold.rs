@@ -13,6 +13,7 @@ use std::hash::Hasher;
 
 /// The folded form of one character.
 #[inline]
+#[must_use]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();

@@ -69,6 +69,7 @@ fn actions_apply(actions: &Actions, key: &ActionKey) -> bool {
 }
 
 /// Service and name both case-insensitive; the name a glob.
+#[must_use]
 pub fn action_matches(pattern: &ActionPattern, action: &str) -> bool {
     action_index::pattern_matches(pattern, action)
 }

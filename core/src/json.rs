@@ -48,6 +48,7 @@ pub struct Member<'a> {
 
 impl Value<'_> {
     /// The JSON type name, as IAM words it in "expected JSON data type" messages.
+    #[must_use]
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -71,6 +72,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     /// The error as a `JSON_SYNTAX_ERROR` finding (without location or help).
+    #[must_use]
     pub fn finding(&self) -> Finding {
         Finding::new(codes::JSON_SYNTAX_ERROR, self.message.clone())
     }

@@ -11,6 +11,7 @@ pub struct LineIndex {
 
 impl LineIndex {
     /// Indexes the line starts of `text`, in one pass.
+    #[must_use]
     pub fn new(text: &str) -> Self {
         crate::work::add(crate::work::Counter::PositionSteps, text.len() as u64);
         let mut starts = vec![0];
@@ -29,6 +30,7 @@ impl LineIndex {
     }
 
     /// Line and column of `offset` (clamped to the text, moved back to a character boundary).
+    #[must_use]
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&start| start <= offset);
@@ -43,6 +45,7 @@ impl LineIndex {
     }
 
     /// The byte range of a line (1-based), without its line ending.
+    #[must_use]
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
         let start = self
             .starts
@@ -63,6 +66,7 @@ impl LineIndex {
 
     /// Lines and columns of many offsets in one pass over the text: `offsets` in any order, the
     /// positions in the same order.
+    #[must_use]
     pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
         if self.ascii {
             return offsets.iter().map(|&o| self.position(text, o)).collect();

@@ -105,6 +105,7 @@ impl JsonPath {
     }
     /// The same path with its last index made a shared step, for a value whose members are
     /// keyed many times (a statement): each key then shares it.
+    #[must_use]
     pub fn shared(&self) -> Self {
         JsonPath {
             steps: self.chain(),

@@ -15,6 +15,7 @@ use crate::validate::Document;
 
 /// Turns a validated, error-free document into its compiled form; `source` is the tree it
 /// was read from, kept as written for export (as compact JSON text).
+#[must_use]
 pub fn lower(document: Document, source: &Node) -> CompiledPolicy {
     // The statements first: they are moved out of the document, which they replace, so the
     // source text is written once the document's own texts and paths are freed.
@@ -24,6 +25,7 @@ pub fn lower(document: Document, source: &Node) -> CompiledPolicy {
 }
 
 /// The statements of a document, moved out of it (not copied), with the document's compact text.
+#[must_use]
 pub fn lower_statements(document: Document, source: Str) -> CompiledPolicy {
     let statements: Vec<Statement> = document
         .statements

@@ -25,6 +25,7 @@ pub enum Family {
 
 impl Family {
     /// The word Access Analyzer uses for the type, as in "use the operator type Boolean".
+    #[must_use]
     pub const fn type_name(self) -> &'static str {
         match self {
             Family::String => "String",
@@ -154,6 +155,7 @@ impl BaseOperator {
     ];
 
     /// The operator's name as IAM spells it (`StringEquals`).
+    #[must_use]
     pub const fn name(self) -> &'static str {
         use BaseOperator::*;
         match self {
@@ -188,6 +190,7 @@ impl BaseOperator {
     }
 
     /// The value family the operator compares, which decides how its policy values are parsed.
+    #[must_use]
     pub const fn family(self) -> Family {
         use BaseOperator::*;
         match self {
@@ -219,6 +222,7 @@ impl BaseOperator {
 
     /// Negated operators hold when the request value matches none of the policy values (NOR),
     /// and when the key is missing.
+    #[must_use]
     pub const fn is_negated(self) -> bool {
         use BaseOperator::*;
         matches!(
@@ -235,6 +239,7 @@ impl BaseOperator {
     }
 
     /// The positive comparison behind the operator (`StringNotLike` compares as `StringLike`).
+    #[must_use]
     pub const fn comparison(self) -> Comparison {
         use BaseOperator::*;
         match self {
@@ -255,11 +260,13 @@ impl BaseOperator {
 
     /// Policy variables are substituted in String and ARN operators (and Bool, see
     /// `docs/semantics.md` D7); everywhere else `${...}` is an error.
+    #[must_use]
     pub const fn allows_variables(self) -> bool {
         matches!(self.family(), Family::String | Family::Arn | Family::Bool)
     }
 
     /// The operator spelt exactly `name` (case-sensitive, as IAM reads it), or `None`.
+    #[must_use]
     pub fn from_name(name: &str) -> Option<BaseOperator> {
         Self::ALL.into_iter().find(|op| op.name() == name)
     }
@@ -276,6 +283,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// The qualifier as written before the operator, colon included (`ForAnyValue:`).
+    #[must_use]
     pub const fn prefix(self) -> &'static str {
         match self {
             Qualifier::ForAnyValue => "ForAnyValue:",
@@ -335,6 +343,7 @@ impl Operator {
     }
 
     /// True when the base operator is a negated one (`...Not...`): it holds when no value matches.
+    #[must_use]
     pub fn is_negated(&self) -> bool {
         self.base.is_negated()
     }

@@ -281,6 +281,7 @@ fn shift_and(
 
 /// If `text` starts with `literal` (under `case`), the number of bytes of `text` it covers.
 #[inline]
+#[must_use]
 pub fn prefix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
     match case {
         Case::Sensitive => text.starts_with(literal).then_some(literal.len()),
@@ -310,6 +311,7 @@ pub fn prefix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
 
 /// If `text` ends with `literal` (under `case`), the number of bytes of `text` it covers.
 #[inline]
+#[must_use]
 pub fn suffix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
     match case {
         Case::Sensitive => text.ends_with(literal).then_some(literal.len()),
@@ -339,6 +341,7 @@ pub fn suffix_len(text: &str, literal: &str, case: Case) -> Option<usize> {
 
 /// Whole-text equality under `case`.
 #[inline]
+#[must_use]
 pub fn text_eq(text: &str, literal: &str, case: Case) -> bool {
     match case {
         Case::Sensitive => text == literal,
@@ -349,6 +352,7 @@ pub fn text_eq(text: &str, literal: &str, case: Case) -> bool {
 /// Finds `literal` in `text` (the leftmost occurrence): (start, length). Used by expanded code for
 /// a middle piece that is one literal.
 #[inline]
+#[must_use]
 pub fn find_literal(text: &str, literal: &str, case: Case) -> Option<(usize, usize)> {
     match case {
         Case::Sensitive => memchr::memmem::find(text.as_bytes(), literal.as_bytes())

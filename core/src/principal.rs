@@ -157,6 +157,7 @@ impl PrincipalContext<'_> {
 
 impl<'a> Caller<'a> {
     /// Reads a caller from its ARN (or `"*"`, a service principal, a provider, a canonical ID).
+    #[must_use]
     pub fn parse(text: &'a str) -> Caller<'a> {
         if text == "*" {
             return Caller::Anonymous;
@@ -204,6 +205,7 @@ impl<'a> Caller<'a> {
 
     /// The account of the caller (of the user or role behind a session); `None` for services,
     /// providers, anonymous and unknown callers.
+    #[must_use]
     pub fn account(&self) -> Option<&'a str> {
         match *self {
             Caller::Root { account }
@@ -215,11 +217,13 @@ impl<'a> Caller<'a> {
     }
 
     /// True for the root user.
+    #[must_use]
     pub fn is_root(&self) -> bool {
         matches!(self, Caller::Root { .. })
     }
 
     /// True for a session of a service-linked role, which SCPs and RCPs do not restrict.
+    #[must_use]
     pub fn is_service_linked(&self) -> bool {
         matches!(
             self,
@@ -251,6 +255,7 @@ pub struct IamArn<'a> {
 
 impl<'a> IamArn<'a> {
     /// Reads `text` as an IAM or STS ARN with no region and a 12-digit account; `None` otherwise.
+    #[must_use]
     pub fn parse(text: &'a str) -> Option<IamArn<'a>> {
         let [arn, partition, service, region, account, resource] = crate::eval::split_arn(text)?;
         (arn == "arn"
@@ -268,6 +273,7 @@ impl<'a> IamArn<'a> {
 }
 
 /// `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, ...
+#[must_use]
 pub fn is_partition(text: &str) -> bool {
     text == "aws"
         || text.strip_prefix("aws-").is_some_and(|rest| {
@@ -276,12 +282,14 @@ pub fn is_partition(text: &str) -> bool {
 }
 
 /// Twelve digits.
+#[must_use]
 pub fn is_account_id(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `name.amazonaws.com` (or `.amazonaws.com.cn`), the name of lowercase letters, digits, `-`
 /// and `.`.
+#[must_use]
 pub fn is_service_principal(text: &str) -> bool {
     let name = text
         .strip_suffix(".amazonaws.com")
@@ -317,6 +325,7 @@ pub enum ProviderKind {
 }
 
 /// The kind of a `Federated` value, `None` when it is neither a provider ARN nor a domain.
+#[must_use]
 pub fn provider_kind(text: &str) -> Option<ProviderKind> {
     if let Some(arn) = IamArn::parse(text) {
         return match arn.resource.split_once('/') {
@@ -452,6 +461,7 @@ pub fn parse_aws(text: &str) -> Result<AwsValue<'_>, AwsProblem> {
 
 impl PrincipalPattern {
     /// The compiled entry of a valid `AWS` value; `Unresolved` for anything else.
+    #[must_use]
     pub fn aws(text: &str) -> PrincipalPattern {
         let s = |t: &str| Str::Owned(t.to_owned());
         match parse_aws(text) {
@@ -559,6 +569,7 @@ impl PrincipalPattern {
 
 impl Principals {
     /// The strongest grant of this `Principal` to the caller, for an `Allow`.
+    #[must_use]
     pub fn grant(&self, caller: &Caller<'_>) -> Option<Grant> {
         if self.negated {
             return None;
@@ -570,6 +581,7 @@ impl Principals {
     }
 
     /// True when a `Deny` with this `Principal` or `NotPrincipal` applies to the caller.
+    #[must_use]
     pub fn denies(&self, context: &PrincipalContext<'_>) -> bool {
         if !self.negated {
             return self.entries.iter().any(|e| e.denies(&context.caller));
@@ -611,6 +623,7 @@ impl Principals {
 /// Whether a statement's principal part lets it apply: always for statements without one; for an
 /// `Allow`, a grant at least as strong as the context's floor; for a `Deny`, [`Principals::denies`].
 #[inline]
+#[must_use]
 pub fn applies(
     principals: Option<&Principals>,
     effect: Effect,

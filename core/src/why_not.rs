@@ -280,6 +280,7 @@ fn arn_text(arn: &ArnPattern) -> String {
 }
 
 /// A pattern as written (`session/${aws:username}-*`).
+#[must_use]
 pub fn glob_text(glob: &Glob) -> String {
     let mut text = String::new();
     for segment in glob.segments.iter() {

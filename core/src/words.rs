@@ -5,6 +5,7 @@
 
 /// Eight bytes of `bytes` from `at`, little-endian.
 #[inline(always)]
+#[must_use]
 pub fn word(bytes: &[u8], at: usize) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&bytes[at..at + 8]);
@@ -13,6 +14,7 @@ pub fn word(bytes: &[u8], at: usize) -> u64 {
 
 /// `n` (at most eight) bytes of `bytes` from `at`, little-endian, zero-padded.
 #[inline(always)]
+#[must_use]
 pub fn short_word(bytes: &[u8], at: usize, n: usize) -> u64 {
     let mut w = [0u8; 8];
     w[..n].copy_from_slice(&bytes[at..at + n]);
@@ -79,12 +81,14 @@ fn words_eq(pattern: &[u8], text: &[u8], fold: bool) -> bool {
 
 /// `text == pattern`, without a call for short texts.
 #[inline]
+#[must_use]
 pub fn eq(pattern: &str, text: &str) -> bool {
     pattern.len() == text.len() && words_eq(pattern.as_bytes(), text.as_bytes(), false)
 }
 
 /// `text.starts_with(pattern)`, without a call for short texts.
 #[inline]
+#[must_use]
 pub fn starts(text: &str, pattern: &str) -> bool {
     text.len() >= pattern.len()
         && words_eq(pattern.as_bytes(), &text.as_bytes()[..pattern.len()], false)
@@ -92,12 +96,14 @@ pub fn starts(text: &str, pattern: &str) -> bool {
 
 /// `text` equals the lowercase ASCII `pattern` ignoring ASCII case.
 #[inline]
+#[must_use]
 pub fn eq_folded(pattern: &[u8], text: &[u8]) -> bool {
     pattern.len() == text.len() && words_eq(pattern, text, true)
 }
 
 /// `text` starts with the lowercase ASCII `pattern` ignoring ASCII case.
 #[inline]
+#[must_use]
 pub fn starts_folded(text: &[u8], pattern: &[u8]) -> bool {
     text.len() >= pattern.len() && words_eq(pattern, &text[..pattern.len()], true)
 }
@@ -105,6 +111,7 @@ pub fn starts_folded(text: &[u8], pattern: &[u8]) -> bool {
 /// Two texts equal ignoring ASCII case, or `None` when a non-ASCII byte was met before a
 /// difference (the caller then compares by Unicode).
 #[inline]
+#[must_use]
 pub fn ascii_eq_ignore_case(a: &[u8], b: &[u8]) -> Option<bool> {
     debug_assert_eq!(a.len(), b.len());
     let n = a.len();
@@ -136,6 +143,7 @@ pub fn ascii_eq_ignore_case(a: &[u8], b: &[u8]) -> Option<bool> {
 /// `(at, length, mask, expected)`, meaning `(load(at, length) | mask) == expected`. With `fold`,
 /// the literal must be lowercase and an ASCII letter also matches its uppercase (`b | 0x20`);
 /// other bytes compare exactly. Loads overlap rather than read past the literal.
+#[must_use]
 pub fn loads(literal: &[u8], fold: bool) -> Vec<(usize, usize, u64, u64)> {
     let n = literal.len();
     let load = |at: usize, len: usize| {
@@ -165,6 +173,7 @@ pub fn loads(literal: &[u8], fold: bool) -> Vec<(usize, usize, u64, u64)> {
 }
 
 /// What the generated code computes: does `text` start with `literal` under [`loads`]?
+#[must_use]
 pub fn starts_with(text: &[u8], literal: &[u8], fold: bool) -> bool {
     text.len() >= literal.len()
         && loads(literal, fold)

@@ -47,6 +47,7 @@ pub fn add(counter: Counter, n: u64) {
 }
 
 /// Reads a counter of this thread and sets it back to zero. Always zero without `count-work`.
+#[must_use]
 pub fn take(counter: Counter) -> u64 {
     #[cfg(any(test, feature = "count-work"))]
     return COUNTS.with(|c| c[counter as usize].replace(0));
@@ -59,14 +60,15 @@ pub fn take(counter: Counter) -> u64 {
 
 /// The work `run` does on this thread, by `counter`.
 pub fn measure(counter: Counter, run: impl FnOnce()) -> u64 {
-    take(counter);
+    // Reset: the work counted before `run` is not its own.
+    let _ = take(counter);
     run();
     take(counter)
 }
 
 /// Asserts that work grows linearly: `counts[i]` measured at `sizes[i]`, each step's ratio of
 /// work at most `slack` times its ratio of size. Returns the message with the figures, for the
-/// test output.
+/// test output (an assertion first: callers may ignore the message).
 pub fn assert_linear(what: &str, sizes: &[u64], counts: &[u64], slack: f64) -> String {
     let figures = sizes
         .iter()

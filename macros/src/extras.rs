@@ -42,7 +42,8 @@ pub fn split(tokens: &[TokenTree], extras: &mut Extras) -> Result<TokenStream, (
                 } else {
                     extras.add_key(&name.value())
                 };
-                added.map_err(|error| (error.message, span))?;
+                added
+                    .map_err(|error| (format!("{}\nhelp: {}", error.message, error.help), span))?;
                 count += 1;
                 expect_name = false;
             }

@@ -31,18 +31,22 @@ pub struct Pattern {
 
 impl Pattern {
     /// The pattern reading exactly `steps`, in order.
+    #[must_use]
     pub fn new(steps: Vec<Step>) -> Pattern {
         Pattern { steps: Some(steps) }
     }
     /// The empty language: matches no text at all.
+    #[must_use]
     pub fn never() -> Pattern {
         Pattern { steps: None }
     }
     /// Every text.
+    #[must_use]
     pub fn any() -> Pattern {
         Pattern::new(vec![Step::Run(CharTest::Any)])
     }
     /// Exactly `text`.
+    #[must_use]
     pub fn literal(text: &str) -> Pattern {
         Pattern::new(
             text.chars()
@@ -51,6 +55,7 @@ impl Pattern {
         )
     }
     /// Direct membership, for checking a known text (a catalog action, a witness).
+    #[must_use]
     pub fn accepts(&self, text: &str) -> bool {
         let Some(steps) = &self.steps else {
             return false;

@@ -28,6 +28,7 @@ pub enum CharTest {
 
 impl CharTest {
     /// True when the character `x` passes the test.
+    #[must_use]
     pub fn matches(self, x: char) -> bool {
         match self {
             CharTest::Exact(c) => x == c,

@@ -43,6 +43,7 @@ pub enum Solved<T> {
 }
 
 /// The value of the key: `None` inside `Found` means absent.
+#[must_use]
 pub fn solve(key: &str, tests: &[Test<'_>], fixed: &Context) -> Solved<Option<KeyValue>> {
     // Absent.
     if tests

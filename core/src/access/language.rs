@@ -129,6 +129,7 @@ fn literal_steps(text: &str) -> Vec<Step> {
 }
 
 /// Every text `split_arn` reads as an ARN.
+#[must_use]
 pub fn arn_shape() -> Pattern {
     let mut steps = literal_steps("arn:");
     for _ in 0..4 {
@@ -140,11 +141,13 @@ pub fn arn_shape() -> Pattern {
 }
 
 /// Every text of at least one character.
+#[must_use]
 pub fn non_empty() -> Pattern {
     Pattern::new(vec![Step::One(CharTest::Any), Step::Run(CharTest::Any)])
 }
 
 /// True when a glob names a variable.
+#[must_use]
 pub fn has_variables(glob: &Glob) -> bool {
     glob.has_variables()
 }

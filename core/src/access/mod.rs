@@ -52,10 +52,12 @@ pub enum Answer {
 
 impl Answer {
     /// True when the property holds: no request breaks it.
+    #[must_use]
     pub fn holds(&self) -> bool {
         matches!(self, Answer::Holds)
     }
     /// The request that breaks the property, if one was found.
+    #[must_use]
     pub fn witness(&self) -> Option<&Witness> {
         match self {
             Answer::Fails(witness) => Some(witness),
@@ -192,17 +194,20 @@ impl Query {
 }
 
 /// Does `policy` allow none of the question's actions (on its resources, in its context)?
+#[must_use]
 pub fn not_granted(policy: &CompiledPolicy, query: &Query) -> Answer {
     let statement = query.statement();
     decide(&policy.statements, None, &statement, &query.context, None)
 }
 
 /// Does `policy` allow nothing that `reference` does not?
+#[must_use]
 pub fn no_new_access(policy: &CompiledPolicy, reference: &CompiledPolicy) -> Answer {
     no_new_access_in(policy, reference, &Context::new())
 }
 
 /// [`no_new_access`] for requests that carry the given context values.
+#[must_use]
 pub fn no_new_access_in(
     policy: &CompiledPolicy,
     reference: &CompiledPolicy,

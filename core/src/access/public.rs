@@ -34,6 +34,7 @@ pub struct Trust {
 
 impl Trust {
     /// Trust what the policy names (Access Analyzer's meaning of public).
+    #[must_use]
     pub fn named() -> Trust {
         Trust::default()
     }
@@ -67,11 +68,13 @@ impl Trust {
     }
 
     /// The trusted accounts given (none: see [`Trust::named`]).
+    #[must_use]
     pub fn accounts(&self) -> &[String] {
         &self.accounts
     }
 
     /// The trusted organization given.
+    #[must_use]
     pub fn org(&self) -> Option<&str> {
         self.org.as_deref()
     }
@@ -92,6 +95,7 @@ fn is_org_id(text: &str) -> bool {
 }
 
 /// Does `policy` allow no request from outside `trust` (and no anonymous one)?
+#[must_use]
 pub fn no_public_access(policy: &CompiledPolicy, trust: &Trust) -> Answer {
     let statements = &policy.statements;
     let named = Named::collect(statements);

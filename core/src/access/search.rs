@@ -115,6 +115,7 @@ pub enum Outcome {
 const WORK_BUDGET: usize = 200_000;
 
 /// Searches for a request that answers the problem, within a fixed work budget.
+#[must_use]
 pub fn run(problem: &Problem<'_>) -> Outcome {
     let mut searcher = Searcher {
         problem,

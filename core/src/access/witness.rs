@@ -16,6 +16,7 @@ pub enum KeyValue {
 
 impl KeyValue {
     /// The value a policy variable reads: one string; a set is no value.
+    #[must_use]
     pub fn single(&self) -> Option<&str> {
         match self {
             KeyValue::One(value) => Some(value),
@@ -38,6 +39,7 @@ pub struct Context {
 
 impl Context {
     /// No key set.
+    #[must_use]
     pub fn new() -> Context {
         Context::default()
     }
@@ -50,6 +52,7 @@ impl Context {
         }
     }
     /// The value of `key`, compared ignoring case; `None` when absent.
+    #[must_use]
     pub fn lookup(&self, key: &str) -> Option<&KeyValue> {
         self.entries
             .iter()
@@ -57,10 +60,12 @@ impl Context {
             .map(|(_, v)| v)
     }
     /// Every key and its value, in the order first set.
+    #[must_use]
     pub fn entries(&self) -> &[(String, KeyValue)] {
         &self.entries
     }
     /// True when no key is set.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -149,6 +154,7 @@ impl Witness {
     /// The request as a JSON object, in the shape of a decision case's `request`:
     /// `{"principal": .., "action": .., "resource": .., "context": {key: value or [values]}}`
     /// (`principal` only when the witness has one).
+    #[must_use]
     pub fn to_json(&self) -> String {
         let mut out = String::from("{");
         if let Some(principal) = &self.principal {

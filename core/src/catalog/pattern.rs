@@ -163,6 +163,7 @@ fn compatible(x: Token, y: Token, fold_case: bool) -> bool {
 
 /// Whether a literal condition key (`ssm:resourceTag/Finance`) is an instance of a key template
 /// (`ssm:resourceTag/${TagKey}`), case-insensitively. A template also matches its own spelling.
+#[must_use]
 pub fn template_matches(template: &str, key: &str) -> bool {
     // Most templates fail on their fixed start (`ssm:resourceTag/`): check that before tokenizing.
     let fixed = template

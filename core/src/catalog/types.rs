@@ -40,6 +40,7 @@ pub enum ConditionKeyType {
 
 impl ConditionKeyType {
     /// Parses a type name as the catalog writes it (`ArrayOfString`, `ARN`, `?`).
+    #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         use ConditionKeyType::*;
         Some(match name {
@@ -62,6 +63,7 @@ impl ConditionKeyType {
     }
 
     /// The name AWS uses.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         use ConditionKeyType::*;
         match self {
@@ -83,6 +85,7 @@ impl ConditionKeyType {
     }
 
     /// A request can carry several values for the key, so conditions on it need a qualifier.
+    #[must_use]
     pub const fn is_multivalued(self) -> bool {
         use ConditionKeyType::*;
         matches!(
@@ -97,6 +100,7 @@ impl ConditionKeyType {
     }
 
     /// The operator family made for values of this type; `None` when unknown.
+    #[must_use]
     pub const fn family(self) -> Option<Family> {
         use ConditionKeyType::*;
         match self {
@@ -136,6 +140,7 @@ pub enum AccessLevel {
 
 impl AccessLevel {
     /// Parses the one-letter code of the catalog file.
+    #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
         Some(match code {
             "L" => AccessLevel::List,
@@ -148,6 +153,7 @@ impl AccessLevel {
     }
 
     /// The name AWS uses in the Service Authorization Reference.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             AccessLevel::List => "List",

@@ -68,14 +68,17 @@ pub struct ExtrasError {
     pub line: Option<usize>,
     /// Lowercase, one line, the offending input in backticks.
     pub message: String,
+    /// The fix.
+    pub help: String,
 }
 
 impl fmt::Display for ExtrasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(line) => write!(f, "line {line}: {}", self.message)?,
+            None => f.write_str(&self.message)?,
         }
+        write!(f, "\n  help: {}", self.help)
     }
 }
 
@@ -83,6 +86,7 @@ impl std::error::Error for ExtrasError {}
 
 impl Extras {
     /// No extras.
+    #[must_use]
     pub const fn new() -> Extras {
         Extras {
             actions: Vec::new(),
@@ -96,9 +100,10 @@ impl Extras {
     /// `key service:Name [Type]`, `#` comments and blank lines ignored. The format of
     /// `IAM_POLICY_EXTRAS` and of the command's `--extras FILE`.
     pub fn parse(text: &str) -> Result<Extras, ExtrasError> {
-        let entries = syntax::parse(text).map_err(|(line, message)| ExtrasError {
+        let entries = syntax::parse(text).map_err(|(line, problem)| ExtrasError {
             line: Some(line),
-            message,
+            message: problem.message,
+            help: problem.help,
         })?;
         let mut extras = Extras::new();
         for entry in entries {
@@ -158,6 +163,7 @@ impl Extras {
     }
 
     /// True when nothing is declared.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty() && self.keys.is_empty()
     }
@@ -173,16 +179,19 @@ impl Extras {
     }
 
     /// Whether `action` is declared (case-insensitive).
+    #[must_use]
     pub fn has_action(&self, action: &str) -> bool {
         find(&self.actions, action).is_ok()
     }
 
     /// Whether the condition key is declared (case-insensitive).
+    #[must_use]
     pub fn has_key(&self, key: &str) -> bool {
         find(&self.keys, key).is_ok()
     }
 
     /// Whether `action` is declared `no-resource` (case-insensitive): its requests name `*`.
+    #[must_use]
     pub fn acts_on_no_resource(&self, action: &str) -> bool {
         find(&self.no_resource, action).is_ok()
     }
@@ -194,6 +203,7 @@ impl Extras {
 
     /// The declared type of a condition key (`String`, `ArrayOfString`, ...; the key's name is
     /// case-insensitive), `None` when it is not declared or declared without a type.
+    #[must_use]
     pub fn key_type(&self, key: &str) -> Option<&'static str> {
         self.key_types
             .binary_search_by(|(n, _)| lower_cmp(n, key))
@@ -202,6 +212,7 @@ impl Extras {
     }
 
     /// Whether an action of the service `prefix` is declared (case-insensitive).
+    #[must_use]
     pub fn has_service(&self, prefix: &str) -> bool {
         self.actions.iter().any(|a| {
             a.split_once(':')
@@ -210,10 +221,11 @@ impl Extras {
     }
 }
 
-fn single(message: String) -> ExtrasError {
+fn single(problem: syntax::Problem) -> ExtrasError {
     ExtrasError {
         line: None,
-        message,
+        message: problem.message,
+        help: problem.help,
     }
 }
 
@@ -246,6 +258,7 @@ pub fn crate_wide() -> &'static Extras {
 /// Whether the build's extras declare `action` `no-resource`. Asked by the request check only of
 /// a request for `*` whose action the catalog does not list as acting on no resource; without
 /// `IAM_POLICY_EXTRAS` it reads nothing and allocates nothing.
+#[must_use]
 pub fn crate_wide_acts_on_no_resource(action: &str) -> bool {
     !CRATE_WIDE_TEXT.is_empty() && crate_wide().acts_on_no_resource(action)
 }
@@ -319,7 +332,7 @@ mod tests {
         assert_eq!(error.line, Some(2));
         assert_eq!(
             error.to_string(),
-            "line 2: `actoin` is not a kind of declaration: write `action newsvc:DoThing` or `key newsvc:DoThing`"
+            "line 2: `actoin` is not a kind of declaration\n  help: write `action newsvc:DoThing` or `key newsvc:DoThing`"
         );
         let error = Extras::parse("action newsvc:Do*\n").unwrap_err();
         assert!(error.message.contains("wildcard"), "{error}");
@@ -366,24 +379,29 @@ mod tests {
         for (bad, message) in [
             (
                 "newsvc:ListThings no-resources",
-                "`no-resources` after the extra action `newsvc:ListThings` is not `no-resource`: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource",
+                "`no-resources` after the extra action `newsvc:ListThings` is not `no-resource`\n  help: write `newsvc:ListThings`, or `newsvc:ListThings no-resource` for an action that acts on no resource",
             ),
             (
                 "newsvc:A newsvc:B",
-                "`newsvc:B` after the extra action `newsvc:A` is not `no-resource`: write `newsvc:A`, or `newsvc:A no-resource` for an action that acts on no resource",
+                "`newsvc:B` after the extra action `newsvc:A` is not `no-resource`\n  help: write `newsvc:A`, or `newsvc:A no-resource` for an action that acts on no resource",
             ),
             (
                 "newsvc:A no-resource x",
-                "the extra action declaration `newsvc:A no-resource x` has more than a name and `no-resource`: declare one action at a time",
+                "the extra action declaration `newsvc:A no-resource x` has more than a name and `no-resource`\n  help: declare one action at a time",
             ),
         ] {
-            assert_eq!(Extras::new().add_action(bad).unwrap_err().message, message);
+            assert_eq!(
+                Extras::new().add_action(bad).unwrap_err().to_string(),
+                message
+            );
         }
         let error = Extras::new().add_key("newsvc:Size Number").unwrap_err();
+        assert_eq!(
+            error.message,
+            "`Number` after the extra condition key `newsvc:Size` is not a key type"
+        );
         assert!(
-            error.message.starts_with(
-                "`Number` after the extra condition key `newsvc:Size` is not a key type: write one of `String`, `ARN`,"
-            ),
+            error.help.starts_with("write one of `String`, `ARN`,"),
             "{error}"
         );
         let error = Extras::parse("action a:B\naction newsvc:X noresource\n").unwrap_err();

@@ -27,6 +27,22 @@ pub enum Entry {
     },
 }
 
+/// What is wrong with a declaration, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Lowercase, one line, the input in backticks.
+    pub message: String,
+    /// The fix.
+    pub help: String,
+}
+
+fn problem(message: String, help: impl Into<String>) -> Problem {
+    Problem {
+        message,
+        help: help.into(),
+    }
+}
+
 /// The word after an action that acts on no resource.
 pub const NO_RESOURCE: &str = "no-resource";
 
@@ -49,25 +65,31 @@ pub const KEY_TYPES: &[&str] = &[
 ];
 
 /// Reads one action declaration: `service:Name`, or `service:Name no-resource`.
-pub fn action_declaration(text: &str) -> Result<(&str, bool), String> {
+pub fn action_declaration(text: &str) -> Result<(&str, bool), Problem> {
     let mut words = text.split_whitespace();
     let name = words.next().unwrap_or_default();
     check_action(name)?;
     match (words.next(), words.next()) {
         (None, _) => Ok((name, false)),
         (Some(NO_RESOURCE), None) => Ok((name, true)),
-        (Some(word), None) => Err(format!(
-            "`{word}` after the extra action `{name}` is not `{NO_RESOURCE}`: write `{name}`, or `{name} {NO_RESOURCE}` for an action that acts on no resource"
+        (Some(word), None) => Err(problem(
+            format!("`{word}` after the extra action `{name}` is not `{NO_RESOURCE}`"),
+            format!(
+                "write `{name}`, or `{name} {NO_RESOURCE}` for an action that acts on no resource"
+            ),
         )),
-        (Some(_), Some(_)) => Err(format!(
-            "the extra action declaration `{}` has more than a name and `{NO_RESOURCE}`: declare one action at a time",
-            text.trim()
+        (Some(_), Some(_)) => Err(problem(
+            format!(
+                "the extra action declaration `{}` has more than a name and `{NO_RESOURCE}`",
+                text.trim()
+            ),
+            "declare one action at a time",
         )),
     }
 }
 
 /// Reads one condition key declaration: `service:KeyName`, or `service:KeyName Type`.
-pub fn key_declaration(text: &str) -> Result<(&str, Option<&'static str>), String> {
+pub fn key_declaration(text: &str) -> Result<(&str, Option<&'static str>), Problem> {
     let mut words = text.split_whitespace();
     let name = words.next().unwrap_or_default();
     check_key(name)?;
@@ -75,18 +97,24 @@ pub fn key_declaration(text: &str) -> Result<(&str, Option<&'static str>), Strin
         (None, _) => Ok((name, None)),
         (Some(word), None) => match KEY_TYPES.iter().find(|t| t.eq_ignore_ascii_case(word)) {
             Some(key_type) => Ok((name, Some(key_type))),
-            None => Err(format!(
-                "`{word}` after the extra condition key `{name}` is not a key type: write one of {}",
-                KEY_TYPES
-                    .iter()
-                    .map(|t| format!("`{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            None => Err(problem(
+                format!("`{word}` after the extra condition key `{name}` is not a key type"),
+                format!(
+                    "write one of {}",
+                    KEY_TYPES
+                        .iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             )),
         },
-        (Some(_), Some(_)) => Err(format!(
-            "the extra condition key declaration `{}` has more than a name and a type: declare one key at a time",
-            text.trim()
+        (Some(_), Some(_)) => Err(problem(
+            format!(
+                "the extra condition key declaration `{}` has more than a name and a type",
+                text.trim()
+            ),
+            "declare one key at a time",
         )),
     }
 }
@@ -96,20 +124,23 @@ pub const MAX_NAME_BYTES: usize = 256;
 
 /// Checks an extra action: `service:Name`, the service of ASCII letters, digits and `-`, the name
 /// of ASCII letters, digits, `-` and `_` (what a well-formed request may name), no wildcard.
-pub fn check_action(name: &str) -> Result<(), String> {
+pub fn check_action(name: &str) -> Result<(), Problem> {
     let Some((service, action)) = name.split_once(':') else {
-        return Err(format!(
-            "the extra action `{name}` is not `service:ActionName`"
+        return Err(problem(
+            format!("the extra action `{name}` is not `service:ActionName`"),
+            "write the service prefix, `:` and the action name, such as `newsvc:DoThing`",
         ));
     };
     if name.len() > MAX_NAME_BYTES {
-        return Err(format!(
-            "the extra action `{name}` is longer than {MAX_NAME_BYTES} bytes"
+        return Err(problem(
+            format!("the extra action `{name}` is longer than {MAX_NAME_BYTES} bytes"),
+            "write the action's name as AWS's reference gives it",
         ));
     }
     if name.contains(['*', '?']) {
-        return Err(format!(
-            "the extra action `{name}` has a wildcard: declare each action by its full name"
+        return Err(problem(
+            format!("the extra action `{name}` has a wildcard"),
+            "declare each action by its full name; a policy's `newsvc:*` then matches them",
         ));
     }
     if service.is_empty()
@@ -117,8 +148,11 @@ pub fn check_action(name: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     {
-        return Err(format!(
-            "the service `{service}` of the extra action `{name}` is empty or has a character other than letters, digits and `-`"
+        return Err(problem(
+            format!(
+                "the service `{service}` of the extra action `{name}` is empty or has a character other than letters, digits and `-`"
+            ),
+            "write the service prefix as AWS's reference gives it, such as `newsvc`",
         ));
     }
     if action.is_empty()
@@ -126,8 +160,11 @@ pub fn check_action(name: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
-        return Err(format!(
-            "the action name of the extra action `{name}` is empty or has a character other than letters, digits, `-` and `_`"
+        return Err(problem(
+            format!(
+                "the action name of the extra action `{name}` is empty or has a character other than letters, digits, `-` and `_`"
+            ),
+            "write the action name as AWS's reference gives it, such as `DoThing`",
         ));
     }
     Ok(())
@@ -135,15 +172,17 @@ pub fn check_action(name: &str) -> Result<(), String> {
 
 /// Checks an extra condition key: `service:KeyName`, the prefix of ASCII letters, digits and
 /// `-`, the name of printable ASCII without spaces or wildcards (`newsvc:ThingTag/team`).
-pub fn check_key(name: &str) -> Result<(), String> {
+pub fn check_key(name: &str) -> Result<(), Problem> {
     let Some((prefix, key)) = name.split_once(':') else {
-        return Err(format!(
-            "the extra condition key `{name}` is not `service:KeyName`"
+        return Err(problem(
+            format!("the extra condition key `{name}` is not `service:KeyName`"),
+            "write the service prefix, `:` and the key name, such as `newsvc:Color`",
         ));
     };
     if name.len() > MAX_NAME_BYTES {
-        return Err(format!(
-            "the extra condition key `{name}` is longer than {MAX_NAME_BYTES} bytes"
+        return Err(problem(
+            format!("the extra condition key `{name}` is longer than {MAX_NAME_BYTES} bytes"),
+            "write the key's name as AWS's reference gives it",
         ));
     }
     if prefix.is_empty()
@@ -151,8 +190,11 @@ pub fn check_key(name: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     {
-        return Err(format!(
-            "the prefix `{prefix}` of the extra condition key `{name}` is empty or has a character other than letters, digits and `-`"
+        return Err(problem(
+            format!(
+                "the prefix `{prefix}` of the extra condition key `{name}` is empty or has a character other than letters, digits and `-`"
+            ),
+            "write the service prefix as AWS's reference gives it, such as `newsvc`",
         ));
     }
     if key.is_empty()
@@ -160,8 +202,11 @@ pub fn check_key(name: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_graphic() && !matches!(b, b'*' | b'?' | b'$' | b'{' | b'}'))
     {
-        return Err(format!(
-            "the name of the extra condition key `{name}` is empty or has a space, a wildcard, `$`, a brace or a non-ASCII character"
+        return Err(problem(
+            format!(
+                "the name of the extra condition key `{name}` is empty or has a space, a wildcard, `$`, a brace or a non-ASCII character"
+            ),
+            "declare each key by its full name, such as `newsvc:ThingTag/team`",
         ));
     }
     Ok(())
@@ -170,7 +215,7 @@ pub fn check_key(name: &str) -> Result<(), String> {
 /// Reads an extras file: one declaration a line, `action service:Name [no-resource]` or
 /// `key service:Name [Type]`; `#` starts a comment; blank lines are ignored. The error names the
 /// line (from 1).
-pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
+pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, Problem)> {
     let mut entries = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_number = index + 1;
@@ -184,7 +229,10 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
         if rest.is_empty() {
             return Err((
                 line_number,
-                format!("expected `action service:Name` or `key service:Name`, found `{content}`"),
+                problem(
+                    format!("`{content}` is not a declaration"),
+                    "write `action service:Name [no-resource]` or `key service:Name [Type]`",
+                ),
             ));
         }
         let entry = match kind {
@@ -196,8 +244,9 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, (usize, String)> {
                 name: name.to_owned(),
                 key_type,
             }),
-            other => Err(format!(
-                "`{other}` is not a kind of declaration: write `action {rest}` or `key {rest}`"
+            other => Err(problem(
+                format!("`{other}` is not a kind of declaration"),
+                format!("write `action {rest}` or `key {rest}`"),
             )),
         };
         entries.push(entry.map_err(|message| (line_number, message))?);

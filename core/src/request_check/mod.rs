@@ -404,6 +404,7 @@ fn is_partition(partition: &str) -> bool {
 /// resource is `*`. Looked up by a 32-bit hash of the lowercase name in a sorted table generated
 /// from the catalog (27 KB instead of the catalog's megabyte); the generator checks that no action
 /// with resource types shares a hash with one without.
+#[must_use]
 pub fn takes_no_resource(action: &str) -> bool {
     data::RESOURCELESS
         .binary_search(&action_hash(action))
@@ -411,6 +412,7 @@ pub fn takes_no_resource(action: &str) -> bool {
 }
 
 /// FNV-1a over the ASCII-lowercased action name.
+#[must_use]
 pub const fn action_hash(action: &str) -> u32 {
     let bytes = action.as_bytes();
     let mut hash: u32 = 0x811c_9dc5;

@@ -22,6 +22,7 @@ pub enum Version {
 
 impl Version {
     /// True when `${...}` is a policy variable in this version (only in 2012-10-17).
+    #[must_use]
     pub fn supports_variables(self) -> bool {
         self == Version::V2012_10_17
     }

@@ -135,6 +135,7 @@ impl Default for Options {
 }
 
 /// `POLICY_TOO_LARGE` when `text_len` bytes exceed the limit of `options`.
+#[must_use]
 pub fn check_size(text_len: usize, options: &Options) -> Option<crate::diagnostic::Diagnostic> {
     (text_len > options.max_bytes).then(|| {
         Finding::new(
@@ -161,12 +162,14 @@ pub struct Validated<'t> {
 
 impl Validated<'_> {
     /// True when any finding is an error: the document must then not be lowered or used.
+    #[must_use]
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }
 }
 
 /// Validates a policy document.
+#[must_use]
 pub fn validate<'t>(root: &Node<'t>, options: &Options) -> Validated<'t> {
     let mut v = Validator::new(options);
     let tree_findings = policy::check_tree(&mut v, root);
@@ -177,6 +180,7 @@ pub fn validate<'t>(root: &Node<'t>, options: &Options) -> Validated<'t> {
 /// [`validate`] for a tree the caller gives up: each statement's part of it is freed as soon as
 /// the statement is read, so that the tree and the document are never both held whole (the
 /// document borrows only the text). The same findings, in the same order.
+#[must_use]
 pub fn validate_owned<'t>(mut root: Node<'t>, options: &Options) -> Validated<'t> {
     let mut v = Validator::new(options);
     let tree_findings = policy::check_tree(&mut v, &root);

@@ -260,6 +260,7 @@ impl PolicyType {
 
     /// The service whose resource the policy is attached to, for the types of one resource type
     /// (`s3` for `S3Bucket`): its statements can only name that service's actions and ARNs.
+    #[must_use]
     pub const fn service(self) -> Option<&'static str> {
         Some(match self {
             PolicyType::S3Bucket => "s3",

@@ -34,6 +34,7 @@ const KEY_SYMBOLS: &[char] = &[':', '/', '.', '-', '_', '@', '+', '=', '|'];
 
 /// Reads `text`. Findings are returned beside the segments; with findings, the segments are a
 /// best effort and must not be evaluated.
+#[must_use]
 pub fn read(text: &str, wildcards: Wildcards, variables: Variables) -> (Glob, Vec<Finding>) {
     let mut segments: Vec<Segment> = Vec::new();
     let mut findings = Vec::new();
@@ -89,6 +90,7 @@ const SHARED: &[&[Segment]] = &[
 ];
 
 /// True when `text` holds something that reads as a policy variable.
+#[must_use]
 pub fn has_variable(text: &str) -> bool {
     text.contains("${")
 }

@@ -151,6 +151,7 @@ pub fn decode_base64_policy(s: &str) -> Result<Cow<'static, [u8]>, ValueError> {
 
 /// Whether the request value decodes to exactly `policy`, decoding on the fly without allocation.
 /// Invalid base64 never matches.
+#[must_use]
 pub fn base64_equals(request_b64: &str, policy: &[u8]) -> bool {
     match validate(request_b64) {
         Ok(data) => {

@@ -4,6 +4,7 @@ use super::{ValueError, quote};
 
 /// Parses `true`/`false`, ASCII case-insensitive as IAM compares them; used for policy and request
 /// values alike (no allocation).
+#[must_use]
 pub fn parse_bool(s: &str) -> Option<bool> {
     if s.eq_ignore_ascii_case("true") {
         Some(true)

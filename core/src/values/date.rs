@@ -59,6 +59,7 @@ impl fmt::Display for Timestamp {
 }
 
 /// Parses a date or epoch seconds (see the module docs); allocation-free for request values.
+#[must_use]
 pub fn parse_date(s: &str) -> Option<Timestamp> {
     parse(s).ok()
 }

@@ -140,6 +140,7 @@ pub fn parse_cidr(s: &str) -> Result<IpNet, ValueError> {
 /// Parses a request address, returning `(is_v6, bits)`. A full-length suffix (`/32`, `/128`) is
 /// tolerated, as some callers pass `a.b.c.d/32`; a shorter one makes the value a block, not an
 /// address, and no address at all (`192.0.2.7/0` once matched `192.0.2.0/24`; decision D11).
+#[must_use]
 pub fn parse_ip(s: &str) -> Option<(bool, u128)> {
     match parse(s).ok()? {
         (v6, addr, None) => Some((v6, addr)),
@@ -153,6 +154,7 @@ pub fn parse_ip(s: &str) -> Option<(bool, u128)> {
 /// Families do not mix, with one exception: an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`, what a
 /// dual-stack socket reports for an IPv4 client) also matches IPv4 blocks, as its IPv4 address.
 /// An IPv4 request never matches an IPv6 block, not even `::ffff:0:0/96`.
+#[must_use]
 pub fn ip_in(net: &IpNet, v6: bool, addr: u128) -> bool {
     match (net.v6, v6) {
         (true, true) => addr & mask(true, net.prefix) == net.addr & mask(true, net.prefix),
@@ -203,6 +205,7 @@ const PRIVATE: [IpNet; 8] = [
 /// endpoints never come from; a lint uses it to flag `aws:SourceIp` conditions that cannot match.
 /// IPv4-mapped IPv6 blocks are judged by their IPv4 part. A block that merely overlaps such a range
 /// (`0.0.0.0/0`, `10.0.0.0/7`) is not private.
+#[must_use]
 pub fn is_private(net: &IpNet) -> bool {
     let (v6, addr, prefix) = if net.v6 && net.prefix >= 96 && net.addr >> 32 == 0xffff {
         (false, net.addr & u128::from(u32::MAX), net.prefix - 96)

@@ -37,6 +37,7 @@ impl ValueError {
     }
 
     /// The human-readable message.
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }

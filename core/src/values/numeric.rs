@@ -27,6 +27,7 @@ pub struct Decimal {
 
 impl Decimal {
     /// Borrows this number for comparison with [`DecimalRef`] values.
+    #[must_use]
     pub fn as_decimal_ref(&self) -> DecimalRef<'_> {
         DecimalRef {
             negative: self.negative,
@@ -65,16 +66,19 @@ pub struct DecimalRef<'a> {
 
 impl<'a> DecimalRef<'a> {
     /// Whether the number is below zero (never true for zero).
+    #[must_use]
     pub fn negative(&self) -> bool {
         self.negative
     }
 
     /// Integer digits without leading zeros; empty for a zero integer part.
+    #[must_use]
     pub fn int(&self) -> &'a str {
         self.int
     }
 
     /// Fraction digits without trailing zeros; empty for an integer.
+    #[must_use]
     pub fn frac(&self) -> &'a str {
         self.frac
     }
@@ -190,11 +194,13 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, ValueError> {
 }
 
 /// Parses a request number with the same grammar as [`parse_decimal`], borrowing from `s`.
+#[must_use]
 pub fn parse_decimal_ref(s: &str) -> Option<DecimalRef<'_>> {
     parse(s).ok()
 }
 
 /// Compares a request number with a policy number exactly, whatever their number of digits.
+#[must_use]
 pub fn compare_decimal(request: &DecimalRef<'_>, policy: &Decimal) -> Ordering {
     compare(request, &policy.as_decimal_ref())
 }

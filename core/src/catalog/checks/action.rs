@@ -42,6 +42,7 @@ pub(crate) fn is_retired(prefix: &str) -> bool {
 /// - a wildcard that matches no action of the service: warning `WILDCARD_MATCHES_NO_ACTION`.
 ///
 /// `*`, entries without exactly one colon and wildcards in the service are the syntax checks'.
+#[must_use]
 pub fn check_action(action: &str) -> Vec<Finding> {
     let Some((prefix, name)) = action.split_once(':') else {
         return Vec::new();

@@ -24,6 +24,7 @@ use crate::diagnostic::Finding;
 ///   are supported by every action.
 ///
 /// Keys without a `prefix:` are the syntax checks'.
+#[must_use]
 pub fn check_condition_key(actions: &[&str], key: &str) -> Vec<Finding> {
     check_condition_key_expanded(actions, &ExpandedActions::new(actions), key)
 }
@@ -35,12 +36,14 @@ pub struct ExpandedActions(Option<Vec<Action<'static>>>);
 
 impl ExpandedActions {
     /// Expands the statement's `Action` entries (wildcards included) against the catalog.
+    #[must_use]
     pub fn new(actions: &[&str]) -> ExpandedActions {
         ExpandedActions(expand_all(catalog(), actions))
     }
 }
 
 /// [`check_condition_key`] with the actions already expanded.
+#[must_use]
 pub fn check_condition_key_expanded(
     actions: &[&str],
     expanded: &ExpandedActions,

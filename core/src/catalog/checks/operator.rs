@@ -20,6 +20,7 @@ use crate::operator::{BaseOperator, Family, Operator, Qualifier};
 ///   (`docs/semantics.md` D8);
 /// - `ForAllValues:` on a single-valued key: warning `FORALLVALUES_WITH_SINGLE_VALUED_KEY`, since
 ///   it is also true when the key is missing.
+#[must_use]
 pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
     match key_type(key) {
         Some(key_type) => check_operator_for_key_type(operator, key, key_type),
@@ -29,6 +30,7 @@ pub fn check_operator_for_key(operator: &Operator, key: &str) -> Vec<Finding> {
 
 /// [`check_operator_for_key`] for a key of a known type: a catalog key's, or the type an extras
 /// declaration gives a key newer than the catalog (`key newsvc:Color String`, decision D38).
+#[must_use]
 pub fn check_operator_for_key_type(
     operator: &Operator,
     key: &str,

@@ -29,6 +29,7 @@ use crate::diagnostic::Finding;
 ///
 /// `*`, values that are not ARNs, statements with `*` or a wildcard service among the actions,
 /// and statements whose actions are all unknown get only the region and account checks.
+#[must_use]
 pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Finding> {
     StatementResources::new(actions, &[resource])
         .by_resource
@@ -46,6 +47,7 @@ pub fn check_resource_for_actions(actions: &[&str], resource: &str) -> Vec<Findi
 ///
 /// For a wildcard entry (`ssm:Get*`) the finding comes only when none of the actions it covers
 /// fits. Unknown actions, `*`, and entries that are not ARNs give no finding.
+#[must_use]
 pub fn check_action_for_resources(action: &str, resources: &[&str]) -> Vec<Finding> {
     StatementResources::new(&[action], resources)
         .by_action

@@ -18,6 +18,7 @@ use crate::diagnostic::Finding;
 
 /// True for `aws:RequestTag/KEY`, `aws:ResourceTag/KEY` and `aws:TagKeys` (any case), the tag keys
 /// that each service supports for some of its actions only.
+#[must_use]
 pub fn is_service_tag_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     lower == "aws:tagkeys"
@@ -38,6 +39,7 @@ pub enum TagActions<'a> {
 /// The findings for one tag condition key of a statement. `allow` is the statement's effect;
 /// `missing_key_holds`, whether the condition is true for a request without the key (then the
 /// statement applies to those actions whatever the tags, which is not what these codes are about).
+#[must_use]
 pub fn check_tag_key_for_services(
     actions: TagActions<'_>,
     key: &str,
@@ -140,6 +142,7 @@ fn services_without_key(listed: &[&str], key: &str) -> Vec<&'static str> {
 /// `MISSING_TAG_KEY_IN_CONDITION` for a tag key written without its tag (`aws:ResourceTag`,
 /// `aws:RequestTag/`, `ec2:ResourceTag`): the stem of a documented tag template such as
 /// `aws:ResourceTag/${TagKey}`.
+#[must_use]
 pub fn check_missing_tag_key(key: &str) -> Option<Finding> {
     let stem = key.strip_suffix('/').unwrap_or(key);
     if stem.is_empty() || !stem.contains(':') {

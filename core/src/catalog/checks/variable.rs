@@ -30,6 +30,7 @@ const SERVICE_VARIABLES: &[&str] = &[
 ///   pass.
 ///
 /// An empty name is the syntax checks' (`EMPTY_VARIABLE`).
+#[must_use]
 pub fn check_variable(name: &str) -> Vec<Finding> {
     let name = name.split(',').next().unwrap_or_default().trim();
     if name.is_empty() || matches!(name, "*" | "?" | "$") {
