@@ -39,15 +39,54 @@ fn read(path: &Path) -> String {
             path.display()
         ))
     });
-    if let Err((line, problem)) = syntax::parse(&text) {
-        fail(&format!(
+    let entries = match syntax::parse(&text) {
+        Ok(entries) => entries,
+        Err((line, problem)) => fail(&format!(
             "{}:{line}: {}\n  help: {}",
             path.display(),
             problem.message,
             problem.help
-        ));
+        )),
+    };
+    // Decision D38: only an action newer than the catalog can be declared `no-resource`, so
+    // that no declaration makes `*` pass for an action that acts on resources. Checked here,
+    // where the catalog's text is at hand, so that the request check never reads the catalog (a
+    // binary that only uses `policy!` does not carry it).
+    let catalog = catalog_actions();
+    for entry in entries {
+        if let syntax::Entry::Action {
+            name,
+            no_resource: true,
+        } = entry
+            && catalog.contains(&name.to_ascii_lowercase())
+        {
+            fail(&format!(
+                "{}: the action `{name}` is in the service catalog, so it cannot be declared `no-resource`\n  help: remove `no-resource` (and the line, once the catalog has the action): the catalog says whether it acts on resources",
+                path.display()
+            ));
+        }
     }
     text
+}
+
+/// The catalog's actions, `service:name` in lowercase, from `catalog/catalog.txt` (its `S` lines
+/// start a service, its `A` lines name an action of it).
+fn catalog_actions() -> std::collections::HashSet<String> {
+    println!("cargo::rerun-if-changed=catalog/catalog.txt");
+    let text = std::fs::read_to_string("catalog/catalog.txt").unwrap_or_default();
+    let mut service = "";
+    let mut actions = std::collections::HashSet::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        match (fields.next(), fields.next()) {
+            (Some("S"), Some(prefix)) => service = prefix,
+            (Some("A"), Some(name)) => {
+                actions.insert(format!("{service}:{name}").to_ascii_lowercase());
+            }
+            _ => {}
+        }
+    }
+    actions
 }
 
 fn fail(message: &str) -> ! {

@@ -168,8 +168,15 @@ pub fn run(args: &EvalArgs, color: ColorChoice) -> Status {
             out.push_str(&style.red("ImplicitlyDenied"));
             out.push('\n');
             if let Some(malformed) = verdict.malformed {
-                let help = if malformed == iam_policy_core::request_check::STAR_FOR_RESOURCE_ACTION
+                let star = malformed == iam_policy_core::request_check::STAR_FOR_RESOURCE_ACTION;
+                let help = if star && !iam_policy_core::extras::may_act_on_no_resource(&args.action)
                 {
+                    // A catalog action with resource types: no declaration can change that (D38).
+                    format!(
+                        "`{}` acts on resources (the catalog lists their types): give the ARN of the one it acts on",
+                        sanitize(&args.action)
+                    )
+                } else if star {
                     // D38: the one refusal a declaration can lift.
                     format!(
                         "give the ARN of the resource; if `{}` is newer than the catalog and acts on no resource, declare it with `--extra-action \"{} no-resource\"`",

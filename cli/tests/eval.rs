@@ -722,7 +722,7 @@ fn a_no_resource_extra_action_is_decided_on_star() {
     assert_eq!(refused.status, 1, "{refused:?}");
     assert_eq!(
         refused.stdout,
-        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)\n  help: give the ARN of the resource; if `newsvc:ListThings` is newer than the catalog and acts on no resource, declare it with `--extra-action \"newsvc:ListThings no-resource\"`\n"
+        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (only an action newer than the catalog can be declared `no-resource`)\n  help: give the ARN of the resource; if `newsvc:ListThings` is newer than the catalog and acts on no resource, declare it with `--extra-action \"newsvc:ListThings no-resource\"`\n"
     );
 
     let mut misspelt = args.to_vec();

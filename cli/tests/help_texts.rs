@@ -214,7 +214,7 @@ fn a_malformed_request_shows_its_input() {
     let star = eval("s3:GetObject", "*");
     assert_eq!(
         star.stdout,
-        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)\n  help: give the ARN of the resource; if `s3:GetObject` is newer than the catalog and acts on no resource, declare it with `--extra-action \"s3:GetObject no-resource\"`\n"
+        "ImplicitlyDenied\n  no policy was read: the request's resource `*` is malformed: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (only an action newer than the catalog can be declared `no-resource`)\n  help: `s3:GetObject` acts on resources (the catalog lists their types): give the ARN of the one it acts on\n"
     );
 }
 

@@ -106,6 +106,7 @@ fn no_resource_actions(options: &validate::Options) -> compiled::List<compiled::
     let actions: Vec<compiled::Str> = options
         .extras
         .no_resource_actions()
+        .filter(|name| extras::may_act_on_no_resource(name))
         .map(|name| std::borrow::Cow::Owned(name.to_owned()))
         .collect();
     if actions.is_empty() {

@@ -261,6 +261,7 @@ fn expand(
     compiled.no_resource_actions = leading
         .extras
         .no_resource_actions()
+        .filter(|name| iam_policy_core::extras::may_act_on_no_resource(name))
         .map(|name| std::borrow::Cow::Owned(name.to_owned()))
         .collect::<Vec<_>>()
         .into();

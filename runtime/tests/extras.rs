@@ -47,6 +47,26 @@ fn without_the_declaration_star_stays_malformed() {
     assert!(evaluation.malformed.is_some());
 }
 
+/// A `no-resource` declaration holds only for an action the catalog does not have: declaring one
+/// that acts on resources (`s3:GetObject`) must not make `*` pass for it.
+#[test]
+fn a_catalog_action_cannot_be_declared_no_resource() {
+    let options =
+        Options::new().with_extras(Extras::parse("action s3:GetObject no-resource").unwrap());
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let policy = Policy::from_json_with(text, &options).unwrap().policy;
+    assert!(policy.compiled().no_resource_actions.is_empty());
+    let evaluation = policy.explain(&Request::new("s3:GetObject", "*"));
+    assert_eq!(evaluation.decision, Decision::ImplicitlyDenied);
+    assert!(evaluation.malformed.is_some());
+    assert!(!iam_policy_core::extras::may_act_on_no_resource(
+        "S3:getobject"
+    ));
+    assert!(iam_policy_core::extras::may_act_on_no_resource(
+        "newsvc:ListThings"
+    ));
+}
+
 #[test]
 fn the_declaration_survives_clone_and_compares() {
     let declared = load("action newsvc:ListThings no-resource\naction newsvc:DoThing\n");

@@ -260,7 +260,28 @@ pub fn crate_wide() -> &'static Extras {
 /// `IAM_POLICY_EXTRAS` it reads nothing and allocates nothing.
 #[must_use]
 pub fn crate_wide_acts_on_no_resource(action: &str) -> bool {
+    // The build script refused a `no-resource` declaration of a catalog action (D38).
     !CRATE_WIDE_TEXT.is_empty() && crate_wide().acts_on_no_resource(action)
+}
+
+/// Whether a `no-resource` declaration of `action` may hold (decision D38): only for an action
+/// the service catalog does not have. The catalog is the reference for the actions it has: the
+/// request check already takes `*` for those it lists without resource types, and a declaration
+/// must not make `*` pass for one that acts on resources (`ssm:TerminateSession no-resource`).
+/// Without the `catalog` feature there is nothing to compare with, and a declaration holds. The
+/// build's declarations (`IAM_POLICY_EXTRAS`) are checked by the build script instead, which
+/// refuses a `no-resource` declaration of a catalog action.
+#[must_use]
+pub fn may_act_on_no_resource(action: &str) -> bool {
+    #[cfg(feature = "catalog")]
+    {
+        crate::catalog::catalog().action(action).is_none()
+    }
+    #[cfg(not(feature = "catalog"))]
+    {
+        let _ = action;
+        true
+    }
 }
 
 #[cfg(test)]

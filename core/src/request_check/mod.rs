@@ -185,7 +185,7 @@ fn all_in(text: &str, class: u8) -> bool {
 
 /// The error for `*` as the resource of an action not known to act on no resource.
 pub const STAR_FOR_RESOURCE_ACTION: Malformed = Malformed::resource(
-    "the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)",
+    "the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (only an action newer than the catalog can be declared `no-resource`)",
 );
 
 /// Checks the resource of a request for `action` (already checked), with the build's extras.

@@ -126,7 +126,7 @@ fn declared_no_resource_actions() {
     );
     assert_eq!(
         STAR_FOR_RESOURCE_ACTION.to_string(),
-        "malformed request resource: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (an extra action that acts on no resource is declared `no-resource`)"
+        "malformed request resource: the resource `*` is only for actions without resource types, and neither the catalog nor a declaration lists this action as one: name its resource (only an action newer than the catalog can be declared `no-resource`)"
     );
 }
 
