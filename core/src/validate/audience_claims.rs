@@ -96,24 +96,17 @@ fn report(v: &mut Validator, c: &ConditionEntry, qualifier: Qualifier) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{Options, PolicyType, validate};
+    use crate::validate::PolicyType;
+    use crate::validate::test_support::one_statement;
 
     const CODE: &str = "CONFIRM_AUDIENCE_CLAIM_TYPE";
 
     /// The messages of `CONFIRM_AUDIENCE_CLAIM_TYPE` that a one-statement policy gets.
     fn found(policy_type: PolicyType, statement: &str) -> Vec<String> {
-        let text = format!(r#"{{"Version":"2012-10-17","Statement":[{statement}]}}"#);
-        let root = crate::json::parse(&text).expect("valid JSON");
-        let options = Options {
-            policy_type,
-            catalog: false,
-            ..Options::default()
-        };
-        validate(&root, &options)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code() == CODE)
-            .map(|d| d.message().to_owned())
+        one_statement(policy_type, statement)
+            .into_iter()
+            .filter(|(code, _)| *code == CODE)
+            .map(|(_, message)| message)
             .collect()
     }
 

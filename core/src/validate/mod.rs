@@ -28,6 +28,8 @@ mod role_grants;
 mod service_principal_keys;
 mod statement;
 pub mod template;
+#[cfg(test)]
+mod test_support;
 
 pub use document::{Block, ConditionEntry, Document, Located, StatementModel, Text, Version};
 pub use policy_type::{Family, PolicyType};

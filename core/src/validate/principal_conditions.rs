@@ -211,7 +211,8 @@ fn check_roles_anywhere(v: &mut Validator, s: &StatementModel, entry: &Located<P
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{Options, PolicyType, validate};
+    use crate::validate::PolicyType;
+    use crate::validate::test_support::one_statement;
 
     const CODES: [&str; 5] = [
         "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL",
@@ -223,17 +224,9 @@ mod tests {
 
     /// The codes of this module that a one-statement policy of `policy_type` gets.
     fn found(policy_type: PolicyType, statement: &str) -> Vec<&'static str> {
-        let text = format!(r#"{{"Version":"2012-10-17","Statement":[{statement}]}}"#);
-        let root = crate::json::parse(&text).expect("valid JSON");
-        let options = Options {
-            policy_type,
-            catalog: false,
-            ..Options::default()
-        };
-        validate(&root, &options)
-            .diagnostics
-            .iter()
-            .map(|d| d.code())
+        one_statement(policy_type, statement)
+            .into_iter()
+            .map(|(code, _)| code)
             .filter(|c| CODES.contains(c))
             .collect()
     }

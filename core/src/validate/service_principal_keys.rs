@@ -171,7 +171,8 @@ fn recommend(v: &mut Validator, c: &ConditionEntry, services: &str, why: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{Options, PolicyType, validate};
+    use crate::validate::PolicyType;
+    use crate::validate::test_support::one_statement;
 
     const CODES: [&str; 2] = [
         "UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL",
@@ -180,18 +181,9 @@ mod tests {
 
     /// The codes of this module, with their messages, that a one-statement policy gets.
     fn found(policy_type: PolicyType, statement: &str) -> Vec<(&'static str, String)> {
-        let text = format!(r#"{{"Version":"2012-10-17","Statement":[{statement}]}}"#);
-        let root = crate::json::parse(&text).expect("valid JSON");
-        let options = Options {
-            policy_type,
-            catalog: false,
-            ..Options::default()
-        };
-        validate(&root, &options)
-            .diagnostics
-            .iter()
-            .filter(|d| CODES.contains(&d.code()))
-            .map(|d| (d.code(), d.message().to_owned()))
+        one_statement(policy_type, statement)
+            .into_iter()
+            .filter(|(code, _)| CODES.contains(code))
             .collect()
     }
 
